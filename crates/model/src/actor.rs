@@ -1,0 +1,225 @@
+//! Accounts, channels as summaries, and their images (contract A.12).
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::ModelError;
+use crate::text;
+use crate::time::Timestamp;
+use crate::video::Origin;
+
+/// An avatar or banner. `path` stays relative to the origin (NewPipe and
+/// Grayjay join it to the origin themselves); `fileUrl` and `url` are absolute
+/// (PeerTube's client would otherwise prefix its own host).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct ActorImage {
+    /// Width in pixels, when known.
+    #[serde(default)]
+    pub width: Option<u32>,
+    /// Height in pixels, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+    /// Path relative to the origin host.
+    #[serde(default)]
+    pub path: String,
+    /// Absolute URL of the image file.
+    #[serde(default)]
+    pub file_url: Option<String>,
+    /// Absolute URL of the image (same as `fileUrl`, for older clients).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// When the image was set.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    /// When the image was last changed.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+}
+
+impl ActorImage {
+    /// Checks the path and URLs against the origin and fills the absolute URLs.
+    pub fn normalize(&mut self, origin: &Origin, field: &'static str) -> Result<(), ModelError> {
+        if self.path.is_empty() {
+            if let Some(u) = self.file_url.clone().or_else(|| self.url.clone()) {
+                self.path = origin.path_of(field, &u)?;
+            }
+        }
+        origin.check_path(field, &self.path)?;
+        let abs = origin.join(&self.path);
+        self.file_url = Some(abs.clone());
+        self.url = Some(abs);
+        Ok(())
+    }
+}
+
+/// An account or channel as it appears inside another object (`account`,
+/// `channel`, `ownerAccount`, `videoChannel`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct ActorSummary {
+    /// Id on the origin instance.
+    #[serde(default)]
+    pub id: i64,
+    /// Preferred username (the part before `@`).
+    pub name: String,
+    /// Display name.
+    #[serde(default)]
+    pub display_name: String,
+    /// Absolute URL of the actor's page on its instance.
+    #[serde(default)]
+    pub url: String,
+    /// Host of the actor (with port when not the default).
+    pub host: String,
+    /// Avatars, largest last.
+    #[serde(default)]
+    pub avatars: Vec<ActorImage>,
+    /// Legacy single avatar (pre-PeerTube 4.2 shape), Grayjay still reads it.
+    #[serde(default)]
+    pub avatar: Option<ActorImage>,
+    /// Description (owner accounts of channels only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Followers (owner accounts of channels only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub followers_count: Option<u64>,
+    /// Followings (owner accounts of channels only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub following_count: Option<u64>,
+    /// Creation date (owner accounts of channels only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<Timestamp>,
+    /// Last update (owner accounts of channels only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<Timestamp>,
+}
+
+/// The owner of a channel or playlist: a summary with its optional extras.
+pub type OwnerAccount = ActorSummary;
+
+/// Longest accepted actor name, display name.
+pub const MAX_NAME_CHARS: usize = 120;
+
+impl ActorSummary {
+    /// `name@host`, the handle `blockedAccounts` and `handles` speak of.
+    pub fn handle(&self) -> String {
+        format!("{}@{}", self.name, self.host)
+    }
+
+    /// Cleans the text, checks the URLs belong to the actor's own host and
+    /// fills the derived fields (absolute image URLs, legacy `avatar`).
+    pub fn normalize(&mut self, field: &'static str) -> Result<(), ModelError> {
+        self.name = text::clean_line(&self.name, MAX_NAME_CHARS);
+        if self.name.is_empty() || self.name.contains('@') {
+            return Err(ModelError::Invalid {
+                field,
+                reason: "actor name is empty or contains @".into(),
+            });
+        }
+        self.host = normalize_host(&self.host).ok_or(ModelError::Invalid {
+            field,
+            reason: "actor host is not a host name".into(),
+        })?;
+        self.display_name = text::clean_line(&self.display_name, MAX_NAME_CHARS);
+        if self.display_name.is_empty() {
+            self.display_name = self.name.clone();
+        }
+        if let Some(d) = &self.description {
+            self.description = Some(text::clean(d, 2_000));
+        }
+        let origin = Origin::for_host(&self.host, &self.url);
+        if self.url.is_empty() {
+            self.url = origin.join(&format!("/a/{}", self.name));
+        } else {
+            origin.check_url(field, &self.url)?;
+        }
+        self.avatars.truncate(8);
+        for a in &mut self.avatars {
+            a.normalize(&origin, field)?;
+        }
+        if self.avatars.is_empty() {
+            if let Some(mut legacy) = self.avatar.take() {
+                legacy.normalize(&origin, field)?;
+                self.avatars.push(legacy);
+            }
+        }
+        self.avatar = self.avatars.last().cloned();
+        Ok(())
+    }
+}
+
+/// Lower-cases a host (`name[:port]`) and checks it only holds host
+/// characters, so it can be compared and joined into URLs safely.
+pub fn normalize_host(host: &str) -> Option<String> {
+    let h = host.trim().trim_end_matches('.').to_ascii_lowercase();
+    if h.is_empty() || h.len() > 260 {
+        return None;
+    }
+    let (name, port) = match h.rsplit_once(':') {
+        Some((n, p)) if !n.contains(':') => (n, Some(p)),
+        _ => (h.as_str(), None),
+    };
+    if let Some(p) = port {
+        if p.parse::<u16>().map(|p| p == 0).unwrap_or(true) {
+            return None;
+        }
+    }
+    let ok_name = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        && !name.starts_with('.')
+        && !name.starts_with('-');
+    ok_name.then_some(h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_are_normalised_or_refused() {
+        assert_eq!(normalize_host("Video.Example.ORG.").as_deref(), Some("video.example.org"));
+        assert_eq!(normalize_host("127.0.0.1:8080").as_deref(), Some("127.0.0.1:8080"));
+        assert_eq!(normalize_host("a b"), None);
+        assert_eq!(normalize_host("x.org:0"), None);
+        assert_eq!(normalize_host("x.org:99999"), None);
+        assert_eq!(normalize_host("x.org/path"), None);
+        assert_eq!(normalize_host("javascript:alert(1)"), None);
+    }
+
+    #[test]
+    fn summary_fills_absolute_image_urls_and_keeps_paths_relative() {
+        let mut a = ActorSummary {
+            name: "alice".into(),
+            host: "tube.example:8443".into(),
+            url: "https://tube.example:8443/a/alice".into(),
+            avatars: vec![ActorImage {
+                path: "/lazy-static/avatars/a.png".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        a.normalize("account").unwrap();
+        assert_eq!(a.display_name, "alice");
+        assert_eq!(a.avatars[0].path, "/lazy-static/avatars/a.png");
+        assert_eq!(
+            a.avatars[0].file_url.as_deref(),
+            Some("https://tube.example:8443/lazy-static/avatars/a.png")
+        );
+        assert_eq!(a.avatar, a.avatars.last().cloned());
+        assert_eq!(a.handle(), "alice@tube.example:8443");
+    }
+
+    #[test]
+    fn foreign_urls_are_refused() {
+        let mut a = ActorSummary {
+            name: "alice".into(),
+            host: "tube.example".into(),
+            url: "https://evil.example/a/alice".into(),
+            ..Default::default()
+        };
+        assert!(a.normalize("account").is_err());
+        a.url = "javascript:alert(1)".into();
+        assert!(a.normalize("account").is_err());
+    }
+}

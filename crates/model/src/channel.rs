@@ -1,0 +1,119 @@
+//! The video channel object (contract A.10).
+
+use serde::{Deserialize, Serialize};
+
+use crate::actor::{ActorImage, ActorSummary, OwnerAccount, normalize_host};
+use crate::error::ModelError;
+use crate::text;
+use crate::time::Timestamp;
+use crate::video::{MAX_DESCRIPTION_CHARS, Origin};
+
+/// A PeerTube video channel as the search API returns it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Channel {
+    /// Id on the origin instance.
+    #[serde(default)]
+    pub id: i64,
+    /// Preferred username of the channel.
+    pub name: String,
+    /// Host of the channel's instance.
+    pub host: String,
+    /// Absolute URL of the channel on its instance.
+    #[serde(default)]
+    pub url: String,
+    /// Display name.
+    #[serde(default)]
+    pub display_name: String,
+    /// Description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Support text.
+    #[serde(default)]
+    pub support: Option<String>,
+    /// Followers (NewPipe recognises channels by this field).
+    #[serde(default)]
+    pub followers_count: u64,
+    /// Followings.
+    #[serde(default)]
+    pub following_count: u64,
+    /// Number of public videos, when known.
+    #[serde(default)]
+    pub videos_count: Option<u64>,
+    /// Creation date.
+    pub created_at: Timestamp,
+    /// Last update.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// Always false here.
+    #[serde(default)]
+    pub is_local: bool,
+    /// Avatars, largest last.
+    #[serde(default)]
+    pub avatars: Vec<ActorImage>,
+    /// Legacy single avatar.
+    #[serde(default)]
+    pub avatar: Option<ActorImage>,
+    /// Banners.
+    #[serde(default)]
+    pub banners: Vec<ActorImage>,
+    /// The account that owns the channel.
+    pub owner_account: OwnerAccount,
+}
+
+impl Channel {
+    /// Cleans, checks origins and fills derived fields; see [`crate::Video::normalize`].
+    pub fn normalize(&mut self) -> Result<(), ModelError> {
+        // Reuse the actor rules for name, host, url and avatars.
+        let mut me = ActorSummary {
+            id: self.id,
+            name: std::mem::take(&mut self.name),
+            display_name: std::mem::take(&mut self.display_name),
+            url: std::mem::take(&mut self.url),
+            host: std::mem::take(&mut self.host),
+            avatars: std::mem::take(&mut self.avatars),
+            avatar: self.avatar.take(),
+            ..Default::default()
+        };
+        if me.url.is_empty() {
+            if let Some(h) = normalize_host(&me.host) {
+                me.url = Origin::for_host(&h, "").join(&format!("/video-channels/{}", me.name));
+            }
+        }
+        me.normalize("channel")?;
+        self.name = me.name;
+        self.display_name = me.display_name;
+        self.url = me.url;
+        self.host = me.host;
+        self.avatars = me.avatars;
+        self.avatar = me.avatar;
+        let origin = Origin::for_host(&self.host, &self.url);
+        self.banners.truncate(4);
+        for b in &mut self.banners {
+            b.normalize(&origin, "banners")?;
+        }
+        self.description = self
+            .description
+            .as_deref()
+            .map(|d| text::clean(d, MAX_DESCRIPTION_CHARS))
+            .filter(|d| !d.is_empty());
+        self.support = self
+            .support
+            .as_deref()
+            .map(|d| text::clean(d, 1_000))
+            .filter(|d| !d.is_empty());
+        self.is_local = false;
+        self.owner_account.normalize("ownerAccount")?;
+        Ok(())
+    }
+
+    /// `name@host`, the handle the `handles` filter matches.
+    pub fn handle(&self) -> String {
+        format!("{}@{}", self.name, self.host)
+    }
+
+    /// The key that identifies this document in the index: host and name.
+    pub fn key(&self) -> String {
+        format!("{} {}", self.host, self.name)
+    }
+}

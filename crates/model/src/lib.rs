@@ -1,0 +1,25 @@
+//! Domain types of sepiola and their wire formats.
+//!
+//! The objects here are the ones the PeerTube-compatible search API returns
+//! (contract A.9–A.12). The index stores them as they are, the import/export
+//! format is a JSON line per object, and the crawler builds them from what
+//! instances serve. Nothing here knows about HTTP servers or tantivy.
+
+pub mod actor;
+pub mod channel;
+pub mod error;
+pub mod labels;
+pub mod playlist;
+pub mod record;
+pub mod text;
+pub mod time;
+pub mod video;
+
+pub use actor::{ActorImage, ActorSummary, OwnerAccount};
+pub use channel::Channel;
+pub use error::ModelError;
+pub use labels::{Label, NumericLabel};
+pub use playlist::Playlist;
+pub use record::{DocKind, Record};
+pub use time::Timestamp;
+pub use video::Video;

@@ -1,0 +1,137 @@
+//! The video playlist object (contract A.11).
+
+use serde::{Deserialize, Serialize};
+
+use crate::actor::{ActorSummary, OwnerAccount, normalize_host};
+use crate::error::ModelError;
+use crate::labels::{self, NumericLabel};
+use crate::text;
+use crate::time::Timestamp;
+use crate::video::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, Origin, normalize_uuid};
+
+/// A PeerTube video playlist as the search API returns it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Playlist {
+    /// Host of the instance the playlist was crawled from.
+    pub host: String,
+    /// Id on the origin instance.
+    #[serde(default)]
+    pub id: i64,
+    /// UUID on the origin instance.
+    pub uuid: String,
+    /// Base58 form of the uuid.
+    #[serde(rename = "shortUUID", default)]
+    pub short_uuid: String,
+    /// Title.
+    pub display_name: String,
+    /// Description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Privacy: always Public in the index.
+    #[serde(default)]
+    pub privacy: NumericLabel,
+    /// Number of videos (Sepia's client and NewPipe recognise playlists by it).
+    #[serde(default)]
+    pub videos_length: u64,
+    /// Type: always Regular in the index.
+    #[serde(rename = "type", default)]
+    pub kind: NumericLabel,
+    /// Thumbnail path, relative to the origin.
+    #[serde(default)]
+    pub thumbnail_path: Option<String>,
+    /// Absolute thumbnail URL.
+    #[serde(default)]
+    pub thumbnail_url: Option<String>,
+    /// Embed path, relative to the origin.
+    #[serde(default)]
+    pub embed_path: String,
+    /// Absolute embed URL.
+    #[serde(default)]
+    pub embed_url: String,
+    /// Absolute URL of the playlist on its instance.
+    #[serde(default)]
+    pub url: String,
+    /// Creation date.
+    pub created_at: Timestamp,
+    /// Last update.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// Always false here.
+    #[serde(default)]
+    pub is_local: bool,
+    /// The owner.
+    pub owner_account: OwnerAccount,
+    /// The channel the playlist belongs to, if any.
+    #[serde(default)]
+    pub video_channel: Option<ActorSummary>,
+}
+
+impl Playlist {
+    /// Cleans, checks origins and fills derived fields; see [`crate::Video::normalize`].
+    pub fn normalize(&mut self) -> Result<(), ModelError> {
+        self.host = normalize_host(&self.host).ok_or(ModelError::Missing("host"))?;
+        self.uuid = normalize_uuid(&self.uuid).ok_or(ModelError::Invalid {
+            field: "uuid",
+            reason: "not a uuid".into(),
+        })?;
+        self.short_uuid = text::clean_line(&self.short_uuid, 64);
+        if !self.short_uuid.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(ModelError::Invalid {
+                field: "shortUUID",
+                reason: "not base58".into(),
+            });
+        }
+        self.display_name = text::clean_line(&self.display_name, MAX_NAME_CHARS);
+        if self.display_name.is_empty() {
+            return Err(ModelError::Missing("displayName"));
+        }
+        self.description = self
+            .description
+            .as_deref()
+            .map(|d| text::clean(d, MAX_DESCRIPTION_CHARS))
+            .filter(|d| !d.is_empty());
+        self.privacy = labels::privacy(self.privacy.id.unwrap_or(1));
+        self.kind = labels::playlist_type(self.kind.id.unwrap_or(1));
+        self.is_local = false;
+        let origin = Origin::for_host(&self.host, &self.url);
+        if self.url.is_empty() {
+            self.url = origin.join(&format!("/videos/watch/playlist/{}", self.uuid));
+        } else {
+            origin.check_url("url", &self.url)?;
+        }
+        if self.embed_path.is_empty() {
+            let id = if self.short_uuid.is_empty() {
+                &self.uuid
+            } else {
+                &self.short_uuid
+            };
+            self.embed_path = format!("/video-playlists/embed/{id}");
+        }
+        origin.check_path("embedPath", &self.embed_path)?;
+        self.embed_url = origin.join(&self.embed_path);
+        if self.thumbnail_path.as_deref().is_none_or(str::is_empty) {
+            self.thumbnail_path = match self.thumbnail_url.as_deref() {
+                Some(u) if !u.is_empty() => Some(origin.path_of("thumbnailUrl", u)?),
+                _ => None,
+            };
+        }
+        self.thumbnail_url = match self.thumbnail_path.as_deref() {
+            Some(p) => {
+                origin.check_path("thumbnailPath", p)?;
+                Some(origin.join(p))
+            }
+            None => None,
+        };
+        self.owner_account.normalize("ownerAccount")?;
+        if let Some(c) = &mut self.video_channel {
+            c.normalize("videoChannel")?;
+        }
+        Ok(())
+    }
+
+    /// The key that identifies this document in the index: host and uuid.
+    pub fn key(&self) -> String {
+        format!("{} {}", self.host, self.uuid)
+    }
+}

@@ -1,0 +1,90 @@
+//! One line of the import/export format: a document with its kind.
+
+use serde::{Deserialize, Serialize};
+
+use crate::channel::Channel;
+use crate::error::ModelError;
+use crate::playlist::Playlist;
+use crate::video::Video;
+
+/// The three kinds of PeerTube documents the index holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    /// A video.
+    Video,
+    /// A video channel.
+    Channel,
+    /// A video playlist.
+    Playlist,
+}
+
+impl DocKind {
+    /// All kinds, in the order the index keeps them.
+    pub const ALL: [DocKind; 3] = [DocKind::Video, DocKind::Channel, DocKind::Playlist];
+
+    /// The kind's name in records and directory names.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Video => "video",
+            DocKind::Channel => "channel",
+            DocKind::Playlist => "playlist",
+        }
+    }
+}
+
+/// A JSON line of `sepiola index import` / `export`: the object the API
+/// returns, with its `host` and a `kind` tag.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Record {
+    /// A video.
+    Video(Box<Video>),
+    /// A channel.
+    Channel(Box<Channel>),
+    /// A playlist.
+    Playlist(Box<Playlist>),
+}
+
+impl Record {
+    /// Parses one JSON line.
+    pub fn from_json(line: &str) -> Result<Record, ModelError> {
+        serde_json::from_str(line).map_err(|e| ModelError::Json(e.to_string()))
+    }
+
+    /// Normalises the document inside.
+    pub fn normalize(&mut self) -> Result<(), ModelError> {
+        match self {
+            Record::Video(v) => v.normalize(),
+            Record::Channel(c) => c.normalize(),
+            Record::Playlist(p) => p.normalize(),
+        }
+    }
+
+    /// The record's kind.
+    pub fn kind(&self) -> DocKind {
+        match self {
+            Record::Video(_) => DocKind::Video,
+            Record::Channel(_) => DocKind::Channel,
+            Record::Playlist(_) => DocKind::Playlist,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_round_trip_with_their_kind() {
+        let v = crate::video::tests::sample();
+        let line = serde_json::to_string(&Record::Video(Box::new(v.clone()))).unwrap();
+        assert!(line.starts_with(r#"{"kind":"video","host":"tube.example:8443""#));
+        match Record::from_json(&line).unwrap() {
+            Record::Video(back) => assert_eq!(*back, v),
+            other => panic!("wrong kind {:?}", other.kind()),
+        }
+        assert!(Record::from_json(r#"{"kind":"event"}"#).is_err());
+        assert!(Record::from_json("[1,2]").is_err());
+    }
+}
