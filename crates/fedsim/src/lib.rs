@@ -1,0 +1,22 @@
+//! fedsim: a simulated PeerTube federation on loopback, for sepiola's crawler tests, benchmarks
+//! and demos. Many PeerTube 6.x instances with deterministic multilingual content, a
+//! joinpeertube-style instance list, hostile instances on demand, a decoy that must never be
+//! contacted, and a control API (see README.md).
+
+pub mod content;
+pub mod control;
+pub mod directory;
+pub mod error;
+pub mod hostile;
+pub mod images;
+pub mod listener;
+pub mod peertube_api;
+pub mod render;
+pub mod request_log;
+pub mod short_uuid;
+pub mod sim;
+pub mod words;
+
+pub use error::FedsimError;
+pub use hostile::HostileKind;
+pub use sim::{Running, SimConfig, StartupInfo, start};

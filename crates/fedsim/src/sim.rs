@@ -1,0 +1,387 @@
+//! The running federation: configuration, the shared state of every instance, and startup
+//! (binding the listeners, generating content, spawning the servers).
+
+use crate::content::{self, GenParams, InstanceContent, Origin};
+use crate::error::FedsimError;
+use crate::hostile::{HostileKind, RawSettings};
+use crate::listener::SimListener;
+use crate::request_log::{LogTarget, RequestLog};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+/// How to build the federation.
+#[derive(Debug, Clone)]
+pub struct SimConfig {
+    /// Global seed: equal seeds give equal content.
+    pub seed: u64,
+    /// Number of instances on the list.
+    pub instances: usize,
+    /// Average local videos per instance (sizes are heavy-tailed around it).
+    pub videos_per_instance: f64,
+    /// If set, exactly this many local videos spread over the instances (overrides the average).
+    pub total_videos: Option<u64>,
+    /// Hostile kinds given to the first instances, in order.
+    pub hostile: Vec<HostileKind>,
+    /// Whether some instances also list remote (federated) videos when `isLocal` is not given.
+    pub remote_videos: bool,
+    /// Listen address (loopback).
+    pub bind: IpAddr,
+    /// If set: directory on this port, decoy on the next, instance i on `base_port + 2 + i`.
+    pub base_port: Option<u16>,
+    /// Capacity of the request log.
+    pub log_capacity: usize,
+    /// Body size of the huge-body kinds.
+    pub huge_body_bytes: u64,
+    /// Pause between bytes of `slow-drip`.
+    pub drip_interval: Duration,
+    /// Number of videos of the decoy instance.
+    pub decoy_videos: usize,
+}
+
+impl Default for SimConfig {
+    fn default() -> Self {
+        SimConfig {
+            seed: 1,
+            instances: 10,
+            videos_per_instance: 50.0,
+            total_videos: None,
+            hostile: Vec::new(),
+            remote_videos: true,
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            base_port: None,
+            log_capacity: 1_000_000,
+            huge_body_bytes: 512 * 1024 * 1024,
+            drip_interval: Duration::from_millis(500),
+            decoy_videos: 20,
+        }
+    }
+}
+
+/// One simulated PeerTube instance (or the decoy).
+pub struct Instance {
+    /// Position on the list (the decoy's is `usize::MAX`).
+    pub index: usize,
+    /// `127.0.0.1:PORT`.
+    pub host: String,
+    /// `http://127.0.0.1:PORT`.
+    pub base_url: String,
+    /// How it misbehaves, if it does.
+    pub hostile: Option<HostileKind>,
+    /// What it hosts.
+    content: RwLock<InstanceContent>,
+    /// Up/down switch.
+    pub down: watch::Sender<bool>,
+}
+
+impl Instance {
+    /// Reads the content (a poisoned lock is still readable: content is plain data).
+    pub fn read(&self) -> RwLockReadGuard<'_, InstanceContent> {
+        self.content.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Writes the content.
+    pub fn write(&self) -> RwLockWriteGuard<'_, InstanceContent> {
+        self.content.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Whether the instance is currently switched down.
+    pub fn is_down(&self) -> bool {
+        *self.down.borrow()
+    }
+}
+
+/// The whole federation, shared by every handler.
+pub struct Sim {
+    /// The configuration it was built from.
+    pub config: SimConfig,
+    /// Instances on the list, by index.
+    pub instances: Vec<Arc<Instance>>,
+    /// The decoy: serves like a healthy instance but is not on the list.
+    pub decoy: Arc<Instance>,
+    /// `127.0.0.1:PORT` of the directory (list + control).
+    pub directory_host: String,
+    /// Every request every listener received.
+    pub log: RequestLog,
+    by_host: HashMap<String, usize>,
+}
+
+impl Sim {
+    /// Finds an instance by host (`127.0.0.1:PORT`), by index, or `decoy`.
+    pub fn find(&self, key: &str) -> Option<&Arc<Instance>> {
+        if key == "decoy" || key == self.decoy.host {
+            return Some(&self.decoy);
+        }
+        if let Some(i) = self.by_host.get(key) {
+            return self.instances.get(*i);
+        }
+        key.parse::<usize>()
+            .ok()
+            .and_then(|i| self.instances.get(i))
+    }
+
+    /// The host an object of `origin` seen on `inst` lives on.
+    pub fn origin_host<'a>(&'a self, inst: &'a Instance, origin: Origin) -> &'a str {
+        match origin {
+            Origin::Local => &inst.host,
+            Origin::Remote { offset } => {
+                let n = self.instances.len();
+                if inst.index >= n || n <= 1 {
+                    return &inst.host;
+                }
+                let mut target = (inst.index + offset) % n;
+                if target == inst.index {
+                    target = (target + 1) % n;
+                }
+                &self.instances[target].host
+            }
+        }
+    }
+}
+
+/// What the first stdout line tells a test about one instance.
+#[derive(Debug, Clone, Serialize)]
+pub struct InstanceInfo {
+    /// Position on the list.
+    pub index: usize,
+    /// `127.0.0.1:PORT`.
+    pub host: String,
+    /// `http://127.0.0.1:PORT`.
+    pub base_url: String,
+    /// Hostile kind name, or null.
+    pub hostile: Option<&'static str>,
+    /// Number of local videos at startup.
+    pub local_videos: usize,
+}
+
+/// The first stdout line: everything a test needs to drive the federation.
+#[derive(Debug, Clone, Serialize)]
+pub struct StartupInfo {
+    /// Absolute URL of the joinpeertube-style `/api/v1/instances/hosts` list.
+    pub peertube_list: String,
+    /// Base URL of the directory listener.
+    pub directory: String,
+    /// Base URL of the control API.
+    pub control: String,
+    /// The seed in use.
+    pub seed: u64,
+    /// Every listed instance.
+    pub instances: Vec<InstanceInfo>,
+    /// Host of the decoy (never on the list).
+    pub decoy: String,
+    /// Base URL of the decoy.
+    pub decoy_base_url: String,
+    /// Total local videos at startup.
+    pub total_local_videos: usize,
+}
+
+/// A started federation.
+pub struct Running {
+    /// The state shared by all listeners.
+    pub sim: Arc<Sim>,
+    /// What to print first.
+    pub info: StartupInfo,
+}
+
+async fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, FedsimError> {
+    let addr = SocketAddr::new(ip, port);
+    TcpListener::bind(addr)
+        .await
+        .map_err(|source| FedsimError::Bind { addr, source })
+}
+
+fn port_for(base: Option<u16>, offset: usize) -> Result<u16, FedsimError> {
+    match base {
+        None => Ok(0),
+        Some(b) => u16::try_from(usize::from(b) + offset).map_err(|_| {
+            FedsimError::InvalidOptions("--base-port too high for that many instances".into())
+        }),
+    }
+}
+
+/// Binds every listener, generates the content and starts serving; returns once all listen.
+pub async fn start(config: SimConfig) -> Result<Running, FedsimError> {
+    if config.instances == 0 {
+        return Err(FedsimError::InvalidOptions(
+            "at least one instance is needed".into(),
+        ));
+    }
+    let directory_listener = bind(config.bind, port_for(config.base_port, 0)?).await?;
+    let decoy_listener = bind(config.bind, port_for(config.base_port, 1)?).await?;
+    let mut listeners = Vec::with_capacity(config.instances);
+    for i in 0..config.instances {
+        listeners.push(bind(config.bind, port_for(config.base_port, 2 + i)?).await?);
+    }
+    let host_of =
+        |l: &TcpListener| -> Result<String, FedsimError> { Ok(l.local_addr()?.to_string()) };
+
+    let sizes = content::instance_sizes(
+        config.seed,
+        config.instances,
+        config.videos_per_instance,
+        config.total_videos,
+    );
+    let mut instances = Vec::with_capacity(config.instances);
+    for (i, l) in listeners.iter().enumerate() {
+        let host = host_of(l)?;
+        let hostile = config.hostile.get(i).copied();
+        let c = content::generate(GenParams {
+            seed: config.seed,
+            index: i as u64,
+            videos: sizes[i],
+            with_remote: config.remote_videos && config.instances > 1,
+        });
+        instances.push(Instance {
+            index: i,
+            base_url: format!("http://{host}"),
+            host,
+            hostile,
+            content: RwLock::new(c),
+            down: watch::channel(false).0,
+        });
+    }
+    // uuid-clash instances reuse the uuids of the first healthy instance's local videos.
+    if let Some(healthy) = instances.iter().position(|x| x.hostile.is_none()) {
+        let stolen: Vec<uuid::Uuid> = instances[healthy]
+            .read()
+            .videos
+            .iter()
+            .filter(|v| v.origin.is_local())
+            .map(|v| v.uuid)
+            .collect();
+        if !stolen.is_empty() {
+            for inst in instances
+                .iter()
+                .filter(|x| x.hostile == Some(HostileKind::UuidClash))
+            {
+                let mut c = inst.write();
+                for (k, v) in c.videos.iter_mut().enumerate() {
+                    v.uuid = stolen[k % stolen.len()];
+                }
+            }
+        }
+    }
+    let decoy_host = host_of(&decoy_listener)?;
+    let decoy = Instance {
+        index: usize::MAX,
+        base_url: format!("http://{decoy_host}"),
+        host: decoy_host,
+        hostile: None,
+        content: RwLock::new(content::generate(GenParams {
+            seed: config.seed ^ 0xDEC0_DEC0,
+            index: 0,
+            videos: config.decoy_videos,
+            with_remote: false,
+        })),
+        down: watch::channel(false).0,
+    };
+    let directory_host = host_of(&directory_listener)?;
+    let by_host = instances
+        .iter()
+        .map(|x| (x.host.clone(), x.index))
+        .collect();
+    let sim = Arc::new(Sim {
+        log: RequestLog::new(config.log_capacity),
+        instances: instances.into_iter().map(Arc::new).collect(),
+        decoy: Arc::new(decoy),
+        directory_host,
+        by_host,
+        config,
+    });
+
+    // Serve.
+    let dir_target = LogTarget {
+        log: sim.log.clone(),
+        host: sim.directory_host.as_str().into(),
+        role: "directory",
+    };
+    let dir_router = crate::directory::router(sim.clone(), dir_target);
+    let dir_switch = watch::channel(false);
+    let dir_listener = SimListener::new(directory_listener, dir_switch.1)?;
+    tokio::spawn(async move {
+        let _keep = dir_switch.0;
+        let _ = axum::serve(dir_listener, dir_router).await;
+    });
+    spawn_instance(&sim, sim.decoy.clone(), decoy_listener, "decoy")?;
+    for (inst, l) in sim.instances.clone().into_iter().zip(listeners) {
+        spawn_instance(&sim, inst, l, "instance")?;
+    }
+
+    let info = startup_info(&sim);
+    Ok(Running { sim, info })
+}
+
+fn spawn_instance(
+    sim: &Arc<Sim>,
+    inst: Arc<Instance>,
+    l: TcpListener,
+    role: &'static str,
+) -> Result<(), FedsimError> {
+    let mut listener = SimListener::new(l, inst.down.subscribe())?;
+    match inst.hostile {
+        Some(kind) if kind.is_raw() => {
+            let log = sim.log.clone();
+            let settings = RawSettings {
+                huge_body_bytes: sim.config.huge_body_bytes,
+                drip_interval: sim.config.drip_interval,
+            };
+            let host: Arc<str> = inst.host.as_str().into();
+            tokio::spawn(async move {
+                loop {
+                    let (stream, _) = listener.next().await;
+                    let (log, settings, host) = (log.clone(), settings.clone(), host.clone());
+                    tokio::spawn(async move {
+                        crate::hostile::serve_raw(stream, kind, &host, &log, &settings).await;
+                    });
+                }
+            });
+        }
+        _ => {
+            let target = LogTarget {
+                log: sim.log.clone(),
+                host: inst.host.as_str().into(),
+                role,
+            };
+            let router = crate::peertube_api::router(sim.clone(), inst, target);
+            tokio::spawn(async move {
+                let _ = axum::serve(listener, router).await;
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Builds the description of the federation printed at startup.
+pub fn startup_info(sim: &Sim) -> StartupInfo {
+    let dir = format!("http://{}", sim.directory_host);
+    let instances: Vec<InstanceInfo> = sim
+        .instances
+        .iter()
+        .map(|i| InstanceInfo {
+            index: i.index,
+            host: i.host.clone(),
+            base_url: i.base_url.clone(),
+            hostile: i.hostile.map(HostileKind::name),
+            local_videos: i
+                .read()
+                .videos
+                .iter()
+                .filter(|v| v.origin.is_local())
+                .count(),
+        })
+        .collect();
+    StartupInfo {
+        peertube_list: format!("{dir}/api/v1/instances/hosts"),
+        control: format!("{dir}/control"),
+        directory: dir,
+        seed: sim.config.seed,
+        total_local_videos: instances.iter().map(|i| i.local_videos).sum(),
+        instances,
+        decoy: sim.decoy.host.clone(),
+        decoy_base_url: sim.decoy.base_url.clone(),
+    }
+}
