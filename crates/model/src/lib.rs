@@ -10,6 +10,7 @@ pub mod channel;
 pub mod error;
 pub mod labels;
 pub mod playlist;
+pub mod query;
 pub mod record;
 pub mod text;
 pub mod time;

@@ -1,0 +1,179 @@
+//! Text analysis: how titles, tags, names and descriptions become terms.
+//!
+//! Two views of every text are indexed:
+//! - *folded*: split on non-alphanumerics, lower-cased, accents removed.
+//!   Exact matches, phrases, typos and prefixes use it.
+//! - *stemmed*: the same words reduced to their stem with the snowball
+//!   stemmer of the document's language (English when the language is
+//!   unknown or has no stemmer), then folded. A query word is stemmed with
+//!   every stemmer and any of its stems may match, so the query's language
+//!   need not be known.
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer, TokenStream, WhitespaceTokenizer,
+};
+
+/// Name under which the folded analyzer is registered.
+pub const FOLDED: &str = "sepiola_folded";
+/// Name under which the analyzer of pre-stemmed text is registered.
+pub const STEMMED: &str = "sepiola_stemmed";
+/// Tokens longer than this are dropped (they are noise or attacks).
+const MAX_TOKEN_BYTES: usize = 60;
+
+const STEMMERS: [(&str, Language); 19] = [
+    ("ar", Language::Arabic),
+    ("da", Language::Danish),
+    ("nl", Language::Dutch),
+    ("en", Language::English),
+    ("fi", Language::Finnish),
+    ("fr", Language::French),
+    ("de", Language::German),
+    ("el", Language::Greek),
+    ("hu", Language::Hungarian),
+    ("it", Language::Italian),
+    ("no", Language::Norwegian),
+    ("nb", Language::Norwegian),
+    ("pt", Language::Portuguese),
+    ("ro", Language::Romanian),
+    ("ru", Language::Russian),
+    ("es", Language::Spanish),
+    ("sv", Language::Swedish),
+    ("ta", Language::Tamil),
+    ("tr", Language::Turkish),
+];
+
+/// The analyzers, built once and cloned per use (tantivy analyzers need
+/// `&mut` to run).
+#[derive(Clone)]
+pub struct Analysis {
+    folded: TextAnalyzer,
+    lower: TextAnalyzer,
+    stemmed_field: TextAnalyzer,
+    stemmers: Vec<(&'static str, TextAnalyzer)>,
+}
+
+impl Default for Analysis {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Analysis {
+    /// Builds every analyzer.
+    pub fn new() -> Analysis {
+        let folded = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build();
+        let lower = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .filter(LowerCaser)
+            .build();
+        let stemmed_field = TextAnalyzer::builder(WhitespaceTokenizer::default())
+            .filter(AsciiFoldingFilter)
+            .build();
+        let stemmers = STEMMERS
+            .iter()
+            .map(|(code, lang)| {
+                let a = TextAnalyzer::builder(SimpleTokenizer::default())
+                    .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+                    .filter(LowerCaser)
+                    .filter(Stemmer::new(*lang))
+                    .build();
+                (*code, a)
+            })
+            .collect();
+        Analysis {
+            folded,
+            lower,
+            stemmed_field,
+            stemmers,
+        }
+    }
+
+    /// Registers the analyzers a schema refers to by name.
+    pub fn register(&self, index: &tantivy::Index) {
+        index.tokenizers().register(FOLDED, self.folded.clone());
+        index
+            .tokenizers()
+            .register(STEMMED, self.stemmed_field.clone());
+    }
+
+    /// The folded terms of a text, in order.
+    pub fn folded_terms(&self, text: &str) -> Vec<String> {
+        run(&mut self.folded.clone(), text)
+    }
+
+    /// Lower-cased words (accents kept), the input stemmers want.
+    pub fn lower_words(&self, text: &str) -> Vec<String> {
+        run(&mut self.lower.clone(), text)
+    }
+
+    /// A text as the stemmed field indexes it: stemmed words separated by
+    /// spaces (the field's analyzer folds them).
+    pub fn stemmed_text(&self, language: Option<&str>, text: &str) -> String {
+        let code = language
+            .filter(|l| self.stemmers.iter().any(|(c, _)| c == l))
+            .unwrap_or("en");
+        match self.stemmers.iter().find(|(c, _)| *c == code) {
+            Some((_, a)) => run(&mut a.clone(), text).join(" "),
+            None => String::new(),
+        }
+    }
+
+    /// Every stem of one lower-cased query word across the stemmers, folded
+    /// and de-duplicated.
+    pub fn query_stems(&self, word: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (_, a) in &self.stemmers {
+            for stem in run(&mut a.clone(), word) {
+                for folded in run(&mut self.stemmed_field.clone(), &stem) {
+                    if !out.contains(&folded) {
+                        out.push(folded);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Folds a whole text into one normalised string (for exact-title matches).
+    pub fn folded_line(&self, text: &str) -> String {
+        self.folded_terms(text).join(" ")
+    }
+}
+
+fn run(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_and_accents() {
+        let a = Analysis::new();
+        assert_eq!(a.folded_terms("Élève À l'ÉCOLE"), vec!["eleve", "a", "l", "ecole"]);
+    }
+
+    #[test]
+    fn stems_by_document_language_and_query_gets_every_stem() {
+        let a = Analysis::new();
+        assert_eq!(a.stemmed_text(Some("en"), "running cats"), "run cat");
+        assert_eq!(a.stemmed_text(Some("fr"), "chevaux"), "cheval");
+        // unknown languages are stemmed as English
+        assert_eq!(a.stemmed_text(None, "videos"), "video");
+        let stems = a.query_stems("chevaux");
+        assert!(stems.contains(&"cheval".to_string()), "{stems:?}");
+        let stems = a.query_stems("éléphants");
+        assert!(stems.contains(&"elephant".to_string()), "{stems:?}");
+    }
+}

@@ -1,0 +1,138 @@
+//! Collectors that read fast fields of every match: the crawler's inventory
+//! of a host and the per-host document counts.
+
+use std::collections::HashMap;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+/// Collects `key → updated_at` for every match.
+pub struct Inventory;
+
+/// Per-segment part of [`Inventory`].
+pub struct InventorySegment {
+    keys: Option<StrColumn>,
+    updated: Column<i64>,
+    out: HashMap<String, i64>,
+    buf: String,
+}
+
+impl Collector for Inventory {
+    type Fruit = HashMap<String, i64>;
+    type Child = InventorySegment;
+
+    fn for_segment(
+        &self,
+        _ord: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<InventorySegment> {
+        Ok(InventorySegment {
+            keys: segment.fast_fields().str("key")?,
+            updated: segment.fast_fields().i64("updated_at")?,
+            out: HashMap::new(),
+            buf: String::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<HashMap<String, i64>>,
+    ) -> tantivy::Result<HashMap<String, i64>> {
+        let mut all = HashMap::new();
+        for f in fruits {
+            all.extend(f);
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for InventorySegment {
+    type Fruit = HashMap<String, i64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        let Some(keys) = &self.keys else { return };
+        if let Some(ord) = keys.term_ords(doc).next() {
+            self.buf.clear();
+            if keys.ord_to_str(ord, &mut self.buf).unwrap_or(false) {
+                let updated = self.updated.first(doc).unwrap_or(0);
+                self.out.insert(self.buf.clone(), updated);
+            }
+        }
+    }
+
+    fn harvest(self) -> HashMap<String, i64> {
+        self.out
+    }
+}
+
+/// Counts live documents per host.
+pub struct HostCounts;
+
+/// Per-segment part of [`HostCounts`].
+pub struct HostCountsSegment {
+    keys: Option<StrColumn>,
+    by_ord: HashMap<u64, u64>,
+}
+
+impl Collector for HostCounts {
+    type Fruit = HashMap<String, u64>;
+    type Child = HostCountsSegment;
+
+    fn for_segment(
+        &self,
+        _ord: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<HostCountsSegment> {
+        Ok(HostCountsSegment {
+            keys: segment.fast_fields().str("host")?,
+            by_ord: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<HashMap<String, u64>>,
+    ) -> tantivy::Result<HashMap<String, u64>> {
+        let mut all: HashMap<String, u64> = HashMap::new();
+        for f in fruits {
+            for (h, n) in f {
+                *all.entry(h).or_default() += n;
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for HostCountsSegment {
+    type Fruit = HashMap<String, u64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(keys) = &self.keys {
+            if let Some(ord) = keys.term_ords(doc).next() {
+                *self.by_ord.entry(ord).or_default() += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> HashMap<String, u64> {
+        let mut out: HashMap<String, u64> = HashMap::new();
+        let Some(keys) = self.keys else { return out };
+        let mut buf = String::new();
+        for (ord, n) in self.by_ord {
+            buf.clear();
+            if keys.ord_to_str(ord, &mut buf).unwrap_or(false) {
+                *out.entry(buf.clone()).or_default() += n;
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,27 @@
+//! Errors of the index.
+
+/// What can go wrong while opening, writing or reading the index.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IndexError {
+    /// tantivy failed (I/O, corruption, lock held by another process…).
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// The data directory could not be used.
+    #[error("cannot use index directory {path}: {source}")]
+    Directory {
+        /// The directory.
+        path: std::path::PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The index directory is locked by another writer (another sepiola).
+    #[error("the index in {0} is in use by another sepiola process")]
+    Locked(std::path::PathBuf),
+    /// A stored document could not be read back.
+    #[error("stored document is unreadable: {0}")]
+    Corrupt(String),
+    /// A document could not be encoded for storage.
+    #[error("cannot encode document: {0}")]
+    Encode(#[from] serde_json::Error),
+}

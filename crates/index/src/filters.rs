@@ -1,0 +1,98 @@
+//! Filter clauses: exact terms, sets and ranges that do not change scores.
+
+use std::ops::Bound;
+
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+
+use sepiola_model::query::DateRange;
+
+/// Collects MUST and MUST NOT clauses around a scoring query.
+#[derive(Default)]
+pub struct Clauses {
+    clauses: Vec<(Occur, Box<dyn Query>)>,
+}
+
+impl Clauses {
+    /// Adds a required clause that does not add to the score.
+    pub fn must(&mut self, q: Box<dyn Query>) {
+        self.clauses
+            .push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+    }
+
+    /// Adds a required clause that scores.
+    pub fn must_scored(&mut self, q: Box<dyn Query>) {
+        self.clauses.push((Occur::Must, q));
+    }
+
+    /// Adds an optional clause that only adds to the score.
+    pub fn should(&mut self, q: Box<dyn Query>) {
+        self.clauses.push((Occur::Should, q));
+    }
+
+    /// Adds an exclusion.
+    pub fn must_not(&mut self, q: Box<dyn Query>) {
+        self.clauses.push((Occur::MustNot, q));
+    }
+
+    /// The combined query.
+    pub fn build(self) -> Box<dyn Query> {
+        Box::new(BooleanQuery::new(self.clauses))
+    }
+}
+
+/// One exact text term.
+pub fn term(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// Any of these text terms.
+pub fn any_text<S: AsRef<str>>(field: Field, values: &[S]) -> Box<dyn Query> {
+    Box::new(TermSetQuery::new(
+        values
+            .iter()
+            .map(|v| Term::from_field_text(field, v.as_ref())),
+    ))
+}
+
+/// Any of these numbers.
+pub fn any_u64(field: Field, values: impl IntoIterator<Item = u64>) -> Box<dyn Query> {
+    Box::new(TermSetQuery::new(
+        values.into_iter().map(|v| Term::from_field_u64(field, v)),
+    ))
+}
+
+/// A boolean value.
+pub fn boolean(field: Field, value: bool) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_bool(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// Dates (ms) within an inclusive range.
+pub fn dates(field: Field, range: &DateRange) -> Box<dyn Query> {
+    let bound = |t: Option<sepiola_model::Timestamp>| match t {
+        Some(t) => Bound::Included(Term::from_field_i64(field, t.millis())),
+        None => Bound::Unbounded,
+    };
+    Box::new(RangeQuery::new(bound(range.from), bound(range.to)))
+}
+
+/// Numbers within an inclusive range.
+pub fn u64_range(field: Field, min: Option<u64>, max: Option<u64>) -> Box<dyn Query> {
+    let bound = |v: Option<u64>| match v {
+        Some(v) => Bound::Included(Term::from_field_u64(field, v)),
+        None => Bound::Unbounded,
+    };
+    Box::new(RangeQuery::new(bound(min), bound(max)))
+}
+
+/// Either query.
+pub fn either(a: Box<dyn Query>, b: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![(Occur::Should, a), (Occur::Should, b)]))
+}

@@ -1,0 +1,174 @@
+//! One tantivy index (one kind of document) with its writer and reader.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use tantivy::directory::MmapDirectory;
+use tantivy::directory::error::{LockError, OpenDirectoryError};
+use tantivy::query::TermQuery;
+use tantivy::schema::{Field, IndexRecordOption, Schema};
+use tantivy::{
+    Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, TantivyError, Term,
+};
+
+use crate::analysis::Analysis;
+use crate::error::IndexError;
+
+/// How much memory and how many threads a writer may use.
+#[derive(Debug, Clone, Copy)]
+pub struct WriterBudget {
+    /// Indexing threads.
+    pub threads: usize,
+    /// Memory shared by those threads, in bytes (at least 15 MB per thread).
+    pub memory_bytes: usize,
+}
+
+/// A tantivy index for one kind, its single writer and a reader that is
+/// reloaded after each commit.
+pub struct KindIndex {
+    writer: Mutex<IndexWriter<TantivyDocument>>,
+    reader: IndexReader,
+    dirty: AtomicBool,
+    key: Field,
+    host: Field,
+}
+
+impl KindIndex {
+    /// Opens (or creates) the index in `dir`, or in memory when `dir` is None.
+    /// An index written with another schema (an older sepiola) is rebuilt
+    /// empty: the crawler fills it again.
+    pub fn open(
+        dir: Option<&Path>,
+        schema: Schema,
+        analysis: &Analysis,
+        budget: WriterBudget,
+        key: Field,
+        host: Field,
+    ) -> Result<KindIndex, IndexError> {
+        let index = match dir {
+            None => Index::create_in_ram(schema),
+            Some(dir) => open_dir(dir, schema)?,
+        };
+        analysis.register(&index);
+        let threads = budget.threads.max(1);
+        let memory = budget.memory_bytes.max(threads * 16_000_000);
+        let writer = index
+            .writer_with_num_threads(threads, memory)
+            .map_err(|e| match e {
+                TantivyError::LockFailure(LockError::LockBusy, _) => {
+                    IndexError::Locked(dir.map(Path::to_path_buf).unwrap_or_default())
+                }
+                other => IndexError::Tantivy(other),
+            })?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(KindIndex {
+            writer: Mutex::new(writer),
+            reader,
+            dirty: AtomicBool::new(false),
+            key,
+            host,
+        })
+    }
+
+    fn writer(&self) -> std::sync::MutexGuard<'_, IndexWriter<TantivyDocument>> {
+        // A panic while holding the lock leaves the writer usable: tantivy
+        // keeps its own state consistent, so recover the guard.
+        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Replaces the document with this key (or adds it).
+    pub fn upsert(&self, key: &str, doc: TantivyDocument) -> Result<(), IndexError> {
+        let w = self.writer();
+        w.delete_term(Term::from_field_text(self.key, key));
+        w.add_document(doc)?;
+        self.dirty.store(true, Ordering::Release);
+        Ok(())
+    }
+
+    /// Deletes the document with this key, if any.
+    pub fn delete_key(&self, key: &str) {
+        self.writer()
+            .delete_term(Term::from_field_text(self.key, key));
+        self.dirty.store(true, Ordering::Release);
+    }
+
+    /// Deletes every document of a host.
+    pub fn delete_host(&self, host: &str) -> Result<(), IndexError> {
+        let q = TermQuery::new(
+            Term::from_field_text(self.host, host),
+            IndexRecordOption::Basic,
+        );
+        self.writer().delete_query(Box::new(q))?;
+        self.dirty.store(true, Ordering::Release);
+        Ok(())
+    }
+
+    /// Commits pending writes, if any, and makes them searchable.
+    /// Returns whether there was something to commit.
+    pub fn commit(&self) -> Result<bool, IndexError> {
+        if !self.dirty.swap(false, Ordering::AcqRel) {
+            return Ok(false);
+        }
+        let mut w = self.writer();
+        if let Err(e) = w.commit() {
+            self.dirty.store(true, Ordering::Release);
+            return Err(e.into());
+        }
+        drop(w);
+        self.reader.reload()?;
+        Ok(true)
+    }
+
+    /// A searcher over the last commit.
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+}
+
+fn open_dir(dir: &Path, schema: Schema) -> Result<Index, IndexError> {
+    let io_err = |source: std::io::Error| IndexError::Directory {
+        path: dir.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(io_err)?;
+    let mmap = open_mmap(dir)?;
+    match Index::open_or_create(mmap, schema.clone()) {
+        Ok(index) => Ok(index),
+        Err(TantivyError::SchemaError(msg)) => {
+            tracing::warn!(dir = %dir.display(), %msg, "index schema changed: rebuilding this index empty");
+            wipe(dir).map_err(io_err)?;
+            Ok(Index::open_or_create(open_mmap(dir)?, schema)?)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn open_mmap(dir: &Path) -> Result<MmapDirectory, IndexError> {
+    MmapDirectory::open(dir).map_err(|e| IndexError::Directory {
+        path: dir.to_path_buf(),
+        source: match e {
+            OpenDirectoryError::IoError { io_error, .. } => {
+                std::io::Error::new(io_error.kind(), io_error.to_string())
+            }
+            other => std::io::Error::other(other.to_string()),
+        },
+    })
+}
+
+fn wipe(dir: &Path) -> std::io::Result<()> {
+    let entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    for p in entries {
+        if p.is_dir() {
+            std::fs::remove_dir_all(&p)?;
+        } else {
+            std::fs::remove_file(&p)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,21 @@
+//! sepiola's embedded index: one tantivy index per kind of document
+//! (videos, channels, playlists) in the data directory.
+//!
+//! Documents are the API objects of [`sepiola_model`], stored whole and
+//! indexed for the text search, filters and sorts the search API offers.
+//! Writes are batched and become searchable at the next [`SearchIndex::commit`];
+//! tantivy commits are atomic, so the index is safe to kill at any moment.
+
+mod analysis;
+mod collectors;
+mod error;
+mod filters;
+mod kind_index;
+mod schema;
+mod search;
+mod text_query;
+
+pub use analysis::Analysis;
+pub use error::IndexError;
+pub use search::SearchIndex;
+pub use text_query::ranking;

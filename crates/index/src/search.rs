@@ -1,0 +1,477 @@
+//! [`SearchIndex`]: the three kind indexes, writing and searching.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue, SortByString};
+use tantivy::collector::{Count, SortKeyComputer, TopDocs};
+use tantivy::query::{AllQuery, ConstScoreQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+
+use sepiola_model::query::{
+    Blocks, ChannelQuery, Hits, Page, PlaylistQuery, Scored, Sort, SortField, VideoQuery,
+};
+use sepiola_model::video::normalize_uuid;
+use sepiola_model::{Channel, DocKind, Playlist, Record, Video};
+
+use crate::analysis::Analysis;
+use crate::collectors::{HostCounts, Inventory};
+use crate::error::IndexError;
+use crate::filters::{self, Clauses};
+use crate::kind_index::{KindIndex, WriterBudget};
+use crate::schema::{ChannelFields, Common, PlaylistFields, VideoFields};
+use crate::text_query::{self, TextSpec, ranking};
+
+/// The whole index: videos, channels and playlists, each in its own
+/// tantivy index under `<data>/index/<kind>`.
+pub struct SearchIndex {
+    analysis: Analysis,
+    videos: KindIndex,
+    channels: KindIndex,
+    playlists: KindIndex,
+    vf: VideoFields,
+    cf: ChannelFields,
+    pf: PlaylistFields,
+}
+
+/// Number of live documents of each kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct DocCounts {
+    /// Videos.
+    pub videos: u64,
+    /// Channels.
+    pub channels: u64,
+    /// Playlists.
+    pub playlists: u64,
+}
+
+impl SearchIndex {
+    /// Opens or creates the index under `dir`.
+    pub fn open(dir: &Path, memory_bytes: usize) -> Result<SearchIndex, IndexError> {
+        Self::open_at(Some(dir), memory_bytes)
+    }
+
+    /// An index in memory, for tests.
+    pub fn in_memory() -> Result<SearchIndex, IndexError> {
+        Self::open_at(None, 64_000_000)
+    }
+
+    fn open_at(dir: Option<&Path>, memory_bytes: usize) -> Result<SearchIndex, IndexError> {
+        let analysis = Analysis::new();
+        let sub = |k: DocKind| dir.map(|d| d.join(k.as_str()));
+        let (vs, vf) = VideoFields::build();
+        let (cs, cf) = ChannelFields::build();
+        let (ps, pf) = PlaylistFields::build();
+        let video_budget = WriterBudget {
+            threads: 2,
+            memory_bytes: memory_bytes.max(64_000_000),
+        };
+        let small = WriterBudget {
+            threads: 1,
+            memory_bytes: (memory_bytes / 4).max(20_000_000),
+        };
+        let videos = KindIndex::open(
+            sub(DocKind::Video).as_deref(),
+            vs,
+            &analysis,
+            video_budget,
+            vf.common.key,
+            vf.common.host,
+        )?;
+        let channels = KindIndex::open(
+            sub(DocKind::Channel).as_deref(),
+            cs,
+            &analysis,
+            small,
+            cf.common.key,
+            cf.common.host,
+        )?;
+        let playlists = KindIndex::open(
+            sub(DocKind::Playlist).as_deref(),
+            ps,
+            &analysis,
+            small,
+            pf.common.key,
+            pf.common.host,
+        )?;
+        Ok(SearchIndex {
+            analysis,
+            videos,
+            channels,
+            playlists,
+            vf,
+            cf,
+            pf,
+        })
+    }
+
+    fn kind(&self, kind: DocKind) -> &KindIndex {
+        match kind {
+            DocKind::Video => &self.videos,
+            DocKind::Channel => &self.channels,
+            DocKind::Playlist => &self.playlists,
+        }
+    }
+
+    /// Adds or replaces a normalised document. Searchable after the next commit.
+    pub fn upsert(&self, record: &Record) -> Result<(), IndexError> {
+        match record {
+            Record::Video(v) => self
+                .videos
+                .upsert(&v.key(), self.vf.document(v, &self.analysis)?),
+            Record::Channel(c) => self
+                .channels
+                .upsert(&c.key(), self.cf.document(c, &self.analysis)?),
+            Record::Playlist(p) => self
+                .playlists
+                .upsert(&p.key(), self.pf.document(p, &self.analysis)?),
+        }
+    }
+
+    /// Deletes one document by key (`host uuid`, or `host name` for channels).
+    pub fn delete(&self, kind: DocKind, key: &str) {
+        self.kind(kind).delete_key(key);
+    }
+
+    /// Deletes every document of a host.
+    pub fn delete_host(&self, host: &str) -> Result<(), IndexError> {
+        for k in DocKind::ALL {
+            self.kind(k).delete_host(host)?;
+        }
+        Ok(())
+    }
+
+    /// Commits what was written and makes it searchable. Cheap when nothing
+    /// changed. Returns whether anything was committed.
+    pub fn commit(&self) -> Result<bool, IndexError> {
+        let mut any = false;
+        for k in DocKind::ALL {
+            any |= self.kind(k).commit()?;
+        }
+        Ok(any)
+    }
+
+    /// Every document of `host` of this kind: key → last update (ms).
+    /// The crawler diffs it against what the host serves now.
+    pub fn inventory(&self, kind: DocKind, host: &str) -> Result<HashMap<String, i64>, IndexError> {
+        let host_field = self.common(kind).host;
+        let q = TermQuery::new(
+            Term::from_field_text(host_field, host),
+            IndexRecordOption::Basic,
+        );
+        Ok(self.kind(kind).searcher().search(&q, &Inventory)?)
+    }
+
+    /// Live documents per host, all kinds together.
+    pub fn host_counts(&self) -> Result<BTreeMap<String, u64>, IndexError> {
+        let mut out = BTreeMap::new();
+        for k in DocKind::ALL {
+            for (h, n) in self.kind(k).searcher().search(&AllQuery, &HostCounts)? {
+                *out.entry(h).or_default() += n;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Live documents of each kind.
+    pub fn doc_counts(&self) -> DocCounts {
+        DocCounts {
+            videos: self.videos.searcher().num_docs(),
+            channels: self.channels.searcher().num_docs(),
+            playlists: self.playlists.searcher().num_docs(),
+        }
+    }
+
+    /// Writes every document as a JSON line (the import format). Returns
+    /// the number of lines.
+    pub fn export(&self, out: &mut dyn Write) -> Result<u64, IndexError> {
+        let mut n = 0;
+        for k in DocKind::ALL {
+            let searcher = self.kind(k).searcher();
+            let doc_field = self.common(k).doc;
+            for seg in searcher.segment_readers() {
+                let store = seg
+                    .get_store_reader(16)
+                    .map_err(|e| IndexError::Corrupt(e.to_string()))?;
+                for d in store.iter::<TantivyDocument>(seg.alive_bitset()) {
+                    let d = d?;
+                    let bytes = stored_bytes(&d, doc_field)?;
+                    out.write_all(br#"{"kind":""#)
+                        .and_then(|_| out.write_all(k.as_str().as_bytes()))
+                        .and_then(|_| out.write_all(b"\","))
+                        .and_then(|_| out.write_all(bytes.get(1..).unwrap_or_default()))
+                        .and_then(|_| out.write_all(b"\n"))
+                        .map_err(|e| IndexError::Corrupt(e.to_string()))?;
+                    n += 1;
+                }
+            }
+        }
+        Ok(n)
+    }
+
+    fn common(&self, kind: DocKind) -> &Common {
+        match kind {
+            DocKind::Video => &self.vf.common,
+            DocKind::Channel => &self.cf.common,
+            DocKind::Playlist => &self.pf.common,
+        }
+    }
+
+    /// Runs a video search.
+    pub fn search_videos(&self, q: &VideoQuery) -> Result<Hits<Video>, IndexError> {
+        let f = &self.vf;
+        let mut c = Clauses::default();
+        self.add_text(
+            &mut c,
+            q.search.as_deref(),
+            &TextSpec {
+                fields: &f.text,
+                name_exact: f.common.name_exact,
+                uuid: Some(f.uuid),
+                short_uuid: Some(f.short_uuid),
+            },
+        );
+        if let Some(b) = q.nsfw {
+            c.must(filters::boolean(f.nsfw, b));
+        }
+        if let Some(b) = q.is_live {
+            c.must(filters::boolean(f.is_live, b));
+        }
+        if !q.categories.is_empty() {
+            c.must(filters::any_u64(
+                f.category,
+                q.categories.iter().map(|&i| u64::from(i)),
+            ));
+        }
+        if !q.licences.is_empty() {
+            c.must(filters::any_u64(
+                f.licence,
+                q.licences.iter().map(|&i| u64::from(i)),
+            ));
+        }
+        if !q.languages.is_empty() {
+            c.must(filters::any_text(f.language, &q.languages));
+        }
+        if !q.tags_one_of.is_empty() {
+            let tags: Vec<String> = q.tags_one_of.iter().map(|t| t.to_lowercase()).collect();
+            c.must(filters::any_text(f.tag, &tags));
+        }
+        for t in &q.tags_all_of {
+            c.must(filters::term(f.tag, &t.to_lowercase()));
+        }
+        if let Some(h) = &q.host {
+            c.must(filters::term(f.account_host, h));
+        }
+        if !q.published.is_open() {
+            c.must(filters::dates(f.published_at, &q.published));
+        }
+        if !q.originally_published.is_open() {
+            c.must(filters::dates(
+                f.originally_published_at,
+                &q.originally_published,
+            ));
+        }
+        if q.duration_min.is_some() || q.duration_max.is_some() {
+            c.must(filters::u64_range(f.duration, q.duration_min, q.duration_max));
+        }
+        if !q.uuids.is_empty() {
+            c.must(uuid_filter(&q.uuids, f.uuid, f.short_uuid));
+        }
+        if !q.boost_languages.is_empty() {
+            c.should(Box::new(ConstScoreQuery::new(
+                filters::any_text(f.language, &q.boost_languages),
+                ranking::LANGUAGE,
+            )));
+        }
+        add_blocks(&mut c, &q.blocks, f.common.host, f.account_handle);
+        let sort = match q.sort.field {
+            SortField::Match => SortKey::Score,
+            SortField::Name => SortKey::Str("name_sort"),
+            SortField::Duration => SortKey::U64("duration"),
+            SortField::CreatedAt => SortKey::I64("created_at"),
+            SortField::PublishedAt | SortField::Hot => SortKey::I64("published_at"),
+            SortField::OriginallyPublishedAt => SortKey::I64("originally_published_at"),
+            SortField::Views => SortKey::U64("views"),
+            SortField::Likes => SortKey::U64("likes"),
+        };
+        let descending = q.sort.descending || q.sort.field == SortField::Hot;
+        self.run(&self.videos, f.common.doc, &*c.build(), sort, descending, q.page)
+    }
+
+    /// Runs a channel search.
+    pub fn search_channels(&self, q: &ChannelQuery) -> Result<Hits<Channel>, IndexError> {
+        let f = &self.cf;
+        let mut c = Clauses::default();
+        self.add_text(
+            &mut c,
+            q.search.as_deref(),
+            &TextSpec {
+                fields: &f.text,
+                name_exact: f.common.name_exact,
+                uuid: None,
+                short_uuid: None,
+            },
+        );
+        if let Some(h) = &q.host {
+            c.must(filters::term(f.common.host, h));
+        }
+        if !q.handles.is_empty() {
+            c.must(filters::any_text(f.handle, &q.handles));
+        }
+        add_blocks(&mut c, &q.blocks, f.common.host, f.owner_handle);
+        let (sort, descending) = actor_sort(q.sort);
+        self.run(&self.channels, f.common.doc, &*c.build(), sort, descending, q.page)
+    }
+
+    /// Runs a playlist search.
+    pub fn search_playlists(&self, q: &PlaylistQuery) -> Result<Hits<Playlist>, IndexError> {
+        let f = &self.pf;
+        let mut c = Clauses::default();
+        self.add_text(
+            &mut c,
+            q.search.as_deref(),
+            &TextSpec {
+                fields: &f.text,
+                name_exact: f.common.name_exact,
+                uuid: Some(f.uuid),
+                short_uuid: Some(f.short_uuid),
+            },
+        );
+        if let Some(h) = &q.host {
+            c.must(filters::term(f.owner_host, h));
+        }
+        if !q.uuids.is_empty() {
+            c.must(uuid_filter(&q.uuids, f.uuid, f.short_uuid));
+        }
+        add_blocks(&mut c, &q.blocks, f.common.host, f.owner_handle);
+        let (sort, descending) = actor_sort(q.sort);
+        self.run(&self.playlists, f.common.doc, &*c.build(), sort, descending, q.page)
+    }
+
+    fn add_text(&self, c: &mut Clauses, search: Option<&str>, spec: &TextSpec) {
+        // Keep trailing white space: it says the last word is complete.
+        match search.filter(|s| !s.trim().is_empty()) {
+            Some(s) => c.must_scored(text_query::build(&self.analysis, s.trim_start(), spec)),
+            None => c.must_scored(Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0))),
+        }
+    }
+
+    fn run<T: DeserializeOwned>(
+        &self,
+        ki: &KindIndex,
+        doc_field: Field,
+        query: &dyn Query,
+        sort: SortKey,
+        descending: bool,
+        page: Page,
+    ) -> Result<Hits<T>, IndexError> {
+        let searcher = ki.searcher();
+        let order = if descending { Order::Desc } else { Order::Asc };
+        let (top, total) = match sort {
+            SortKey::Score => top_by(&searcher, query, (SortBySimilarityScore, Order::Desc), page)?,
+            SortKey::I64(f) => top_by(
+                &searcher,
+                query,
+                (SortByStaticFastValue::<i64>::for_field(f), order),
+                page,
+            )?,
+            SortKey::U64(f) => top_by(
+                &searcher,
+                query,
+                (SortByStaticFastValue::<u64>::for_field(f), order),
+                page,
+            )?,
+            SortKey::Str(f) => top_by(&searcher, query, (SortByString::for_field(f), order), page)?,
+        };
+        let mut data = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr)?;
+            let item: T = serde_json::from_slice(stored_bytes(&d, doc_field)?)
+                .map_err(|e| IndexError::Corrupt(e.to_string()))?;
+            data.push(Scored { score, item });
+        }
+        Ok(Hits {
+            total: total as u64,
+            data,
+        })
+    }
+}
+
+/// What to order by, before the score and key-hash tie-breakers.
+#[derive(Clone, Copy)]
+enum SortKey {
+    Score,
+    I64(&'static str),
+    U64(&'static str),
+    Str(&'static str),
+}
+
+fn actor_sort(s: Sort) -> (SortKey, bool) {
+    match s.field {
+        SortField::Name => (SortKey::Str("name_sort"), s.descending),
+        SortField::CreatedAt => (SortKey::I64("created_at"), s.descending),
+        _ => (SortKey::Score, true),
+    }
+}
+
+/// Top documents by `primary`, then score, then key hash (so ties break the
+/// same way on every run), with the exact number of matches.
+fn top_by<P>(
+    searcher: &Searcher,
+    query: &dyn Query,
+    primary: P,
+    page: Page,
+) -> Result<(Vec<(f32, DocAddress)>, usize), IndexError>
+where
+    P: SortKeyComputer + Send + Sync + 'static,
+    (P, (SortBySimilarityScore, Order), (SortByStaticFastValue<u64>, Order)):
+        SortKeyComputer<SortKey = (P::SortKey, f32, Option<u64>)>,
+{
+    if page.count == 0 {
+        return Ok((Vec::new(), searcher.search(query, &Count)?));
+    }
+    let collector = TopDocs::with_limit(page.count)
+        .and_offset(page.start)
+        .order_by((
+            primary,
+            (SortBySimilarityScore, Order::Desc),
+            (SortByStaticFastValue::<u64>::for_field("key_hash"), Order::Asc),
+        ));
+    let (top, total) = searcher.search(query, &(collector, Count))?;
+    Ok((
+        top.into_iter()
+            .map(|((_, score, _), addr)| (score, addr))
+            .collect(),
+        total,
+    ))
+}
+
+fn stored_bytes(d: &TantivyDocument, field: Field) -> Result<&[u8], IndexError> {
+    use tantivy::schema::Value;
+    d.get_first(field)
+        .and_then(|v| v.as_bytes())
+        .ok_or_else(|| IndexError::Corrupt("document has no stored body".into()))
+}
+
+fn uuid_filter(ids: &[String], uuid: Field, short: Field) -> Box<dyn Query> {
+    let (full, shorts): (Vec<&String>, Vec<&String>) =
+        ids.iter().partition(|s| normalize_uuid(s).is_some());
+    let full: Vec<String> = full.iter().filter_map(|s| normalize_uuid(s)).collect();
+    filters::either(
+        filters::any_text(uuid, &full),
+        filters::any_text(short, &shorts),
+    )
+}
+
+fn add_blocks(c: &mut Clauses, blocks: &Blocks, host: Field, handle: Field) {
+    if !blocks.hosts.is_empty() {
+        c.must_not(filters::any_text(host, &blocks.hosts));
+    }
+    if !blocks.accounts.is_empty() {
+        c.must_not(filters::any_text(handle, &blocks.accounts));
+    }
+}
+

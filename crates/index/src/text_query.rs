@@ -1,0 +1,297 @@
+//! From search text to a scoring query. The rules are a public promise,
+//! written down in docs/ranking.md; the constants below are those rules.
+
+use tantivy::Term;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery,
+    Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use crate::analysis::Analysis;
+use crate::schema::TextField;
+
+/// The ranking constants. A result's score is the sum of:
+pub mod ranking {
+    /// …this for every query word it contains in any form (exact, stem, typo
+    /// or prefix): all words present always ranks above some words present;
+    pub const WORD: f32 = 100_000.0;
+    /// …this when the whole title equals the query (folded);
+    pub const EXACT_TITLE: f32 = 20_000.0;
+    /// …this when the result is in one of the `boostLanguages`;
+    pub const LANGUAGE: f32 = 10_000.0;
+    /// …this for every word it contains exactly or as a stem (not only as a
+    /// typo or prefix);
+    pub const EXACT_WORD: f32 = 5_000.0;
+    /// …BM25 of the exact and stemmed words, weighted by field (title 5,
+    /// tags 3, names 2, description 1; stems count 0.8 of that), plus the
+    /// words as a phrase in the title (weight 10).
+    pub const STEM_FACTOR: f32 = 0.8;
+    /// Weight of the query words found as a phrase in the title.
+    pub const TITLE_PHRASE: f32 = 10.0;
+    /// A UUID or short UUID equal to the query puts its document first.
+    pub const ID: f32 = 1_000_000.0;
+    /// At most this many words of a query are used.
+    pub const MAX_WORDS: usize = 16;
+    /// Words of at least this many letters tolerate one typo…
+    pub const TYPO1_MIN_CHARS: usize = 5;
+    /// …and of at least this many, two.
+    pub const TYPO2_MIN_CHARS: usize = 9;
+    /// The last word matches as a prefix when it has at least this many letters.
+    pub const PREFIX_MIN_CHARS: usize = 3;
+}
+
+/// The fields a kind's text search uses.
+pub struct TextSpec<'a> {
+    /// Weighted text fields.
+    pub fields: &'a [TextField],
+    /// Folded whole title.
+    pub name_exact: Field,
+    /// UUID field, if the kind has one.
+    pub uuid: Option<Field>,
+    /// Short UUID field, if the kind has one.
+    pub short_uuid: Option<Field>,
+}
+
+struct Word {
+    folded: String,
+    stems: Vec<String>,
+    prefix: bool,
+}
+
+/// Builds the scoring query for `search`. Text with nothing searchable in
+/// it (only punctuation, say) matches nothing.
+pub fn build(a: &Analysis, search: &str, spec: &TextSpec) -> Box<dyn Query> {
+    let (free, phrases) = split_phrases(search);
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+
+    // Identifiers, looked up exactly.
+    let mut has_id = false;
+    for raw in search.split_whitespace().take(ranking::MAX_WORDS) {
+        let raw = raw.trim_matches('"');
+        if let (Some(f), Some(uuid)) = (spec.uuid, sepiola_model::video::normalize_uuid(raw)) {
+            clauses.push((Occur::Should, konst(term(f, &uuid), ranking::ID)));
+            has_id = true;
+        } else if let Some(f) = spec.short_uuid.filter(|_| looks_like_short_uuid(raw)) {
+            clauses.push((Occur::Should, konst(term(f, raw), ranking::ID)));
+            has_id = true;
+        }
+    }
+
+    let ends_in_word = free
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphanumeric());
+    let mut words: Vec<Word> = Vec::new();
+    for lower in a.lower_words(&free).into_iter().take(ranking::MAX_WORDS) {
+        for folded in a.folded_terms(&lower) {
+            if words.iter().any(|w| w.folded == folded) {
+                continue;
+            }
+            words.push(Word {
+                stems: a.query_stems(&lower),
+                folded,
+                prefix: false,
+            });
+        }
+    }
+    if ends_in_word {
+        if let Some(last) = words.last_mut() {
+            last.prefix = last.folded.chars().count() >= ranking::PREFIX_MIN_CHARS;
+        }
+    }
+    for w in &words {
+        clauses.push((Occur::Should, word_query(w, spec)));
+    }
+    if words.len() >= 2 {
+        let terms: Vec<Term> = words
+            .iter()
+            .map(|w| Term::from_field_text(spec.fields[0].folded, &w.folded))
+            .collect();
+        clauses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(
+                Box::new(PhraseQuery::new(terms)),
+                ranking::TITLE_PHRASE,
+            )),
+        ));
+    }
+    let whole = a.folded_line(&search.replace('"', " "));
+    if !whole.is_empty() {
+        clauses.push((
+            Occur::Should,
+            konst(term(spec.name_exact, &whole), ranking::EXACT_TITLE),
+        ));
+    }
+    let mut has_phrase = false;
+    for p in phrases {
+        let terms = a.folded_terms(&p);
+        if let Some(q) = phrase_query(&terms, spec) {
+            clauses.push((Occur::Must, q));
+            has_phrase = true;
+        }
+    }
+    if words.is_empty() && !has_id && !has_phrase {
+        return Box::new(EmptyQuery);
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// Splits `"quoted phrases"` from the free words.
+fn split_phrases(search: &str) -> (String, Vec<String>) {
+    let mut free = String::new();
+    let mut phrases = Vec::new();
+    for (i, part) in search.split('"').enumerate() {
+        // Odd parts are inside quotes, unless the last quote is unclosed.
+        let closed = search.matches('"').count() > i;
+        if i % 2 == 1 && closed {
+            if !part.trim().is_empty() {
+                phrases.push(part.to_string());
+            }
+        } else {
+            free.push_str(part);
+            free.push(' ');
+        }
+    }
+    (free.trim_end().to_string(), phrases)
+}
+
+fn looks_like_short_uuid(s: &str) -> bool {
+    (16..=30).contains(&s.len())
+        && s.chars().all(|c| c.is_ascii_alphanumeric())
+        && s.chars().any(|c| c.is_ascii_digit())
+        && s.chars().any(|c| c.is_ascii_uppercase())
+}
+
+fn term(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn konst(q: Box<dyn Query>, score: f32) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(q, score))
+}
+
+fn scored_term(field: Field, value: &str, weight: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::WithFreqs,
+        )),
+        weight,
+    ))
+}
+
+fn word_query(w: &Word, spec: &TextSpec) -> Box<dyn Query> {
+    let mut exact: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut loose: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let len = w.folded.chars().count();
+    for f in spec.fields {
+        exact.push((Occur::Should, scored_term(f.folded, &w.folded, f.weight)));
+        for s in &w.stems {
+            exact.push((
+                Occur::Should,
+                scored_term(f.stemmed, s, f.weight * ranking::STEM_FACTOR),
+            ));
+        }
+        if !f.loose {
+            continue;
+        }
+        let t = Term::from_field_text(f.folded, &w.folded);
+        if len >= ranking::TYPO1_MIN_CHARS {
+            let d = if len >= ranking::TYPO2_MIN_CHARS { 2 } else { 1 };
+            loose.push((Occur::Should, Box::new(FuzzyTermQuery::new(t.clone(), d, true))));
+        }
+        if w.prefix {
+            loose.push((Occur::Should, Box::new(FuzzyTermQuery::new_prefix(t, 0, true))));
+        }
+    }
+    let exact = BooleanQuery::new(exact);
+    let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if loose.is_empty() {
+        parts.push((
+            Occur::Should,
+            konst(Box::new(exact.clone()), ranking::WORD + ranking::EXACT_WORD),
+        ));
+    } else {
+        let mut any = loose;
+        any.push((Occur::Should, Box::new(exact.clone())));
+        parts.push((
+            Occur::Should,
+            konst(Box::new(BooleanQuery::new(any)), ranking::WORD),
+        ));
+        parts.push((Occur::Should, konst(Box::new(exact.clone()), ranking::EXACT_WORD)));
+    }
+    parts.push((Occur::Should, Box::new(exact)));
+    Box::new(BooleanQuery::new(parts))
+}
+
+fn phrase_query(terms: &[String], spec: &TextSpec) -> Option<Box<dyn Query>> {
+    match terms {
+        [] => None,
+        [one] => {
+            let w = Word {
+                folded: one.clone(),
+                stems: Vec::new(),
+                prefix: false,
+            };
+            // A quoted single word: exact only, no typo or prefix.
+            let mut exact: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for f in spec.fields {
+                exact.push((Occur::Should, scored_term(f.folded, &w.folded, f.weight)));
+            }
+            let exact = BooleanQuery::new(exact);
+            Some(Box::new(BooleanQuery::new(vec![
+                (
+                    Occur::Should,
+                    konst(Box::new(exact.clone()), ranking::WORD + ranking::EXACT_WORD),
+                ),
+                (Occur::Should, Box::new(exact)),
+            ])))
+        }
+        many => {
+            let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for f in spec.fields {
+                let terms: Vec<Term> = many
+                    .iter()
+                    .map(|t| Term::from_field_text(f.folded, t))
+                    .collect();
+                per_field.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(PhraseQuery::new(terms)), f.weight)),
+                ));
+            }
+            let any = BooleanQuery::new(per_field);
+            let bonus = (ranking::WORD + ranking::EXACT_WORD) * many.len() as f32;
+            Some(Box::new(BooleanQuery::new(vec![
+                (Occur::Should, konst(Box::new(any.clone()), bonus)),
+                (Occur::Should, Box::new(any)),
+            ])))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_are_split_from_free_words() {
+        let (free, phrases) = split_phrases(r#"cats "big dog" birds"#);
+        assert_eq!(phrases, vec!["big dog"]);
+        assert_eq!(free.split_whitespace().collect::<Vec<_>>(), vec!["cats", "birds"]);
+        // an unclosed quote is just text
+        let (free, phrases) = split_phrases(r#"cats "big dog"#);
+        assert!(phrases.is_empty());
+        assert!(free.contains("big dog"));
+    }
+
+    #[test]
+    fn short_uuids_are_recognised() {
+        assert!(looks_like_short_uuid("kkGMgK9ZtnKfYAgnEtQxbv"));
+        assert!(!looks_like_short_uuid("hello"));
+        assert!(!looks_like_short_uuid("documentaries"));
+    }
+}

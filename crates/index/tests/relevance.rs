@@ -1,0 +1,206 @@
+//! Relevance rules of docs/ranking.md, checked on the committed
+//! multilingual fixture (tests/fixtures/relevance.jsonl).
+
+use sepiola_index::SearchIndex;
+use sepiola_model::query::{ChannelQuery, PlaylistQuery, Sort, SortField, VideoQuery};
+use sepiola_model::Record;
+
+fn fixture() -> SearchIndex {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/relevance.jsonl");
+    let text = std::fs::read_to_string(path).unwrap();
+    let idx = SearchIndex::in_memory().unwrap();
+    for line in text.lines() {
+        let mut r = Record::from_json(line).unwrap();
+        r.normalize().unwrap();
+        idx.upsert(&r).unwrap();
+    }
+    idx.commit().unwrap();
+    idx
+}
+
+fn search(idx: &SearchIndex, text: &str) -> Vec<String> {
+    titles(idx, VideoQuery {
+        search: Some(text.into()),
+        ..Default::default()
+    })
+}
+
+fn titles(idx: &SearchIndex, q: VideoQuery) -> Vec<String> {
+    idx.search_videos(&q)
+        .unwrap()
+        .data
+        .into_iter()
+        .map(|h| h.item.name)
+        .collect()
+}
+
+#[test]
+fn exact_title_comes_first() {
+    let idx = fixture();
+    let r = search(&idx, "big buck bunny");
+    assert_eq!(r[0], "Big Buck Bunny", "{r:?}");
+    assert!(r.len() >= 2, "the compilation matches too: {r:?}");
+}
+
+#[test]
+fn all_words_rank_above_some_words() {
+    let idx = fixture();
+    let r = search(&idx, "solar panel");
+    assert_eq!(r[0], "Installing a solar panel on the roof", "{r:?}");
+    assert!(r.contains(&"Solar eclipse: solar corona, solar wind, solar everything".into()));
+    // a two-word name is not buried by one-word matches repeated many times
+    let r = search(&idx, "Marie Curie");
+    assert_eq!(r[0], "Marie Curie, a life", "{r:?}");
+    assert_eq!(r[1], "Marie et les garçons", "{r:?}");
+}
+
+#[test]
+fn case_and_accents_are_ignored() {
+    let idx = fixture();
+    for q in ["ECOLE foret", "école forêt", "Ecole FORÊT"] {
+        let r = search(&idx, q);
+        assert_eq!(r.first().map(String::as_str), Some("L'école de la forêt"), "{q}: {r:?}");
+    }
+}
+
+#[test]
+fn plural_and_stem_forms_match_in_english_and_french() {
+    let idx = fixture();
+    assert!(search(&idx, "cats").contains(&"My cat plays the piano".into()));
+    assert!(search(&idx, "pianos").contains(&"My cat plays the piano".into()));
+    assert!(search(&idx, "running").contains(&"Run faster with these tips".into()));
+    let r = search(&idx, "chevaux");
+    assert!(r.contains(&"Le cheval blanc de Camargue".into()), "{r:?}");
+    assert_eq!(r[0], "Les chevaux sauvages", "exact form first: {r:?}");
+    assert!(search(&idx, "forêts").contains(&"L'école de la forêt".into()));
+}
+
+#[test]
+fn one_typo_is_tolerated_and_ranks_below_exact() {
+    let idx = fixture();
+    let r = search(&idx, "tutorail");
+    assert!(r.contains(&"Rust tutorial for beginners".into()), "{r:?}");
+    let r = search(&idx, "rust tutorial");
+    assert_eq!(r[0], "Rust tutorial for beginners", "{r:?}");
+    assert!(r.contains(&"Rust tutoriel pour débutants".into()), "{r:?}");
+    // short words need to be exact
+    assert!(search(&idx, "rsut").is_empty());
+}
+
+#[test]
+fn last_word_matches_as_a_prefix() {
+    let idx = fixture();
+    assert_eq!(search(&idx, "kubern"), vec!["Kubernetes in production"]);
+    assert_eq!(search(&idx, "in kubern")[0], "Kubernetes in production");
+    // not when followed by a space (the word is complete)
+    assert!(search(&idx, "kubern ").is_empty());
+}
+
+#[test]
+fn quoted_phrase_matches_as_a_phrase() {
+    let idx = fixture();
+    assert_eq!(search(&idx, "\"red apple\""), vec!["Red apple pie recipe"]);
+    let r = search(&idx, "red apple");
+    assert_eq!(r.len(), 2, "{r:?}");
+}
+
+#[test]
+fn uuid_and_short_uuid_find_their_document() {
+    let idx = fixture();
+    let all = idx
+        .search_videos(&VideoQuery {
+            search: Some("Kubernetes".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let v = &all.data[0].item;
+    assert_eq!(search(&idx, &v.uuid), vec![v.name.clone()]);
+    assert_eq!(search(&idx, &v.uuid.to_uppercase()), vec![v.name.clone()]);
+    assert_eq!(search(&idx, &v.short_uuid), vec![v.name.clone()]);
+}
+
+#[test]
+fn language_boost_reorders_but_does_not_filter() {
+    let idx = fixture();
+    let q = |boost: &[&str]| VideoQuery {
+        search: Some("jazz night".into()),
+        boost_languages: boost.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    };
+    let plain = idx.search_videos(&q(&[])).unwrap();
+    let fr = idx.search_videos(&q(&["fr"])).unwrap();
+    let de = idx.search_videos(&q(&["de"])).unwrap();
+    assert_eq!(plain.total, 3);
+    assert_eq!(fr.total, 3);
+    assert_eq!(fr.data[0].item.language.id.as_deref(), Some("fr"));
+    assert_eq!(de.data[0].item.language.id.as_deref(), Some("de"));
+    assert!(fr.data[0].score > fr.data[1].score);
+}
+
+#[test]
+fn no_text_browses_everything_and_ties_break_stably() {
+    let idx = fixture();
+    let a = idx.search_videos(&VideoQuery::default()).unwrap();
+    assert_eq!(a.total, 30);
+    let b = idx.search_videos(&VideoQuery::default()).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn sorts_order_by_their_column() {
+    let idx = fixture();
+    let by = |field, descending| {
+        idx.search_videos(&VideoQuery {
+            sort: Sort { field, descending },
+            ..Default::default()
+        })
+        .unwrap()
+        .data
+        .into_iter()
+        .map(|h| h.item)
+        .collect::<Vec<_>>()
+    };
+    let views = by(SortField::Views, true);
+    assert!(views.windows(2).all(|w| w[0].views >= w[1].views));
+    let dur = by(SortField::Duration, false);
+    assert!(dur.windows(2).all(|w| w[0].duration <= w[1].duration));
+    let names = by(SortField::Name, false);
+    assert_eq!(names[0].name, "An apple that is red and green");
+    let recent = by(SortField::PublishedAt, true);
+    assert!(recent.windows(2).all(|w| w[0].published_at >= w[1].published_at));
+}
+
+#[test]
+fn channels_and_playlists_are_searchable() {
+    let idx = fixture();
+    let c = idx
+        .search_channels(&ChannelQuery {
+            search: Some("histoire sciences".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(c.data[0].item.name, "histoire");
+    let p = idx
+        .search_playlists(&PlaylistQuery {
+            search: Some("jazz".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(p.total, 1);
+    assert_eq!(p.data[0].item.display_name, "Best of jazz");
+}
+
+#[test]
+fn delete_and_inventory_follow_writes() {
+    let idx = fixture();
+    let inv = idx
+        .inventory(sepiola_model::DocKind::Video, "peertube.example.de:8443")
+        .unwrap();
+    assert_eq!(inv.len(), 3);
+    idx.delete_host("peertube.example.de:8443").unwrap();
+    idx.commit().unwrap();
+    assert!(search(&idx, "kubernetes").is_empty());
+    let counts = idx.host_counts().unwrap();
+    assert!(!counts.contains_key("peertube.example.de:8443"));
+    assert_eq!(counts.get("video.example.fr"), Some(&(8 + 2 + 1)));
+}
