@@ -462,7 +462,8 @@ fn markup(key: Option<&str>, v: &mut Value, s: &mut MutState<'_>) {
         return;
     }
     let payload = MARKUP_PAYLOADS[(s.n as usize) % MARKUP_PAYLOADS.len()];
-    *text = format!("{text} {payload}");
+    // Every field gets active markup; the rotating payload adds RTL overrides, NULs, etc.
+    *text = format!("{text} {payload} <img src=x onerror=alert({})>", s.n);
 }
 
 fn absurd(key: Option<&str>, v: &mut Value, s: &mut MutState<'_>) {

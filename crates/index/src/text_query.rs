@@ -78,7 +78,7 @@ pub fn build(a: &Analysis, search: &str, spec: &TextSpec) -> Box<dyn Query> {
         }
     }
 
-    let ends_in_word = free
+    let ends_in_word = search
         .chars()
         .last()
         .is_some_and(|c| c.is_alphanumeric());
