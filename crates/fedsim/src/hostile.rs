@@ -472,14 +472,14 @@ fn absurd(key: Option<&str>, v: &mut Value, s: &mut MutState<'_>) {
     let n = s.n;
     match key {
         "duration" => {
-            *v = if n % 2 == 0 {
+            *v = if n.is_multiple_of(2) {
                 Value::from(-3600)
             } else {
                 Value::from(1e300)
             }
         }
         "views" | "followersCount" | "videosLength" => {
-            *v = if n % 2 == 0 {
+            *v = if n.is_multiple_of(2) {
                 Value::from(-1)
             } else {
                 Value::from(1e300)
