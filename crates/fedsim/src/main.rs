@@ -52,6 +52,9 @@ struct Cli {
     /// Videos of the decoy instance.
     #[arg(long, default_value_t = 20)]
     decoy_videos: usize,
+    /// Generate all content before printing the first line (default: each instance on first use).
+    #[arg(long)]
+    eager: bool,
 }
 
 fn hostile_kinds(cli: &Cli) -> anyhow::Result<Vec<HostileKind>> {
@@ -100,6 +103,7 @@ async fn main() -> anyhow::Result<()> {
         huge_body_bytes: cli.huge_body_mib.saturating_mul(1024 * 1024),
         drip_interval: Duration::from_millis(cli.drip_interval_ms),
         decoy_videos: cli.decoy_videos,
+        eager: cli.eager,
     };
     let running = fedsim::start(config)
         .await

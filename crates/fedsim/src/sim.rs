@@ -9,7 +9,7 @@ use crate::request_log::{LogTarget, RequestLog};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -41,6 +41,8 @@ pub struct SimConfig {
     pub drip_interval: Duration,
     /// Number of videos of the decoy instance.
     pub decoy_videos: usize,
+    /// Generate every instance's content before returning from `start` (else: on first use).
+    pub eager: bool,
 }
 
 impl Default for SimConfig {
@@ -58,6 +60,7 @@ impl Default for SimConfig {
             huge_body_bytes: 512 * 1024 * 1024,
             drip_interval: Duration::from_millis(500),
             decoy_videos: 20,
+            eager: false,
         }
     }
 }
@@ -72,21 +75,53 @@ pub struct Instance {
     pub base_url: String,
     /// How it misbehaves, if it does.
     pub hostile: Option<HostileKind>,
-    /// What it hosts.
-    content: RwLock<InstanceContent>,
+    /// Local videos it was generated with.
+    pub local_videos: usize,
+    /// How its content is generated (lazily, on first use).
+    params: GenParams,
+    /// For `uuid-clash`: the instance whose uuids it steals.
+    clash_with: Option<GenParams>,
+    /// What it hosts, generated on first use.
+    content: OnceLock<RwLock<InstanceContent>>,
     /// Up/down switch.
     pub down: watch::Sender<bool>,
 }
 
 impl Instance {
+    /// The content, generated on first use (so 1,000 instances start at once).
+    fn cell(&self) -> &RwLock<InstanceContent> {
+        self.content.get_or_init(|| {
+            let mut c = content::generate(self.params);
+            if let Some(victim) = self.clash_with {
+                let stolen: Vec<uuid::Uuid> = content::generate(victim)
+                    .videos
+                    .iter()
+                    .filter(|v| v.origin.is_local())
+                    .map(|v| v.uuid)
+                    .collect();
+                if !stolen.is_empty() {
+                    for (k, v) in c.videos.iter_mut().enumerate() {
+                        v.uuid = stolen[k % stolen.len()];
+                    }
+                }
+            }
+            RwLock::new(c)
+        })
+    }
+
+    /// Generates the content now if it was not yet.
+    pub fn warm(&self) {
+        let _ = self.cell();
+    }
+
     /// Reads the content (a poisoned lock is still readable: content is plain data).
     pub fn read(&self) -> RwLockReadGuard<'_, InstanceContent> {
-        self.content.read().unwrap_or_else(|e| e.into_inner())
+        self.cell().read().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Writes the content.
     pub fn write(&self) -> RwLockWriteGuard<'_, InstanceContent> {
-        self.content.write().unwrap_or_else(|e| e.into_inner())
+        self.cell().write().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Whether the instance is currently switched down.
@@ -225,45 +260,33 @@ pub async fn start(config: SimConfig) -> Result<Running, FedsimError> {
         config.videos_per_instance,
         config.total_videos,
     );
+    // uuid-clash instances reuse the uuids of the first healthy instance's local videos.
+    let healthy = (0..config.instances).find(|i| config.hostile.get(*i).is_none());
+    let params = |i: usize| GenParams {
+        seed: config.seed,
+        index: i as u64,
+        videos: sizes[i],
+        with_remote: config.remote_videos && config.instances > 1,
+    };
     let mut instances = Vec::with_capacity(config.instances);
     for (i, l) in listeners.iter().enumerate() {
         let host = host_of(l)?;
         let hostile = config.hostile.get(i).copied();
-        let c = content::generate(GenParams {
-            seed: config.seed,
-            index: i as u64,
-            videos: sizes[i],
-            with_remote: config.remote_videos && config.instances > 1,
-        });
+        let clash_with = match hostile {
+            Some(HostileKind::UuidClash) => healthy.map(params),
+            _ => None,
+        };
         instances.push(Instance {
             index: i,
             base_url: format!("http://{host}"),
             host,
             hostile,
-            content: RwLock::new(c),
+            local_videos: sizes[i],
+            params: params(i),
+            clash_with,
+            content: OnceLock::new(),
             down: watch::channel(false).0,
         });
-    }
-    // uuid-clash instances reuse the uuids of the first healthy instance's local videos.
-    if let Some(healthy) = instances.iter().position(|x| x.hostile.is_none()) {
-        let stolen: Vec<uuid::Uuid> = instances[healthy]
-            .read()
-            .videos
-            .iter()
-            .filter(|v| v.origin.is_local())
-            .map(|v| v.uuid)
-            .collect();
-        if !stolen.is_empty() {
-            for inst in instances
-                .iter()
-                .filter(|x| x.hostile == Some(HostileKind::UuidClash))
-            {
-                let mut c = inst.write();
-                for (k, v) in c.videos.iter_mut().enumerate() {
-                    v.uuid = stolen[k % stolen.len()];
-                }
-            }
-        }
     }
     let decoy_host = host_of(&decoy_listener)?;
     let decoy = Instance {
@@ -271,12 +294,15 @@ pub async fn start(config: SimConfig) -> Result<Running, FedsimError> {
         base_url: format!("http://{decoy_host}"),
         host: decoy_host,
         hostile: None,
-        content: RwLock::new(content::generate(GenParams {
+        local_videos: config.decoy_videos,
+        params: GenParams {
             seed: config.seed ^ 0xDEC0_DEC0,
             index: 0,
             videos: config.decoy_videos,
             with_remote: false,
-        })),
+        },
+        clash_with: None,
+        content: OnceLock::new(),
         down: watch::channel(false).0,
     };
     let directory_host = host_of(&directory_listener)?;
@@ -311,6 +337,11 @@ pub async fn start(config: SimConfig) -> Result<Running, FedsimError> {
         spawn_instance(&sim, inst, l, "instance")?;
     }
 
+    if sim.config.eager {
+        for inst in &sim.instances {
+            inst.warm();
+        }
+    }
     let info = startup_info(&sim);
     Ok(Running { sim, info })
 }
@@ -366,12 +397,7 @@ pub fn startup_info(sim: &Sim) -> StartupInfo {
             host: i.host.clone(),
             base_url: i.base_url.clone(),
             hostile: i.hostile.map(HostileKind::name),
-            local_videos: i
-                .read()
-                .videos
-                .iter()
-                .filter(|v| v.origin.is_local())
-                .count(),
+            local_videos: i.local_videos,
         })
         .collect();
     StartupInfo {
