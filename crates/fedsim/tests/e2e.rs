@@ -329,6 +329,60 @@ async fn federation_end_to_end() {
         .unwrap();
     assert_eq!(r.status(), 404);
 
+    // Control: add a channel, put a video in it, edit it, delete it (and its videos).
+    let r = c
+        .post(format!("{ctl}/instances/{host}/channels"))
+        .json(&json!({"name": "e2e_channel", "displayName": "E2E channel"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let in_channel: Value = c
+        .post(format!("{ctl}/instances/{host}/videos"))
+        .json(&json!({"channel": "e2e_channel"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let ch_list = get_json(
+        &c,
+        &format!("{base}/api/v1/video-channels/e2e_channel/videos?nsfw=both"),
+    )
+    .await;
+    assert_eq!(ch_list["data"][0]["uuid"], in_channel["uuid"]);
+    let r = c
+        .patch(format!("{ctl}/instances/{host}/channels/e2e_channel"))
+        .json(&json!({"displayName": "Renamed channel"}))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success());
+    let ch = get_json(&c, &format!("{base}/api/v1/video-channels/e2e_channel")).await;
+    assert_eq!(ch["displayName"], json!("Renamed channel"));
+    let r = c
+        .delete(format!("{ctl}/instances/{host}/channels/e2e_channel"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    let r = c
+        .get(format!("{base}/api/v1/video-channels/e2e_channel"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    let r = c
+        .get(format!(
+            "{base}/api/v1/videos/{}",
+            in_channel["uuid"].as_str().unwrap()
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+
     // Down and up.
     c.post(format!("{ctl}/instances/{host}/down"))
         .send()
