@@ -161,7 +161,10 @@ mod tests {
     #[test]
     fn folds_case_and_accents() {
         let a = Analysis::new();
-        assert_eq!(a.folded_terms("Élève À l'ÉCOLE"), vec!["eleve", "a", "l", "ecole"]);
+        assert_eq!(
+            a.folded_terms("Élève À l'ÉCOLE"),
+            vec!["eleve", "a", "l", "ecole"]
+        );
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub enum IndexError {
     /// The index directory is locked by another writer (another sepiola).
     #[error("the index in {0} is in use by another sepiola process")]
     Locked(std::path::PathBuf),
+    /// The index was opened read-only and cannot be written.
+    #[error("the index is open read-only")]
+    ReadOnly,
     /// A stored document could not be read back.
     #[error("stored document is unreadable: {0}")]
     Corrupt(String),

@@ -2,9 +2,11 @@
 
 use std::ops::Bound;
 
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery};
-use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
 
 use sepiola_model::query::DateRange;
 
@@ -94,5 +96,8 @@ pub fn u64_range(field: Field, min: Option<u64>, max: Option<u64>) -> Box<dyn Qu
 
 /// Either query.
 pub fn either(a: Box<dyn Query>, b: Box<dyn Query>) -> Box<dyn Query> {
-    Box::new(BooleanQuery::new(vec![(Occur::Should, a), (Occur::Should, b)]))
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, a),
+        (Occur::Should, b),
+    ]))
 }

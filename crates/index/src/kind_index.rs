@@ -27,7 +27,7 @@ pub struct WriterBudget {
 /// A tantivy index for one kind, its single writer and a reader that is
 /// reloaded after each commit.
 pub struct KindIndex {
-    writer: Mutex<IndexWriter<TantivyDocument>>,
+    writer: Option<Mutex<IndexWriter<TantivyDocument>>>,
     reader: IndexReader,
     dirty: AtomicBool,
     key: Field,
@@ -42,7 +42,7 @@ impl KindIndex {
         dir: Option<&Path>,
         schema: Schema,
         analysis: &Analysis,
-        budget: WriterBudget,
+        budget: Option<WriterBudget>,
         key: Field,
         host: Field,
     ) -> Result<KindIndex, IndexError> {
@@ -51,22 +51,28 @@ impl KindIndex {
             Some(dir) => open_dir(dir, schema)?,
         };
         analysis.register(&index);
-        let threads = budget.threads.max(1);
-        let memory = budget.memory_bytes.max(threads * 16_000_000);
-        let writer = index
-            .writer_with_num_threads(threads, memory)
-            .map_err(|e| match e {
-                TantivyError::LockFailure(LockError::LockBusy, _) => {
-                    IndexError::Locked(dir.map(Path::to_path_buf).unwrap_or_default())
-                }
-                other => IndexError::Tantivy(other),
-            })?;
+        let writer = match budget {
+            None => None,
+            Some(budget) => {
+                let threads = budget.threads.max(1);
+                let memory = budget.memory_bytes.max(threads * 16_000_000);
+                let w = index
+                    .writer_with_num_threads(threads, memory)
+                    .map_err(|e| match e {
+                        TantivyError::LockFailure(LockError::LockBusy, _) => {
+                            IndexError::Locked(dir.map(Path::to_path_buf).unwrap_or_default())
+                        }
+                        other => IndexError::Tantivy(other),
+                    })?;
+                Some(Mutex::new(w))
+            }
+        };
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         Ok(KindIndex {
-            writer: Mutex::new(writer),
+            writer,
             reader,
             dirty: AtomicBool::new(false),
             key,
@@ -74,15 +80,18 @@ impl KindIndex {
         })
     }
 
-    fn writer(&self) -> std::sync::MutexGuard<'_, IndexWriter<TantivyDocument>> {
+    fn writer(
+        &self,
+    ) -> Result<std::sync::MutexGuard<'_, IndexWriter<TantivyDocument>>, IndexError> {
         // A panic while holding the lock leaves the writer usable: tantivy
         // keeps its own state consistent, so recover the guard.
-        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+        let w = self.writer.as_ref().ok_or(IndexError::ReadOnly)?;
+        Ok(w.lock().unwrap_or_else(|p| p.into_inner()))
     }
 
     /// Replaces the document with this key (or adds it).
     pub fn upsert(&self, key: &str, doc: TantivyDocument) -> Result<(), IndexError> {
-        let w = self.writer();
+        let w = self.writer()?;
         w.delete_term(Term::from_field_text(self.key, key));
         w.add_document(doc)?;
         self.dirty.store(true, Ordering::Release);
@@ -90,10 +99,11 @@ impl KindIndex {
     }
 
     /// Deletes the document with this key, if any.
-    pub fn delete_key(&self, key: &str) {
-        self.writer()
+    pub fn delete_key(&self, key: &str) -> Result<(), IndexError> {
+        self.writer()?
             .delete_term(Term::from_field_text(self.key, key));
         self.dirty.store(true, Ordering::Release);
+        Ok(())
     }
 
     /// Deletes every document of a host.
@@ -102,7 +112,7 @@ impl KindIndex {
             Term::from_field_text(self.host, host),
             IndexRecordOption::Basic,
         );
-        self.writer().delete_query(Box::new(q))?;
+        self.writer()?.delete_query(Box::new(q))?;
         self.dirty.store(true, Ordering::Release);
         Ok(())
     }
@@ -113,7 +123,7 @@ impl KindIndex {
         if !self.dirty.swap(false, Ordering::AcqRel) {
             return Ok(false);
         }
-        let mut w = self.writer();
+        let mut w = self.writer()?;
         if let Err(e) = w.commit() {
             self.dirty.store(true, Ordering::Release);
             return Err(e.into());

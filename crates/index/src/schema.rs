@@ -199,8 +199,7 @@ impl VideoFields {
             nsfw: b.add_bool_field("nsfw", INDEXED),
             is_live: b.add_bool_field("is_live", INDEXED),
             published_at: b.add_i64_field("published_at", num_indexed_fast()),
-            originally_published_at: b
-                .add_i64_field("originally_published_at", num_indexed_fast()),
+            originally_published_at: b.add_i64_field("originally_published_at", num_indexed_fast()),
             duration: b.add_u64_field("duration", num_indexed_fast()),
             views: b.add_u64_field("views", num_fast()),
             likes: b.add_u64_field("likes", num_fast()),
@@ -285,10 +284,7 @@ impl ChannelFields {
     ) -> Result<TantivyDocument, serde_json::Error> {
         let mut d = TantivyDocument::new();
         let title = format!("{} {}", c.display_name, c.name);
-        let names = format!(
-            "{} {}",
-            c.owner_account.display_name, c.owner_account.name
-        );
+        let names = format!("{} {}", c.owner_account.display_name, c.owner_account.name);
         let description = c.description.as_deref().unwrap_or("");
         for (tf, t) in self
             .text
@@ -342,10 +338,7 @@ impl PlaylistFields {
         a: &Analysis,
     ) -> Result<TantivyDocument, serde_json::Error> {
         let mut d = TantivyDocument::new();
-        let mut names = format!(
-            "{} {}",
-            p.owner_account.display_name, p.owner_account.name
-        );
+        let mut names = format!("{} {}", p.owner_account.display_name, p.owner_account.name);
         if let Some(c) = &p.video_channel {
             names.push_str(&format!(" {} {}", c.display_name, c.name));
         }

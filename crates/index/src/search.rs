@@ -49,30 +49,36 @@ pub struct DocCounts {
 }
 
 impl SearchIndex {
-    /// Opens or creates the index under `dir`.
+    /// Opens or creates the index under `dir` for reading and writing (one
+    /// writer per data directory: a second one gets [`IndexError::Locked`]).
     pub fn open(dir: &Path, memory_bytes: usize) -> Result<SearchIndex, IndexError> {
-        Self::open_at(Some(dir), memory_bytes)
+        Self::open_at(Some(dir), Some(memory_bytes))
+    }
+
+    /// Opens the index under `dir` for reading only (export while serving).
+    pub fn open_read_only(dir: &Path) -> Result<SearchIndex, IndexError> {
+        Self::open_at(Some(dir), None)
     }
 
     /// An index in memory, for tests.
     pub fn in_memory() -> Result<SearchIndex, IndexError> {
-        Self::open_at(None, 64_000_000)
+        Self::open_at(None, Some(64_000_000))
     }
 
-    fn open_at(dir: Option<&Path>, memory_bytes: usize) -> Result<SearchIndex, IndexError> {
+    fn open_at(dir: Option<&Path>, memory_bytes: Option<usize>) -> Result<SearchIndex, IndexError> {
         let analysis = Analysis::new();
         let sub = |k: DocKind| dir.map(|d| d.join(k.as_str()));
         let (vs, vf) = VideoFields::build();
         let (cs, cf) = ChannelFields::build();
         let (ps, pf) = PlaylistFields::build();
-        let video_budget = WriterBudget {
+        let video_budget = memory_bytes.map(|m| WriterBudget {
             threads: 2,
-            memory_bytes: memory_bytes.max(64_000_000),
-        };
-        let small = WriterBudget {
+            memory_bytes: m.max(64_000_000),
+        });
+        let small = memory_bytes.map(|m| WriterBudget {
             threads: 1,
-            memory_bytes: (memory_bytes / 4).max(20_000_000),
-        };
+            memory_bytes: (m / 4).max(20_000_000),
+        });
         let videos = KindIndex::open(
             sub(DocKind::Video).as_deref(),
             vs,
@@ -132,8 +138,8 @@ impl SearchIndex {
     }
 
     /// Deletes one document by key (`host uuid`, or `host name` for channels).
-    pub fn delete(&self, kind: DocKind, key: &str) {
-        self.kind(kind).delete_key(key);
+    pub fn delete(&self, kind: DocKind, key: &str) -> Result<(), IndexError> {
+        self.kind(kind).delete_key(key)
     }
 
     /// Deletes every document of a host.
@@ -275,7 +281,11 @@ impl SearchIndex {
             ));
         }
         if q.duration_min.is_some() || q.duration_max.is_some() {
-            c.must(filters::u64_range(f.duration, q.duration_min, q.duration_max));
+            c.must(filters::u64_range(
+                f.duration,
+                q.duration_min,
+                q.duration_max,
+            ));
         }
         if !q.uuids.is_empty() {
             c.must(uuid_filter(&q.uuids, f.uuid, f.short_uuid));
@@ -298,7 +308,14 @@ impl SearchIndex {
             SortField::Likes => SortKey::U64("likes"),
         };
         let descending = q.sort.descending || q.sort.field == SortField::Hot;
-        self.run(&self.videos, f.common.doc, &*c.build(), sort, descending, q.page)
+        self.run(
+            &self.videos,
+            f.common.doc,
+            &*c.build(),
+            sort,
+            descending,
+            q.page,
+        )
     }
 
     /// Runs a channel search.
@@ -323,7 +340,14 @@ impl SearchIndex {
         }
         add_blocks(&mut c, &q.blocks, f.common.host, f.owner_handle);
         let (sort, descending) = actor_sort(q.sort);
-        self.run(&self.channels, f.common.doc, &*c.build(), sort, descending, q.page)
+        self.run(
+            &self.channels,
+            f.common.doc,
+            &*c.build(),
+            sort,
+            descending,
+            q.page,
+        )
     }
 
     /// Runs a playlist search.
@@ -348,7 +372,14 @@ impl SearchIndex {
         }
         add_blocks(&mut c, &q.blocks, f.common.host, f.owner_handle);
         let (sort, descending) = actor_sort(q.sort);
-        self.run(&self.playlists, f.common.doc, &*c.build(), sort, descending, q.page)
+        self.run(
+            &self.playlists,
+            f.common.doc,
+            &*c.build(),
+            sort,
+            descending,
+            q.page,
+        )
     }
 
     fn add_text(&self, c: &mut Clauses, search: Option<&str>, spec: &TextSpec) {
@@ -427,8 +458,11 @@ fn top_by<P>(
 ) -> Result<(Vec<(f32, DocAddress)>, usize), IndexError>
 where
     P: SortKeyComputer + Send + Sync + 'static,
-    (P, (SortBySimilarityScore, Order), (SortByStaticFastValue<u64>, Order)):
-        SortKeyComputer<SortKey = (P::SortKey, f32, Option<u64>)>,
+    (
+        P,
+        (SortBySimilarityScore, Order),
+        (SortByStaticFastValue<u64>, Order),
+    ): SortKeyComputer<SortKey = (P::SortKey, f32, Option<u64>)>,
 {
     if page.count == 0 {
         return Ok((Vec::new(), searcher.search(query, &Count)?));
@@ -438,7 +472,10 @@ where
         .order_by((
             primary,
             (SortBySimilarityScore, Order::Desc),
-            (SortByStaticFastValue::<u64>::for_field("key_hash"), Order::Asc),
+            (
+                SortByStaticFastValue::<u64>::for_field("key_hash"),
+                Order::Asc,
+            ),
         ));
     let (top, total) = searcher.search(query, &(collector, Count))?;
     Ok((
@@ -474,4 +511,3 @@ fn add_blocks(c: &mut Clauses, blocks: &Blocks, host: Field, handle: Field) {
         c.must_not(filters::any_text(handle, &blocks.accounts));
     }
 }
-

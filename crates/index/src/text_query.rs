@@ -78,10 +78,7 @@ pub fn build(a: &Analysis, search: &str, spec: &TextSpec) -> Box<dyn Query> {
         }
     }
 
-    let ends_in_word = search
-        .chars()
-        .last()
-        .is_some_and(|c| c.is_alphanumeric());
+    let ends_in_word = search.chars().last().is_some_and(|c| c.is_alphanumeric());
     let mut words: Vec<Word> = Vec::new();
     for lower in a.lower_words(&free).into_iter().take(ranking::MAX_WORDS) {
         for folded in a.folded_terms(&lower) {
@@ -201,11 +198,21 @@ fn word_query(w: &Word, spec: &TextSpec) -> Box<dyn Query> {
         }
         let t = Term::from_field_text(f.folded, &w.folded);
         if len >= ranking::TYPO1_MIN_CHARS {
-            let d = if len >= ranking::TYPO2_MIN_CHARS { 2 } else { 1 };
-            loose.push((Occur::Should, Box::new(FuzzyTermQuery::new(t.clone(), d, true))));
+            let d = if len >= ranking::TYPO2_MIN_CHARS {
+                2
+            } else {
+                1
+            };
+            loose.push((
+                Occur::Should,
+                Box::new(FuzzyTermQuery::new(t.clone(), d, true)),
+            ));
         }
         if w.prefix {
-            loose.push((Occur::Should, Box::new(FuzzyTermQuery::new_prefix(t, 0, true))));
+            loose.push((
+                Occur::Should,
+                Box::new(FuzzyTermQuery::new_prefix(t, 0, true)),
+            ));
         }
     }
     let exact = BooleanQuery::new(exact);
@@ -222,7 +229,10 @@ fn word_query(w: &Word, spec: &TextSpec) -> Box<dyn Query> {
             Occur::Should,
             konst(Box::new(BooleanQuery::new(any)), ranking::WORD),
         ));
-        parts.push((Occur::Should, konst(Box::new(exact.clone()), ranking::EXACT_WORD)));
+        parts.push((
+            Occur::Should,
+            konst(Box::new(exact.clone()), ranking::EXACT_WORD),
+        ));
     }
     parts.push((Occur::Should, Box::new(exact)));
     Box::new(BooleanQuery::new(parts))
@@ -281,7 +291,10 @@ mod tests {
     fn phrases_are_split_from_free_words() {
         let (free, phrases) = split_phrases(r#"cats "big dog" birds"#);
         assert_eq!(phrases, vec!["big dog"]);
-        assert_eq!(free.split_whitespace().collect::<Vec<_>>(), vec!["cats", "birds"]);
+        assert_eq!(
+            free.split_whitespace().collect::<Vec<_>>(),
+            vec!["cats", "birds"]
+        );
         // an unclosed quote is just text
         let (free, phrases) = split_phrases(r#"cats "big dog"#);
         assert!(phrases.is_empty());

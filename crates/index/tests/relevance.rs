@@ -2,11 +2,14 @@
 //! multilingual fixture (tests/fixtures/relevance.jsonl).
 
 use sepiola_index::SearchIndex;
-use sepiola_model::query::{ChannelQuery, PlaylistQuery, Sort, SortField, VideoQuery};
 use sepiola_model::Record;
+use sepiola_model::query::{ChannelQuery, PlaylistQuery, Sort, SortField, VideoQuery};
 
 fn fixture() -> SearchIndex {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/relevance.jsonl");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/relevance.jsonl"
+    );
     let text = std::fs::read_to_string(path).unwrap();
     let idx = SearchIndex::in_memory().unwrap();
     for line in text.lines() {
@@ -19,10 +22,13 @@ fn fixture() -> SearchIndex {
 }
 
 fn search(idx: &SearchIndex, text: &str) -> Vec<String> {
-    titles(idx, VideoQuery {
-        search: Some(text.into()),
-        ..Default::default()
-    })
+    titles(
+        idx,
+        VideoQuery {
+            search: Some(text.into()),
+            ..Default::default()
+        },
+    )
 }
 
 fn titles(idx: &SearchIndex, q: VideoQuery) -> Vec<String> {
@@ -59,7 +65,11 @@ fn case_and_accents_are_ignored() {
     let idx = fixture();
     for q in ["ECOLE foret", "école forêt", "Ecole FORÊT"] {
         let r = search(&idx, q);
-        assert_eq!(r.first().map(String::as_str), Some("L'école de la forêt"), "{q}: {r:?}");
+        assert_eq!(
+            r.first().map(String::as_str),
+            Some("L'école de la forêt"),
+            "{q}: {r:?}"
+        );
     }
 }
 
@@ -167,7 +177,11 @@ fn sorts_order_by_their_column() {
     let names = by(SortField::Name, false);
     assert_eq!(names[0].name, "An apple that is red and green");
     let recent = by(SortField::PublishedAt, true);
-    assert!(recent.windows(2).all(|w| w[0].published_at >= w[1].published_at));
+    assert!(
+        recent
+            .windows(2)
+            .all(|w| w[0].published_at >= w[1].published_at)
+    );
 }
 
 #[test]

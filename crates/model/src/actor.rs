@@ -178,8 +178,14 @@ mod tests {
 
     #[test]
     fn hosts_are_normalised_or_refused() {
-        assert_eq!(normalize_host("Video.Example.ORG.").as_deref(), Some("video.example.org"));
-        assert_eq!(normalize_host("127.0.0.1:8080").as_deref(), Some("127.0.0.1:8080"));
+        assert_eq!(
+            normalize_host("Video.Example.ORG.").as_deref(),
+            Some("video.example.org")
+        );
+        assert_eq!(
+            normalize_host("127.0.0.1:8080").as_deref(),
+            Some("127.0.0.1:8080")
+        );
         assert_eq!(normalize_host("a b"), None);
         assert_eq!(normalize_host("x.org:0"), None);
         assert_eq!(normalize_host("x.org:99999"), None);

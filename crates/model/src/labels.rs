@@ -180,8 +180,7 @@ pub fn language(code: Option<&str>) -> Label {
 /// lower-case, primary subtag only, letters only, at most 8 letters.
 pub fn normalize_language_code(code: &str) -> Option<String> {
     let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-    if primary.is_empty() || primary.len() > 8 || !primary.chars().all(|c| c.is_ascii_lowercase())
-    {
+    if primary.is_empty() || primary.len() > 8 || !primary.chars().all(|c| c.is_ascii_lowercase()) {
         return None;
     }
     Some(primary)

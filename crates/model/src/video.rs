@@ -315,7 +315,9 @@ impl Origin {
         let ok = p.starts_with('/')
             && !p.starts_with("//")
             && p.len() <= MAX_URL_CHARS
-            && !p.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+            && !p
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
         if !ok {
             return Err(ModelError::Invalid {
                 field,
@@ -387,8 +389,14 @@ pub(crate) mod tests {
         v.normalize().unwrap();
         assert_eq!(v.name, "Hello world");
         assert_eq!(v.tags, vec!["Rust", "peertube"]);
-        assert_eq!(v.embed_path, "/videos/embed/9c9de5e8-0a1b-4a7e-8b0f-1a2b3c4d5e6f");
-        assert_eq!(v.embed_url, format!("https://tube.example:8443{}", v.embed_path));
+        assert_eq!(
+            v.embed_path,
+            "/videos/embed/9c9de5e8-0a1b-4a7e-8b0f-1a2b3c4d5e6f"
+        );
+        assert_eq!(
+            v.embed_url,
+            format!("https://tube.example:8443{}", v.embed_path)
+        );
         assert!(v.embed_url.ends_with(&v.embed_path));
         assert_eq!(
             v.thumbnail_url.as_deref(),
@@ -428,7 +436,11 @@ pub(crate) mod tests {
         v.account.host = v.host.clone();
         v.channel.host = v.host.clone();
         v.normalize().unwrap();
-        assert!(v.thumbnail_url.unwrap().starts_with("http://127.0.0.1:9000/"));
+        assert!(
+            v.thumbnail_url
+                .unwrap()
+                .starts_with("http://127.0.0.1:9000/")
+        );
     }
 
     #[test]

@@ -1,0 +1,158 @@
+//! The PeerTube-compatible search API (contract A).
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, Method, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use sepiola_model::query::{Blocks, Hits};
+use sepiola_model::text::truncate;
+use sepiola_model::video::API_DESCRIPTION_CHARS;
+
+use crate::AppState;
+use crate::decode;
+use crate::params::{Location, RawParams};
+use crate::problem::ApiError;
+
+/// Reads the query string and, for POST, the body (JSON or form), merged
+/// with the body winning.
+pub fn read_params(
+    method: &Method,
+    query: Option<&str>,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<RawParams, ApiError> {
+    let q = RawParams::from_urlencoded(query.unwrap_or("").as_bytes(), Location::Query)?;
+    if *method != Method::POST || body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(q);
+    }
+    let ctype = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let is_json = ctype.starts_with("application/json")
+        || (ctype.starts_with("application/")
+            && ctype.split(';').next().unwrap_or("").ends_with("+json"));
+    let is_form = ctype.starts_with("application/x-www-form-urlencoded");
+    let b = if is_json {
+        RawParams::from_json(body)?
+    } else if is_form {
+        RawParams::from_urlencoded(body, Location::Body)?
+    } else if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+        RawParams::from_json(body)?
+    } else {
+        RawParams::from_urlencoded(body, Location::Body)?
+    };
+    Ok(q.merge(b))
+}
+
+fn with_operator_blocks(mut b: Blocks, state: &AppState) -> Blocks {
+    b.hosts.extend(state.denied_hosts());
+    b
+}
+
+/// `GET|POST /api/v1/search/videos`.
+pub async fn search_videos(
+    State(state): State<Arc<AppState>>,
+    method: Method,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let p = read_params(&method, query.as_deref(), &headers, &body)?;
+    let mut q = decode::video_query(&p)?;
+    q.blocks = with_operator_blocks(q.blocks, &state);
+    let mut hits = state.index.search_videos(&q)?;
+    for h in &mut hits.data {
+        if let Some(d) = &h.item.description {
+            h.item.description = Some(truncate(d, API_DESCRIPTION_CHARS));
+        }
+    }
+    Ok(json_hits(&hits))
+}
+
+/// `GET|POST /api/v1/search/video-channels`.
+pub async fn search_channels(
+    State(state): State<Arc<AppState>>,
+    method: Method,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let p = read_params(&method, query.as_deref(), &headers, &body)?;
+    let mut q = decode::channel_query(&p)?;
+    q.blocks = with_operator_blocks(q.blocks, &state);
+    let mut hits = state.index.search_channels(&q)?;
+    for h in &mut hits.data {
+        if let Some(d) = &h.item.description {
+            h.item.description = Some(truncate(d, API_DESCRIPTION_CHARS));
+        }
+    }
+    Ok(json_hits(&hits))
+}
+
+/// `GET|POST /api/v1/search/video-playlists`.
+pub async fn search_playlists(
+    State(state): State<Arc<AppState>>,
+    method: Method,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let p = read_params(&method, query.as_deref(), &headers, &body)?;
+    let mut q = decode::playlist_query(&p)?;
+    q.blocks = with_operator_blocks(q.blocks, &state);
+    let mut hits = state.index.search_playlists(&q)?;
+    for h in &mut hits.data {
+        if let Some(d) = &h.item.description {
+            h.item.description = Some(truncate(d, API_DESCRIPTION_CHARS));
+        }
+    }
+    Ok(json_hits(&hits))
+}
+
+fn json_hits<T: serde::Serialize>(hits: &Hits<T>) -> Response {
+    Json(hits).into_response()
+}
+
+/// `GET /api/v1/config`: what Sepia Search's front end reads (contract A.14).
+pub async fn config(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
+    let s = &state.instance;
+    let hosts = state.host_counts()?;
+    let counts = state.index.doc_counts();
+    Ok(Json(json!({
+        "searchInstanceName": s.name,
+        "searchInstanceNameImage": s.logo_url,
+        "searchInstanceSearchImage": null,
+        "searchInstanceDescription": s.description,
+        "legalNoticesUrl": s.legal_notices_url,
+        "indexedHostsCount": hosts.len(),
+        "indexedInstancesUrl": s.indexed_instances_url,
+        "indexedDocuments": counts,
+        "software": { "name": "sepiola", "version": env!("CARGO_PKG_VERSION") },
+    }))
+    .into_response())
+}
+
+/// `/api/v1/ping`: `pong` once the index is open.
+pub async fn ping() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "pong",
+    )
+}
+
+/// Any other `/api/v1/…` route.
+pub async fn api_not_found() -> ApiError {
+    ApiError::NotFound("no such API route".into())
+}
+
+/// A known route called with a method it does not take.
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}

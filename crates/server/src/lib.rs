@@ -1,0 +1,145 @@
+//! The HTTP face of sepiola: the PeerTube-compatible search API (and, later,
+//! the web pages). Built on axum; knows the index through its public API only.
+
+mod api;
+mod decode;
+mod params;
+mod problem;
+mod settings;
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, Method, header};
+use axum::routing::{any, get};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use sepiola_index::SearchIndex;
+
+pub use decode::{channel_query, playlist_query, video_query};
+pub use params::{Location, RawParams};
+pub use problem::ApiError;
+pub use settings::InstanceSettings;
+
+/// Largest request body accepted (the Framasoft index accepts 5 MB too).
+pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
+/// How long a request may take before it is answered 408.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Everything handlers share.
+pub struct AppState {
+    /// The index.
+    pub index: Arc<SearchIndex>,
+    /// Branding and public facts.
+    pub instance: InstanceSettings,
+    /// Hosts the operator denies, applied to every query.
+    denied: RwLock<Vec<String>>,
+    /// Per-host counts are a full scan: cache them briefly.
+    host_counts: Mutex<Option<(Instant, Arc<BTreeMap<String, u64>>)>>,
+}
+
+impl AppState {
+    /// Builds the shared state.
+    pub fn new(
+        index: Arc<SearchIndex>,
+        instance: InstanceSettings,
+        denied_hosts: Vec<String>,
+    ) -> Self {
+        AppState {
+            index,
+            instance,
+            denied: RwLock::new(denied_hosts),
+            host_counts: Mutex::new(None),
+        }
+    }
+
+    /// The operator's denied hosts now.
+    pub fn denied_hosts(&self) -> Vec<String> {
+        self.denied.read().map(|d| d.clone()).unwrap_or_default()
+    }
+
+    /// Replaces the operator's denied hosts (takes effect on the next query).
+    pub fn set_denied_hosts(&self, hosts: Vec<String>) {
+        if let Ok(mut d) = self.denied.write() {
+            *d = hosts;
+        }
+    }
+
+    /// Live documents per indexed host, cached for a few seconds.
+    pub fn host_counts(&self) -> Result<Arc<BTreeMap<String, u64>>, ApiError> {
+        let mut cache = self.host_counts.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((at, counts)) = cache.as_ref() {
+            if at.elapsed() < Duration::from_secs(5) {
+                return Ok(counts.clone());
+            }
+        }
+        let counts = Arc::new(self.index.host_counts()?);
+        *cache = Some((Instant::now(), counts.clone()));
+        Ok(counts)
+    }
+}
+
+/// The whole HTTP application.
+pub fn router(state: Arc<AppState>) -> Router {
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_headers(Any);
+    let api = Router::new()
+        .route(
+            "/api/v1/search/videos",
+            axum::routing::get(api::search_videos)
+                .post(api::search_videos)
+                .fallback(api::method_not_allowed),
+        )
+        .route(
+            "/api/v1/search/video-channels",
+            axum::routing::get(api::search_channels)
+                .post(api::search_channels)
+                .fallback(api::method_not_allowed),
+        )
+        .route(
+            "/api/v1/search/video-playlists",
+            axum::routing::get(api::search_playlists)
+                .post(api::search_playlists)
+                .fallback(api::method_not_allowed),
+        )
+        .route("/api/v1/config", get(api::config))
+        .route("/api/v1/ping", any(api::ping))
+        .route("/api/v1/{*rest}", any(api::api_not_found))
+        .layer(cors);
+    Router::new()
+        .merge(api)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(CatchPanicLayer::custom(|_| {
+            axum::response::IntoResponse::into_response(ApiError::Internal(
+                "a request handler panicked".into(),
+            ))
+        }))
+        .with_state(state)
+}
+
+/// Serves the application on a bound listener until `shutdown` resolves.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: Arc<AppState>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

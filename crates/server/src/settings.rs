@@ -1,0 +1,37 @@
+//! What the operator configures that the HTTP side needs.
+
+use serde::{Deserialize, Serialize};
+
+/// Branding and public facts of this search instance.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct InstanceSettings {
+    /// Name shown on pages, in OpenSearch and in `/api/v1/config`.
+    pub name: String,
+    /// One sentence on what this instance indexes.
+    pub description: String,
+    /// URL or path of a logo image shown instead of the name.
+    pub logo_url: Option<String>,
+    /// Link to the legal notice.
+    pub legal_notices_url: Option<String>,
+    /// Public list of the instances this index crawls (for people).
+    pub indexed_instances_url: Option<String>,
+    /// Absolute public URL of this sepiola (for OpenSearch and links).
+    pub public_url: Option<String>,
+    /// Extra CSS appended to every page.
+    pub custom_css: Option<String>,
+}
+
+impl Default for InstanceSettings {
+    fn default() -> Self {
+        InstanceSettings {
+            name: "sepiola".into(),
+            description: "Search videos, channels and playlists across PeerTube instances.".into(),
+            logo_url: None,
+            legal_notices_url: None,
+            indexed_instances_url: None,
+            public_url: None,
+            custom_css: None,
+        }
+    }
+}

@@ -1,0 +1,816 @@
+//! End-to-end tests of the PeerTube-compatible search API (contract A.3–A.7
+//! and G) against a real `sepiola serve` over an imported index.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{Server, fixture, names, total};
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use serde_json::{Value, json};
+
+/// One parameter: name, values, and whether it is a list parameter.
+type Param<'a> = (&'a str, &'a [&'a str]);
+
+fn enc(s: &str) -> String {
+    utf8_percent_encode(s, NON_ALPHANUMERIC).to_string()
+}
+
+fn query_string(params: &[Param], brackets: bool, list_params: &[&str]) -> String {
+    let mut parts = vec!["count=100".to_string()];
+    for (k, vs) in params {
+        for v in *vs {
+            let key = if brackets && list_params.contains(k) {
+                format!("{k}[]")
+            } else {
+                k.to_string()
+            };
+            parts.push(format!("{}={}", enc(&key), enc(v)));
+        }
+    }
+    parts.join("&")
+}
+
+fn json_body(params: &[Param], list_params: &[&str]) -> Value {
+    let mut o = serde_json::Map::new();
+    o.insert("count".into(), json!(100));
+    for (k, vs) in params {
+        let v = if list_params.contains(k) {
+            json!(vs)
+        } else {
+            let s = vs[0];
+            // Scalars as their native JSON type where one exists.
+            match s.parse::<i64>() {
+                Ok(n) if !k.contains("Date") => json!(n),
+                _ => match s {
+                    "true" => json!(true),
+                    "false" => json!(false),
+                    _ => json!(s),
+                },
+            }
+        };
+        o.insert((*k).into(), v);
+    }
+    Value::Object(o)
+}
+
+const LIST_PARAMS: &[&str] = &[
+    "categoryOneOf",
+    "licenceOneOf",
+    "languageOneOf",
+    "tagsOneOf",
+    "tagsAllOf",
+    "uuids",
+    "handles",
+    "boostLanguages",
+    "blockedAccounts",
+    "blockedHosts",
+];
+
+fn ids(v: &Value, key: &str) -> BTreeSet<String> {
+    v["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d[key].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Sends the same parameters as GET with repeated keys, GET with `key[]`,
+/// POST JSON and POST form, and checks each returns exactly the fixture
+/// documents the predicate accepts, with an exact total.
+async fn check(
+    s: &Server,
+    endpoint: &str,
+    kind: &str,
+    id_key: &str,
+    params: &[Param<'_>],
+    pred: impl Fn(&Value) -> bool,
+) {
+    let expected: BTreeSet<String> = fixture(kind)
+        .iter()
+        .filter(|d| pred(d))
+        .map(|d| d[id_key].as_str().unwrap().to_string())
+        .collect();
+    let path = format!("/api/v1/search/{endpoint}");
+    let responses = vec![
+        (
+            "GET repeated",
+            s.get(&format!(
+                "{path}?{}",
+                query_string(params, false, LIST_PARAMS)
+            ))
+            .await,
+        ),
+        (
+            "GET brackets",
+            s.get(&format!(
+                "{path}?{}",
+                query_string(params, true, LIST_PARAMS)
+            ))
+            .await,
+        ),
+        (
+            "POST json",
+            s.post_json(&path, &json_body(params, LIST_PARAMS)).await,
+        ),
+        {
+            let (st, v, _) = s
+                .post_raw(
+                    &path,
+                    "application/x-www-form-urlencoded",
+                    query_string(params, false, LIST_PARAMS).into_bytes(),
+                )
+                .await;
+            ("POST form", (st, v))
+        },
+    ];
+    for (how, (status, v)) in responses {
+        assert_eq!(status, 200, "{how} {params:?}: {v}");
+        assert_eq!(ids(&v, id_key), expected, "{how} {params:?}");
+        assert_eq!(total(&v), expected.len() as u64, "{how} {params:?}");
+    }
+}
+
+fn has_tag(d: &Value, t: &str) -> bool {
+    d["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x.as_str().unwrap().eq_ignore_ascii_case(t))
+}
+
+#[tokio::test]
+async fn ping_answers_pong() {
+    let s = Server::with_fixture();
+    let r = common::client()
+        .get(s.url("/api/v1/ping"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.text().await.unwrap(), "pong");
+}
+
+#[tokio::test]
+async fn every_video_filter_in_every_encoding() {
+    let s = Server::with_fixture();
+    let v = "videos";
+    check(&s, v, "video", "uuid", &[], |_| true).await;
+    check(&s, v, "video", "uuid", &[("nsfw", &["true"])], |d| {
+        d["nsfw"] == true
+    })
+    .await;
+    check(&s, v, "video", "uuid", &[("nsfw", &["false"])], |d| {
+        d["nsfw"] == false
+    })
+    .await;
+    check(&s, v, "video", "uuid", &[("nsfw", &["both"])], |_| true).await;
+    check(&s, v, "video", "uuid", &[("isLive", &["true"])], |d| {
+        d["isLive"] == true
+    })
+    .await;
+    check(&s, v, "video", "uuid", &[("isLive", &["false"])], |d| {
+        d["isLive"] == false
+    })
+    .await;
+    check(&s, v, "video", "uuid", &[("categoryOneOf", &["15"])], |d| {
+        d["category"]["id"] == 15
+    })
+    .await;
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[("categoryOneOf", &["15", "1"])],
+        |d| d["category"]["id"] == 15 || d["category"]["id"] == 1,
+    )
+    .await;
+    check(&s, v, "video", "uuid", &[("licenceOneOf", &["2"])], |d| {
+        d["licence"]["id"] == 2
+    })
+    .await;
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[("languageOneOf", &["fr", "de"])],
+        |d| d["language"]["id"] == "fr" || d["language"]["id"] == "de",
+    )
+    .await;
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[("languageOneOf", &["_unknown"])],
+        |d| d["language"]["id"].is_null(),
+    )
+    .await;
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[("tagsOneOf", &["rust", "Cooking"])],
+        |d| has_tag(d, "rust") || has_tag(d, "cooking"),
+    )
+    .await;
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[("tagsAllOf", &["framasoft", "peertube"])],
+        |d| has_tag(d, "framasoft") && has_tag(d, "peertube"),
+    )
+    .await;
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[("tagsAllOf", &["rust", "live"])],
+        |d| has_tag(d, "rust") && has_tag(d, "live"),
+    )
+    .await;
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[("host", &["video.example.fr"])],
+        |d| d["account"]["host"] == "video.example.fr",
+    )
+    .await;
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[("host", &["example.com"])],
+        |_| false,
+    )
+    .await;
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[
+            ("startDate", &["2024-01-01T00:00:00Z"]),
+            ("endDate", &["2024-06-30"]),
+        ],
+        |d| {
+            let p = d["publishedAt"].as_str().unwrap();
+            ("2024-01-01".."2024-06-30T00:00:00.001Z").contains(&p)
+        },
+    )
+    .await;
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[
+            ("originallyPublishedStartDate", &["2000-01-01"]),
+            ("originallyPublishedEndDate", &["2020-01-01"]),
+        ],
+        |d| {
+            d["originallyPublishedAt"]
+                .as_str()
+                .is_some_and(|p| ("2000-01-01".."2020-01-01T00:00:00.001Z").contains(&p))
+        },
+    )
+    .await;
+    check(&s, v, "video", "uuid", &[("durationMin", &["600"])], |d| {
+        d["duration"].as_u64().unwrap() >= 600
+    })
+    .await;
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[("durationMin", &["60"]), ("durationMax", &["600"])],
+        |d| (60..=600).contains(&d["duration"].as_u64().unwrap()),
+    )
+    .await;
+    let all = fixture("video");
+    let (u1, s2) = (
+        all[0]["uuid"].as_str().unwrap(),
+        all[1]["shortUUID"].as_str().unwrap(),
+    );
+    check(&s, v, "video", "uuid", &[("uuids", &[u1, s2])], |d| {
+        d["uuid"] == u1 || d["shortUUID"] == s2
+    })
+    .await;
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[("blockedHosts", &["video.example.fr"])],
+        |d| d["host"] != "video.example.fr",
+    )
+    .await;
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[(
+            "blockedAccounts",
+            &["claire@video.example.fr", "bernd@peertube.example.de:8443"],
+        )],
+        |d| d["account"]["name"] != "claire" && d["account"]["name"] != "bernd",
+    )
+    .await;
+    // text, combined with filters; unknown and ignored parameters change nothing
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[
+            ("search", &["rust"]),
+            ("languageOneOf", &["en"]),
+            ("searchTarget", &["search-index"]),
+            ("resultType", &["videos"]),
+            ("excludeAlreadyWatched", &["true"]),
+            ("fromHost", &["tube.example.org"]),
+        ],
+        |d| {
+            d["language"]["id"] == "en"
+                && (has_tag(d, "rust") || d["name"].as_str().unwrap().contains("Rust"))
+        },
+    )
+    .await;
+    // boostLanguages reorders, never filters
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[("boostLanguages", &["fr"])],
+        |_| true,
+    )
+    .await;
+    // PeerTube's own live test: category + licence + tagsAllOf + date window
+    check(
+        &s,
+        v,
+        "video",
+        "uuid",
+        &[
+            ("categoryOneOf", &["15"]),
+            ("licenceOneOf", &["2"]),
+            ("tagsAllOf", &["framasoft", "peertube"]),
+            ("startDate", &["2020-01-01"]),
+            ("endDate", &["2020-12-31"]),
+        ],
+        |d| d["name"] == "Framasoft and PeerTube",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn channel_and_playlist_filters_in_every_encoding() {
+    let s = Server::with_fixture();
+    check(&s, "video-channels", "channel", "name", &[], |_| true).await;
+    check(
+        &s,
+        "video-channels",
+        "channel",
+        "name",
+        &[("host", &["video.example.fr"])],
+        |d| d["host"] == "video.example.fr",
+    )
+    .await;
+    check(
+        &s,
+        "video-channels",
+        "channel",
+        "name",
+        &[(
+            "handles",
+            &["histoire@video.example.fr", "nobody@nowhere.example"],
+        )],
+        |d| d["name"] == "histoire",
+    )
+    .await;
+    check(
+        &s,
+        "video-channels",
+        "channel",
+        "name",
+        &[("blockedAccounts", &["alice@tube.example.org"])],
+        |d| d["ownerAccount"]["name"] != "alice",
+    )
+    .await;
+    check(
+        &s,
+        "video-channels",
+        "channel",
+        "name",
+        &[("blockedHosts", &["tube.example.org"])],
+        |d| d["host"] != "tube.example.org",
+    )
+    .await;
+    check(
+        &s,
+        "video-channels",
+        "channel",
+        "name",
+        &[("search", &["@musique"])],
+        |d| d["name"] == "musique",
+    )
+    .await;
+    let pls = fixture("playlist");
+    let u = pls[1]["uuid"].as_str().unwrap();
+    let su = pls[2]["shortUUID"].as_str().unwrap();
+    check(&s, "video-playlists", "playlist", "uuid", &[], |_| true).await;
+    check(
+        &s,
+        "video-playlists",
+        "playlist",
+        "uuid",
+        &[("uuids", &[u, su])],
+        |d| d["uuid"] == u || d["shortUUID"] == su,
+    )
+    .await;
+    check(
+        &s,
+        "video-playlists",
+        "playlist",
+        "uuid",
+        &[("host", &["video.example.fr"])],
+        |d| d["ownerAccount"]["host"] == "video.example.fr",
+    )
+    .await;
+    check(
+        &s,
+        "video-playlists",
+        "playlist",
+        "uuid",
+        &[("blockedAccounts", &["claire@video.example.fr"])],
+        |d| d["ownerAccount"]["name"] != "claire",
+    )
+    .await;
+    check(
+        &s,
+        "video-playlists",
+        "playlist",
+        "uuid",
+        &[("blockedHosts", &["video.example.fr"])],
+        |d| d["host"] != "video.example.fr",
+    )
+    .await;
+    check(
+        &s,
+        "video-playlists",
+        "playlist",
+        "uuid",
+        &[("search", &["rust"])],
+        |d| d["displayName"] == "Rust learning path",
+    )
+    .await;
+}
+
+fn field_order<T: PartialOrd + std::fmt::Debug>(vals: &[T], descending: bool) -> bool {
+    vals.windows(2).all(|w| {
+        if descending {
+            w[0] >= w[1]
+        } else {
+            w[0] <= w[1]
+        }
+    })
+}
+
+#[tokio::test]
+async fn every_sort_orders_its_column_both_ways() {
+    let s = Server::with_fixture();
+    for (col, field) in [
+        ("duration", "duration"),
+        ("views", "views"),
+        ("likes", "likes"),
+    ] {
+        for desc in [false, true] {
+            let sort = if desc {
+                format!("-{col}")
+            } else {
+                col.to_string()
+            };
+            let (st, v) = s
+                .get(&format!("/api/v1/search/videos?count=100&sort={sort}"))
+                .await;
+            assert_eq!(st, 200);
+            let vals: Vec<u64> = v["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d[field].as_u64().unwrap())
+                .collect();
+            assert_eq!(vals.len(), 30);
+            assert!(field_order(&vals, desc), "{sort}: {vals:?}");
+        }
+    }
+    for (col, field) in [
+        ("createdAt", "createdAt"),
+        ("publishedAt", "publishedAt"),
+        ("name", "name"),
+    ] {
+        for desc in [false, true] {
+            let sort = if desc {
+                format!("-{col}")
+            } else {
+                col.to_string()
+            };
+            let (st, v) = s
+                .get(&format!("/api/v1/search/videos?count=100&sort={sort}"))
+                .await;
+            assert_eq!(st, 200);
+            let vals: Vec<String> = v["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d[field].as_str().unwrap().to_lowercase())
+                .collect();
+            assert!(field_order(&vals, desc), "{sort}: {vals:?}");
+        }
+    }
+    for desc in [false, true] {
+        let sort = if desc {
+            "-originallyPublishedAt"
+        } else {
+            "originallyPublishedAt"
+        };
+        let (_, v) = s
+            .get(&format!("/api/v1/search/videos?count=100&sort={sort}"))
+            .await;
+        let vals: Vec<String> = v["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|d| d["originallyPublishedAt"].as_str().map(str::to_string))
+            .collect();
+        assert_eq!(vals.len(), 2);
+        assert!(field_order(&vals, desc), "{sort}: {vals:?}");
+    }
+    // match and -match: best first, scores never increase
+    for sort in ["match", "-match"] {
+        let (_, v) = s
+            .get(&format!(
+                "/api/v1/search/videos?search=solar%20panel&sort={sort}"
+            ))
+            .await;
+        assert_eq!(names(&v)[0], "Installing a solar panel on the roof");
+        let scores: Vec<f64> = v["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["score"].as_f64().unwrap())
+            .collect();
+        assert!(field_order(&scores, true), "{scores:?}");
+    }
+    // hot (PeerTube ≥ 7) is accepted
+    let (st, _) = s.get("/api/v1/search/videos?sort=-hot").await;
+    assert_eq!(st, 200);
+    for ep in ["video-channels", "video-playlists"] {
+        for (sort, field, desc) in [
+            ("displayName", "displayName", false),
+            ("-displayName", "displayName", true),
+            ("createdAt", "createdAt", false),
+            ("-createdAt", "createdAt", true),
+        ] {
+            let (st, v) = s.get(&format!("/api/v1/search/{ep}?sort={sort}")).await;
+            assert_eq!(st, 200, "{ep} {sort}");
+            let vals: Vec<String> = v["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d[field].as_str().unwrap().to_lowercase())
+                .collect();
+            assert!(vals.len() >= 3);
+            assert!(field_order(&vals, desc), "{ep} {sort}: {vals:?}");
+        }
+        for sort in ["match", "-match"] {
+            let (st, _) = s
+                .get(&format!("/api/v1/search/{ep}?search=jazz&sort={sort}"))
+                .await;
+            assert_eq!(st, 200);
+        }
+        let (st, v) = s.get(&format!("/api/v1/search/{ep}?sort=-views")).await;
+        assert_eq!(st, 400, "{ep}: {v}");
+    }
+}
+
+#[tokio::test]
+async fn pagination_is_consistent_with_exact_totals() {
+    let s = Server::with_fixture();
+    let (_, all) = s
+        .get("/api/v1/search/videos?count=100&sort=-publishedAt")
+        .await;
+    let all = names(&all);
+    assert_eq!(all.len(), 30);
+    let mut paged = Vec::new();
+    for start in (0..30).step_by(7) {
+        let (st, v) = s
+            .get(&format!(
+                "/api/v1/search/videos?start={start}&count=7&sort=-publishedAt"
+            ))
+            .await;
+        assert_eq!(st, 200);
+        assert_eq!(total(&v), 30);
+        paged.extend(names(&v));
+    }
+    assert_eq!(paged, all);
+    // default page size is 20, count=0 still tells the total
+    let (_, v) = s.get("/api/v1/search/videos").await;
+    assert_eq!(v["data"].as_array().unwrap().len(), 20);
+    let (_, v) = s.get("/api/v1/search/videos?count=0").await;
+    assert_eq!((total(&v), v["data"].as_array().unwrap().len()), (30, 0));
+    // PeerTube's live test: count=5 returns 5 with total > 5
+    let (_, v) = s
+        .get("/api/v1/search/videos?count=5&search=jazz%20rust%20solar")
+        .await;
+    assert_eq!(v["data"].as_array().unwrap().len(), 5);
+    assert!(total(&v) > 5);
+    // past the end: empty page, same total
+    let (_, v) = s.get("/api/v1/search/videos?start=9000&count=100").await;
+    assert_eq!((total(&v), v["data"].as_array().unwrap().len()), (30, 0));
+}
+
+#[tokio::test]
+async fn the_post_bodies_a_real_peertube_6_3_sends() {
+    let s = Server::with_fixture();
+    // contract G, verbatim
+    let (st, v) = s
+        .post_json(
+            "/api/v1/search/videos",
+            &json!({"start":0,"count":15,"sort":"-match","search":"rust","searchTarget":"search-index","blockedHosts":[],"blockedAccounts":[],"nsfw":"false"}),
+        )
+        .await;
+    assert_eq!(st, 200, "{v}");
+    assert!(total(&v) >= 2);
+    assert!(names(&v).iter().all(|n| !n.contains("Sensitive")));
+    let (st, v) = s
+        .post_json(
+            "/api/v1/search/videos",
+            &json!({"start":0,"count":15,"sort":"-match","search":"rust","searchTarget":"search-index","blockedHosts":["video.example.fr"],"blockedAccounts":[],"nsfw":"both","categoryOneOf":["15"],"languageOneOf":["en"],"tagsOneOf":["rust"]}),
+        )
+        .await;
+    assert_eq!(st, 200, "{v}");
+    assert_eq!(
+        names(&v),
+        vec!["Rust tutorial for beginners", "Live coding session"]
+    );
+    for ep in ["video-channels", "video-playlists"] {
+        let (st, v) = s
+            .post_json(
+                &format!("/api/v1/search/{ep}"),
+                &json!({"searchTarget":"search-index","search":"jazz","start":0,"count":15,"sort":"-match","blockedHosts":[],"blockedAccounts":[]}),
+            )
+            .await;
+        assert_eq!(st, 200, "{ep}: {v}");
+        assert!(total(&v) >= 1, "{ep}: {v}");
+    }
+    // the same with PeerTube's headers
+    let r = common::client()
+        .post(s.url("/api/v1/search/videos"))
+        .header("User-Agent", "PeerTube/6.3.0 (+http://localhost:9000)")
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/json")
+        .body(r#"{"start":0,"count":15,"sort":"-match","search":"jazz","searchTarget":"search-index","blockedHosts":[],"blockedAccounts":[],"nsfw":"false"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        r.headers()["content-type"].to_str().unwrap(),
+        "application/json"
+    );
+}
+
+#[tokio::test]
+async fn config_cors_and_unknown_routes() {
+    let s = Server::with_fixture_and_config("[instance]\nname = \"Test Search\"\n");
+    let (st, v) = s.get("/api/v1/config").await;
+    assert_eq!(st, 200);
+    assert_eq!(v["searchInstanceName"], "Test Search");
+    assert_eq!(v["indexedHostsCount"], 3);
+    assert_eq!(v["indexedDocuments"]["videos"], 30);
+    let r = common::client()
+        .get(s.url("/api/v1/search/videos"))
+        .header("Origin", "https://peertube.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["access-control-allow-origin"], "*");
+    let r = common::client()
+        .request(reqwest::Method::OPTIONS, s.url("/api/v1/search/videos"))
+        .header("Origin", "https://peertube.example")
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "content-type")
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success());
+    assert!(r.headers().contains_key("access-control-allow-methods"));
+    let (st, v) = s.get("/api/v1/nothing-here").await;
+    assert_eq!((st, v["status"].as_u64()), (404, Some(404)));
+    let r = common::client()
+        .put(s.url("/api/v1/search/videos"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 405);
+}
+
+#[tokio::test]
+async fn operator_deny_list_applies_at_query_time() {
+    let s = Server::with_fixture_and_config("[moderation]\ndeny_hosts = [\"Video.Example.FR\"]\n");
+    let (_, v) = s.get("/api/v1/search/videos?count=100").await;
+    assert_eq!(total(&v), 22);
+    assert!(
+        v["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["host"] != "video.example.fr")
+    );
+    let (_, v) = s.get("/api/v1/search/video-channels?search=musique").await;
+    assert_eq!(total(&v), 0);
+    let (_, v) = s.get("/api/v1/search/video-playlists").await;
+    assert_eq!(total(&v), 2);
+}
+
+#[tokio::test]
+async fn export_then_import_gives_the_same_answers() {
+    let s = Server::with_fixture();
+    let data = s.dir.path().join("data");
+    // export works while the server holds the writer
+    {
+        let dir = s.dir.path();
+        let out = dir.join("export.jsonl");
+        let (code, _, err) = common::sepiola(&[
+            "--data-dir",
+            data.to_str().unwrap(),
+            "index",
+            "export",
+            "--output",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert_eq!(text.lines().count(), 38);
+        let data2 = dir.join("data2");
+        let (code, _, err) = common::sepiola(&[
+            "--data-dir",
+            data2.to_str().unwrap(),
+            "index",
+            "import",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        // export of the re-import is the same set of lines
+        let (_, again, _) =
+            common::sepiola(&["--data-dir", data2.to_str().unwrap(), "index", "export"]);
+        let a: BTreeSet<&str> = text.lines().collect();
+        let b: BTreeSet<&str> = again.lines().collect();
+        assert_eq!(a, b);
+    }
+}
+
+#[tokio::test]
+async fn import_reports_invalid_lines_and_keeps_the_valid_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mixed.jsonl");
+    let good = std::fs::read_to_string(common::fixture_path()).unwrap();
+    let first = good.lines().next().unwrap();
+    let foreign = first.replace(
+        "\"url\": \"https://tube.example.org/videos/watch/",
+        "\"url\": \"https://evil.example/videos/watch/",
+    );
+    std::fs::write(
+        &file,
+        format!("{first}\nnot json\n{{\"kind\":\"video\"}}\n{foreign}\n\n"),
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let (code, out, err) = common::sepiola(&[
+        "--data-dir",
+        data.to_str().unwrap(),
+        "index",
+        "import",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.contains("imported 1 documents"), "{out}");
+    assert!(out.contains("3 invalid lines"), "{out}");
+    assert!(err.contains("line 2"), "{err}");
+    assert!(err.contains("another host"), "{err}");
+}
