@@ -8,7 +8,7 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
-use sepiola_server::InstanceSettings;
+use sepiola_server::{ImageProxySettings, InstanceSettings};
 
 /// Everything an operator can set. See README.md for the reference.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -24,6 +24,8 @@ pub struct Config {
     pub index: IndexConfig,
     /// Moderation decisions applied at query time.
     pub moderation: ModerationConfig,
+    /// The web page's image proxy.
+    pub images: ImageProxySettings,
 }
 
 /// Index tuning.
@@ -52,6 +54,7 @@ impl Default for Config {
             instance: InstanceSettings::default(),
             index: IndexConfig::default(),
             moderation: ModerationConfig::default(),
+            images: ImageProxySettings::default(),
         }
     }
 }

@@ -25,7 +25,7 @@ use sepiola_index::SearchIndex;
 pub use decode::{channel_query, playlist_query, video_query};
 pub use params::{Location, RawParams};
 pub use problem::ApiError;
-pub use settings::InstanceSettings;
+pub use settings::{ImageProxySettings, InstanceSettings};
 
 /// Largest request body accepted (the Framasoft index accepts 5 MB too).
 pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;

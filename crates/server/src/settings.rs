@@ -35,3 +35,30 @@ impl Default for InstanceSettings {
         }
     }
 }
+
+/// Limits of the image proxy that serves thumbnails and avatars, so the
+/// page never makes a request to another origin.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImageProxySettings {
+    /// Largest image fetched, in bytes.
+    pub max_image_bytes: u64,
+    /// Time allowed to fetch one image, in milliseconds.
+    pub fetch_timeout_ms: u64,
+    /// Size of the on-disk cache, in megabytes.
+    pub cache_mb: u64,
+    /// Whether images may come from private and loopback addresses
+    /// (only for tests and the fedsim demo).
+    pub allow_private_addresses: bool,
+}
+
+impl Default for ImageProxySettings {
+    fn default() -> Self {
+        ImageProxySettings {
+            max_image_bytes: 2 * 1024 * 1024,
+            fetch_timeout_ms: 5_000,
+            cache_mb: 512,
+            allow_private_addresses: false,
+        }
+    }
+}
