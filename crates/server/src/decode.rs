@@ -49,8 +49,21 @@ impl<'a> Decoder<'a> {
         Ok((loc, out))
     }
 
-    /// The first value as text, trimmed; empty is absent.
+    /// The one value of a scalar parameter, if present.
+    fn single(&self, name: &str) -> Result<Option<(Location, &Scalar)>, ApiError> {
+        let Some((loc, values)) = self.p.values(name) else {
+            return Ok(None);
+        };
+        match values.as_slice() {
+            [] => Ok(None),
+            [one] => Ok(Some((loc, *one))),
+            _ => Err(ApiError::invalid(name, loc, "must have a single value")),
+        }
+    }
+
+    /// The value as text, trimmed; empty is absent.
     pub fn text(&self, name: &str, max_chars: usize) -> Result<Option<String>, ApiError> {
+        self.single(name)?;
         let (_, v) = self.texts(name, max_chars)?;
         Ok(v.into_iter()
             .next()
@@ -69,10 +82,7 @@ impl<'a> Decoder<'a> {
 
     /// A non-negative integer no larger than `max`.
     pub fn uint(&self, name: &str, max: u64) -> Result<Option<u64>, ApiError> {
-        let Some((loc, values)) = self.p.values(name) else {
-            return Ok(None);
-        };
-        let Some(v) = values.into_iter().next() else {
+        let Some((loc, v)) = self.single(name)? else {
             return Ok(None);
         };
         let n = match v {
@@ -117,20 +127,19 @@ impl<'a> Decoder<'a> {
     /// client sends `isLive=both` meaning live: like the original index,
     /// any other non-empty text is true.
     pub fn boolean(&self, name: &str) -> Result<Option<bool>, ApiError> {
-        let Some((loc, values)) = self.p.values(name) else {
+        let Some((loc, v)) = self.single(name)? else {
             return Ok(None);
         };
-        match values.into_iter().next() {
-            None => Ok(None),
-            Some(Scalar::Bool(b)) => Ok(Some(*b)),
-            Some(Scalar::Number(n)) => Ok(Some(n.as_f64() != Some(0.0))),
-            Some(Scalar::Text(s)) => match s.trim().to_ascii_lowercase().as_str() {
+        match v {
+            Scalar::Bool(b) => Ok(Some(*b)),
+            Scalar::Number(n) => Ok(Some(n.as_f64() != Some(0.0))),
+            Scalar::Text(s) => match s.trim().to_ascii_lowercase().as_str() {
                 "" => Ok(None),
                 "false" | "0" => Ok(Some(false)),
                 s if s.len() > 10 => Err(ApiError::invalid(name, loc, "must be a boolean")),
                 _ => Ok(Some(true)),
             },
-            Some(Scalar::Null) => Ok(None),
+            Scalar::Null => Ok(None),
         }
     }
 
