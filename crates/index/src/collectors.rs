@@ -116,10 +116,10 @@ impl SegmentCollector for HostCountsSegment {
     type Fruit = HashMap<String, u64>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        if let Some(keys) = &self.keys {
-            if let Some(ord) = keys.term_ords(doc).next() {
-                *self.by_ord.entry(ord).or_default() += 1;
-            }
+        if let Some(keys) = &self.keys
+            && let Some(ord) = keys.term_ords(doc).next()
+        {
+            *self.by_ord.entry(ord).or_default() += 1;
         }
     }
 

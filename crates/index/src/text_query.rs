@@ -92,10 +92,8 @@ pub fn build(a: &Analysis, search: &str, spec: &TextSpec) -> Box<dyn Query> {
             });
         }
     }
-    if ends_in_word {
-        if let Some(last) = words.last_mut() {
-            last.prefix = last.folded.chars().count() >= ranking::PREFIX_MIN_CHARS;
-        }
+    if ends_in_word && let Some(last) = words.last_mut() {
+        last.prefix = last.folded.chars().count() >= ranking::PREFIX_MIN_CHARS;
     }
     for w in &words {
         clauses.push((Occur::Should, word_query(w, spec)));

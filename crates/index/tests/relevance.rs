@@ -1,5 +1,6 @@
 //! Relevance rules of docs/ranking.md, checked on the committed
 //! multilingual fixture (tests/fixtures/relevance.jsonl).
+#![allow(clippy::unwrap_used)]
 
 use sepiola_index::SearchIndex;
 use sepiola_model::Record;

@@ -39,10 +39,10 @@ pub struct ActorImage {
 impl ActorImage {
     /// Checks the path and URLs against the origin and fills the absolute URLs.
     pub fn normalize(&mut self, origin: &Origin, field: &'static str) -> Result<(), ModelError> {
-        if self.path.is_empty() {
-            if let Some(u) = self.file_url.clone().or_else(|| self.url.clone()) {
-                self.path = origin.path_of(field, &u)?;
-            }
+        if self.path.is_empty()
+            && let Some(u) = self.file_url.clone().or_else(|| self.url.clone())
+        {
+            self.path = origin.path_of(field, &u)?;
         }
         origin.check_path(field, &self.path)?;
         let abs = origin.join(&self.path);
@@ -136,11 +136,11 @@ impl ActorSummary {
         for a in &mut self.avatars {
             a.normalize(&origin, field)?;
         }
-        if self.avatars.is_empty() {
-            if let Some(mut legacy) = self.avatar.take() {
-                legacy.normalize(&origin, field)?;
-                self.avatars.push(legacy);
-            }
+        if self.avatars.is_empty()
+            && let Some(mut legacy) = self.avatar.take()
+        {
+            legacy.normalize(&origin, field)?;
+            self.avatars.push(legacy);
         }
         self.avatar = self.avatars.last().cloned();
         Ok(())
@@ -158,10 +158,10 @@ pub fn normalize_host(host: &str) -> Option<String> {
         Some((n, p)) if !n.contains(':') => (n, Some(p)),
         _ => (h.as_str(), None),
     };
-    if let Some(p) = port {
-        if p.parse::<u16>().map(|p| p == 0).unwrap_or(true) {
-            return None;
-        }
+    if let Some(p) = port
+        && p.parse::<u16>().map(|p| p == 0).unwrap_or(true)
+    {
+        return None;
     }
     let ok_name = !name.is_empty()
         && name

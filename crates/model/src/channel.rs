@@ -75,10 +75,10 @@ impl Channel {
             avatar: self.avatar.take(),
             ..Default::default()
         };
-        if me.url.is_empty() {
-            if let Some(h) = normalize_host(&me.host) {
-                me.url = Origin::for_host(&h, "").join(&format!("/video-channels/{}", me.name));
-            }
+        if me.url.is_empty()
+            && let Some(h) = normalize_host(&me.host)
+        {
+            me.url = Origin::for_host(&h, "").join(&format!("/video-channels/{}", me.name));
         }
         me.normalize("channel")?;
         self.name = me.name;

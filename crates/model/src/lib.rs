@@ -8,6 +8,7 @@
 pub mod actor;
 pub mod channel;
 pub mod error;
+pub mod instance;
 pub mod labels;
 pub mod playlist;
 pub mod query;

@@ -194,10 +194,10 @@ impl Video {
             &mut self.preview_path,
             &mut self.preview_url,
         )?;
-        if let Some(r) = self.aspect_ratio {
-            if !(r.is_finite() && r > 0.0 && r < 100.0) {
-                self.aspect_ratio = None;
-            }
+        if let Some(r) = self.aspect_ratio
+            && !(r.is_finite() && r > 0.0 && r < 100.0)
+        {
+            self.aspect_ratio = None;
         }
         self.account.normalize("account")?;
         self.channel.normalize("channel")?;

@@ -32,6 +32,9 @@ pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
 /// How long a request may take before it is answered 408.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
+/// Per-host document counts and when they were computed.
+type CachedCounts = (Instant, Arc<BTreeMap<String, u64>>);
+
 /// Everything handlers share.
 pub struct AppState {
     /// The index.
@@ -41,7 +44,7 @@ pub struct AppState {
     /// Hosts the operator denies, applied to every query.
     denied: RwLock<Vec<String>>,
     /// Per-host counts are a full scan: cache them briefly.
-    host_counts: Mutex<Option<(Instant, Arc<BTreeMap<String, u64>>)>>,
+    host_counts: Mutex<Option<CachedCounts>>,
 }
 
 impl AppState {
@@ -74,10 +77,10 @@ impl AppState {
     /// Live documents per indexed host, cached for a few seconds.
     pub fn host_counts(&self) -> Result<Arc<BTreeMap<String, u64>>, ApiError> {
         let mut cache = self.host_counts.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((at, counts)) = cache.as_ref() {
-            if at.elapsed() < Duration::from_secs(5) {
-                return Ok(counts.clone());
-            }
+        if let Some((at, counts)) = cache.as_ref()
+            && at.elapsed() < Duration::from_secs(5)
+        {
+            return Ok(counts.clone());
         }
         let counts = Arc::new(self.index.host_counts()?);
         *cache = Some((Instant::now(), counts.clone()));
