@@ -8,6 +8,7 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
+use sepiola_crawl::CrawlSettings;
 use sepiola_server::{ImageProxySettings, InstanceSettings};
 
 /// Everything an operator can set. See README.md for the reference.
@@ -26,6 +27,8 @@ pub struct Config {
     pub moderation: ModerationConfig,
     /// The web page's image proxy.
     pub images: ImageProxySettings,
+    /// The crawler: instance list, schedule, politeness, limits.
+    pub crawl: CrawlSettings,
 }
 
 /// Index tuning.
@@ -42,8 +45,11 @@ pub struct IndexConfig {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ModerationConfig {
-    /// Hosts whose documents never appear in results.
+    /// Hosts whose documents never appear in results (and are not crawled).
     pub deny_hosts: Vec<String>,
+    /// A file of denied hosts (one per line, optional reason after
+    /// whitespace or `#`), re-read by `serve` when it changes.
+    pub deny_file: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -55,6 +61,7 @@ impl Default for Config {
             index: IndexConfig::default(),
             moderation: ModerationConfig::default(),
             images: ImageProxySettings::default(),
+            crawl: CrawlSettings::default(),
         }
     }
 }
@@ -77,10 +84,54 @@ pub struct CliOverrides {
     /// `--data-dir`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_dir: Option<PathBuf>,
+    /// `--peertube-list`, `--allow-private-addresses`.
+    #[serde(skip_serializing_if = "CrawlOverrides::is_empty")]
+    pub crawl: CrawlOverrides,
+}
+
+/// Crawl options given on the command line.
+#[derive(Debug, Default, Serialize)]
+pub struct CrawlOverrides {
+    /// `--peertube-list URL_OR_PATH`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peertube_list: Option<String>,
+    /// `--allow-private-addresses`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_private_addresses: Option<bool>,
+}
+
+impl CrawlOverrides {
+    fn is_empty(&self) -> bool {
+        self.peertube_list.is_none() && self.allow_private_addresses.is_none()
+    }
+}
+
+impl ModerationConfig {
+    /// Every denied host now: the config's list plus the deny file's (an
+    /// unreadable file is reported and counts as empty).
+    pub fn denied_hosts(&self) -> Vec<String> {
+        let mut hosts: Vec<String> = self
+            .deny_hosts
+            .iter()
+            .filter_map(|h| sepiola_crawl::source::clean_host(h))
+            .collect();
+        if let Some(path) = &self.deny_file {
+            match sepiola_crawl::source::load_deny_file(path) {
+                Ok(more) => hosts.extend(more),
+                Err(e) => {
+                    tracing::warn!(path = %path.display(), error = %e, "deny file unreadable")
+                }
+            }
+        }
+        hosts.sort();
+        hosts.dedup();
+        hosts
+    }
 }
 
 impl Config {
     /// Loads the layers. A named config file must exist.
+    #[allow(clippy::result_large_err)] // figment's own error type; built once at startup.
     pub fn load(file: Option<&Path>, cli: &CliOverrides) -> Result<Config, figment::Error> {
         let mut f = Figment::from(Serialized::defaults(Config::default()));
         if let Some(path) = file {
@@ -103,6 +154,7 @@ impl Config {
 }
 
 #[cfg(test)]
+#[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
 
@@ -118,12 +170,43 @@ mod tests {
             let cli = CliOverrides {
                 listen: Some("127.0.0.1:9001".parse().map_err(|e| format!("{e}"))?),
                 data_dir: None,
+                crawl: CrawlOverrides::default(),
             };
             let c = Config::load(Some(Path::new("sepiola.toml")), &cli)?;
             assert_eq!(c.listen.port(), 9001);
             assert_eq!(c.data_dir, PathBuf::from("/tmp/b"));
             assert_eq!(c.instance.name, "Mine");
             assert_eq!(c.instance.description, "From env");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn crawl_section_from_file_env_and_cli() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "sepiola.toml",
+                "[crawl]\nhosts = [\"a.example\"]\nquick_interval_secs = 60\n[moderation]\ndeny_file = \"deny.txt\"\n",
+            )?;
+            jail.create_file("deny.txt", "bad.example spam\n")?;
+            jail.set_env("SEPIOLA_CRAWL__PER_HOST_DELAY_MS", "7");
+            jail.set_env("SEPIOLA_CRAWL__ALLOW_HOSTS", "[a.example, b.example]");
+            let cli = CliOverrides {
+                crawl: CrawlOverrides {
+                    peertube_list: Some("hosts.txt".into()),
+                    allow_private_addresses: Some(true),
+                },
+                ..Default::default()
+            };
+            let c = Config::load(Some(Path::new("sepiola.toml")), &cli)?;
+            assert_eq!(c.crawl.hosts, vec!["a.example"]);
+            assert_eq!(c.crawl.quick_interval_secs, 60);
+            assert_eq!(c.crawl.full_interval_secs, 86_400);
+            assert_eq!(c.crawl.per_host_delay_ms, 7);
+            assert_eq!(c.crawl.allow_hosts, vec!["a.example", "b.example"]);
+            assert_eq!(c.crawl.peertube_list.as_deref(), Some("hosts.txt"));
+            assert!(c.crawl.allow_private_addresses);
+            assert_eq!(c.moderation.denied_hosts(), vec!["bad.example"]);
             Ok(())
         });
     }

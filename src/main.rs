@@ -1,6 +1,7 @@
 //! `sepiola`: a search engine for the PeerTube federation, in one binary.
 
 mod config;
+mod crawl_cmd;
 mod index_cmd;
 mod serve;
 
@@ -9,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{CliOverrides, Config};
+use crate::config::{CliOverrides, Config, CrawlOverrides};
 
 /// A search engine for the PeerTube federation.
 #[derive(Parser, Debug)]
@@ -32,12 +33,42 @@ enum Command {
         /// Address to listen on [default: 127.0.0.1:8080].
         #[arg(long)]
         listen: Option<std::net::SocketAddr>,
+        #[command(flatten)]
+        crawl: CrawlArgs,
+    },
+    /// Crawl the instances on the list (forever, or one full pass with --once).
+    Crawl {
+        /// Run one full pass over every host, print a summary and exit.
+        #[arg(long)]
+        once: bool,
+        #[command(flatten)]
+        crawl: CrawlArgs,
     },
     /// Import or export the index as JSON Lines.
     Index {
         #[command(subcommand)]
         command: IndexCommand,
     },
+}
+
+/// Crawl options shared by `serve` and `crawl`.
+#[derive(clap::Args, Debug, Clone, Default)]
+struct CrawlArgs {
+    /// Instance list: a joinpeertube-style hosts URL or a local file of hosts.
+    #[arg(long, value_name = "URL_OR_PATH")]
+    peertube_list: Option<String>,
+    /// Allow crawling private and loopback addresses (tests, fedsim).
+    #[arg(long)]
+    allow_private_addresses: bool,
+}
+
+impl CrawlArgs {
+    fn overrides(&self) -> CrawlOverrides {
+        CrawlOverrides {
+            peertube_list: self.peertube_list.clone(),
+            allow_private_addresses: self.allow_private_addresses.then_some(true),
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -74,17 +105,20 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let listen = match &cli.command {
-        Command::Serve { listen } => *listen,
-        Command::Index { .. } => None,
+    let (listen, crawl) = match &cli.command {
+        Command::Serve { listen, crawl } => (*listen, crawl.overrides()),
+        Command::Crawl { crawl, .. } => (None, crawl.overrides()),
+        Command::Index { .. } => (None, CrawlOverrides::default()),
     };
     let overrides = CliOverrides {
         listen,
         data_dir: cli.data_dir.clone(),
+        crawl,
     };
     let config = Config::load(cli.config.as_deref(), &overrides)?;
     match cli.command {
         Command::Serve { .. } => serve::run(config),
+        Command::Crawl { once, .. } => crawl_cmd::run(config, once),
         Command::Index {
             command: IndexCommand::Import { file },
         } => index_cmd::import(&config, &file),

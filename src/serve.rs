@@ -9,7 +9,52 @@ use anyhow::Context;
 use sepiola_index::SearchIndex;
 use sepiola_server::AppState;
 
-use crate::config::Config;
+use sepiola_crawl::Crawler;
+use sepiola_model::instance::InstanceStatus;
+use sepiola_server::instances::InstanceReport;
+
+use crate::config::{Config, ModerationConfig};
+
+/// How often the deny file's modification time is checked.
+const DENY_FILE_CHECK: Duration = Duration::from_secs(2);
+
+/// The crawler as the server's source of host statuses.
+struct Report(Arc<Crawler>);
+
+impl InstanceReport for Report {
+    fn instances(&self) -> Vec<InstanceStatus> {
+        self.0.statuses()
+    }
+}
+
+/// Re-reads the deny file whenever its modification time changes and
+/// applies it at once: to queries (the host disappears from results without
+/// a recrawl) and to the crawler (which stops crawling it and purges it).
+async fn watch_deny_file(
+    moderation: ModerationConfig,
+    state: Arc<AppState>,
+    crawler: Option<Arc<Crawler>>,
+) {
+    let Some(path) = moderation.deny_file.clone() else {
+        return;
+    };
+    let mut last: Option<Option<std::time::SystemTime>> = None;
+    loop {
+        let mtime = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        if last != Some(mtime) {
+            if last.is_some() {
+                tracing::info!(path = %path.display(), "deny file changed: reloading");
+            }
+            last = Some(mtime);
+            let denied = moderation.denied_hosts();
+            state.set_denied_hosts(denied.clone());
+            if let Some(c) = &crawler {
+                c.set_denied(denied);
+            }
+        }
+        tokio::time::sleep(DENY_FILE_CHECK).await;
+    }
+}
 
 /// Runs the server until SIGINT or SIGTERM.
 pub fn run(config: Config) -> anyhow::Result<ExitCode> {
@@ -26,16 +71,25 @@ async fn serve(config: Config) -> anyhow::Result<ExitCode> {
         SearchIndex::open(&dir, config.index.writer_memory_mb * 1_000_000)
             .with_context(|| format!("opening the index in {}", dir.display()))?,
     );
-    let denied = config
-        .moderation
-        .deny_hosts
-        .iter()
-        .filter_map(|h| sepiola_model::actor::normalize_host(h))
-        .collect();
+    let denied = config.moderation.denied_hosts();
     let state = Arc::new(AppState::new(
         index.clone(),
         config.instance.clone(),
-        denied,
+        denied.clone(),
+    ));
+    let crawler = if config.crawl.has_sources() {
+        let crawler = Crawler::new(config.crawl.clone(), index.clone(), &config.data_dir)
+            .context("starting the crawler")?;
+        crawler.set_denied(denied);
+        state.set_instance_report(Arc::new(Report(crawler.clone())));
+        Some(crawler)
+    } else {
+        None
+    };
+    let moderation = tokio::spawn(watch_deny_file(
+        config.moderation.clone(),
+        state.clone(),
+        crawler.clone(),
     ));
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
@@ -61,10 +115,20 @@ async fn serve(config: Config) -> anyhow::Result<ExitCode> {
             }
         })
     };
+    let crawl_task = crawler.clone().map(|c| tokio::spawn(c.run_forever()));
     sepiola_server::serve(listener, state, shutdown_signal())
         .await
         .context("serving HTTP")?;
     committer.abort();
+    moderation.abort();
+    if let Some(t) = crawl_task {
+        t.abort();
+    }
+    if let Some(c) = &crawler
+        && let Err(e) = c.persist().await
+    {
+        tracing::error!(error = %e, "saving the crawl state failed");
+    }
     tokio::task::spawn_blocking(move || index.commit())
         .await
         .context("final commit")??;
@@ -72,7 +136,8 @@ async fn serve(config: Config) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn shutdown_signal() {
+/// Resolves on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

@@ -3,6 +3,7 @@
 
 mod api;
 mod decode;
+pub mod instances;
 mod params;
 mod problem;
 mod settings;
@@ -45,6 +46,8 @@ pub struct AppState {
     denied: RwLock<Vec<String>>,
     /// Per-host counts are a full scan: cache them briefly.
     host_counts: Mutex<Option<CachedCounts>>,
+    /// The crawler's view of each listed host, when a crawler runs.
+    instance_report: RwLock<Option<Arc<dyn instances::InstanceReport>>>,
 }
 
 impl AppState {
@@ -59,7 +62,20 @@ impl AppState {
             instance,
             denied: RwLock::new(denied_hosts),
             host_counts: Mutex::new(None),
+            instance_report: RwLock::new(None),
         }
+    }
+
+    /// Lets `GET /api/v1/instances` report the crawler's host statuses.
+    pub fn set_instance_report(&self, report: Arc<dyn instances::InstanceReport>) {
+        if let Ok(mut r) = self.instance_report.write() {
+            *r = Some(report);
+        }
+    }
+
+    /// The crawler's host statuses, if a crawler runs.
+    pub fn instance_report(&self) -> Option<Arc<dyn instances::InstanceReport>> {
+        self.instance_report.read().ok().and_then(|r| r.clone())
     }
 
     /// The operator's denied hosts now.
@@ -114,6 +130,7 @@ pub fn router(state: Arc<AppState>) -> Router {
                 .fallback(api::method_not_allowed),
         )
         .route("/api/v1/config", get(api::config))
+        .route("/api/v1/instances", get(instances::list))
         .route("/api/v1/ping", any(api::ping))
         .route("/api/v1/{*rest}", any(api::api_not_found))
         .layer(cors);

@@ -1,0 +1,27 @@
+//! The crawler of sepiola: it reads an approved list of PeerTube instances,
+//! fetches their public API politely and defensively, turns what they send
+//! into validated [`sepiola_model`] documents and keeps the index in step
+//! with what each instance serves.
+//!
+//! Layout: [`settings`] (what an operator tunes), [`source`] (instance lists),
+//! [`addr_guard`] (which addresses may be contacted), [`client`] (the guarded,
+//! polite HTTP client), [`peertube`] (PeerTube wire shapes → model),
+//! [`host_pass`] (one pass over one host), [`health`] (per-host health and
+//! back-off), [`state`] (the crawl state file) and [`scheduler`] (what runs
+//! when).
+
+pub mod addr_guard;
+pub mod client;
+pub mod error;
+pub mod health;
+pub mod host_pass;
+pub mod peertube;
+pub mod scheduler;
+pub mod settings;
+pub mod source;
+pub mod state;
+
+pub use error::{CrawlError, FetchError};
+pub use host_pass::PassKind;
+pub use scheduler::{Crawler, CycleSummary, Progress};
+pub use settings::CrawlSettings;

@@ -1,0 +1,543 @@
+//! PeerTube's wire shapes (contract C.2 and G) turned into model documents.
+//!
+//! Everything here reads `serde_json::Value`s leniently: one bad item never
+//! spoils its page, numbers out of range are clamped, text goes through the
+//! model's `normalize()`. A document is refused when it is not public, when
+//! its account, channel or owner is on another host than the instance (a
+//! remote document: its own instance is the authority), or when the model
+//! refuses it (foreign or script URLs, missing fields, bad dates).
+
+use serde_json::Value;
+
+use sepiola_model::actor::normalize_host;
+use sepiola_model::{
+    ActorImage, ActorSummary, Channel, Label, ModelError, NumericLabel, Playlist, Timestamp, Video,
+};
+
+/// Most items read from one page (we ask for 100).
+pub const MAX_PAGE_ITEMS: usize = 100;
+/// Most tags read from one video before cleaning.
+const MAX_RAW_TAGS: usize = 64;
+/// Most images read per actor.
+const MAX_IMAGES: usize = 8;
+
+/// Why a document was not indexed.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Reject {
+    /// Not public (privacy other than 1, or a non-regular playlist).
+    #[error("not public")]
+    NotPublic,
+    /// Its account, channel or owner lives on another host.
+    #[error("remote document ({0})")]
+    Remote(String),
+    /// Not an object, or a required field is missing or of the wrong type.
+    #[error("malformed: {0}")]
+    Malformed(&'static str),
+    /// The model refused it.
+    #[error("invalid: {0}")]
+    Invalid(#[from] ModelError),
+}
+
+/// One page of a PeerTube listing: `{total, data: [...]}`.
+#[derive(Debug, Clone, Default)]
+pub struct ListPage {
+    /// `total` when it is a sensible number.
+    pub total: Option<u64>,
+    /// The items, at most [`MAX_PAGE_ITEMS`].
+    pub data: Vec<Value>,
+}
+
+/// Reads a listing page; `data` must be an array.
+pub fn list_page(body: Value) -> Result<ListPage, Reject> {
+    let Value::Object(mut o) = body else {
+        return Err(Reject::Malformed("page is not an object"));
+    };
+    let total = o.get("total").and_then(Value::as_u64);
+    let Some(Value::Array(mut data)) = o.remove("data") else {
+        return Err(Reject::Malformed("data is not an array"));
+    };
+    data.truncate(MAX_PAGE_ITEMS);
+    Ok(ListPage { total, data })
+}
+
+fn str_of(v: &Value, k: &str) -> String {
+    v.get(k)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn opt_str(v: &Value, k: &str) -> Option<String> {
+    v.get(k).and_then(Value::as_str).map(str::to_string)
+}
+
+/// A non-negative count, clamped: negatives, NaN-like and absurd values
+/// become 0, fractions are truncated.
+fn count(v: &Value, k: &str) -> u64 {
+    const MAX: u64 = 1 << 53;
+    match v.get(k) {
+        Some(Value::Number(n)) => match (n.as_u64(), n.as_f64()) {
+            (Some(u), _) if u <= MAX => u,
+            (None, Some(f)) if f.is_finite() && f >= 0.0 && f <= MAX as f64 => f as u64,
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+fn id_of(v: &Value) -> i64 {
+    v.get("id")
+        .and_then(Value::as_i64)
+        .filter(|i| *i >= 0)
+        .unwrap_or(0)
+}
+
+fn required_time(v: &Value, k: &'static str) -> Result<Timestamp, Reject> {
+    v.get(k)
+        .and_then(Value::as_str)
+        .and_then(Timestamp::parse)
+        .filter(sane_time)
+        .ok_or(Reject::Malformed(k))
+}
+
+fn opt_time(v: &Value, k: &str) -> Option<Timestamp> {
+    v.get(k)
+        .and_then(Value::as_str)
+        .and_then(Timestamp::parse)
+        .filter(sane_time)
+}
+
+/// Dates before PeerTube existed or far in the future are lies.
+fn sane_time(t: &Timestamp) -> bool {
+    let year = chrono::Datelike::year(&t.0);
+    (2000..=2200).contains(&year)
+}
+
+fn numeric_label(v: &Value, k: &str) -> NumericLabel {
+    let o = v.get(k);
+    NumericLabel {
+        id: o
+            .and_then(|o| o.get("id"))
+            .and_then(Value::as_u64)
+            .and_then(|i| u32::try_from(i).ok()),
+        label: String::new(),
+    }
+}
+
+fn language_label(v: &Value) -> Label {
+    Label {
+        id: v
+            .get("language")
+            .and_then(|o| o.get("id"))
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        label: String::new(),
+    }
+}
+
+fn image(v: &Value) -> Option<ActorImage> {
+    if !v.is_object() {
+        return None;
+    }
+    Some(ActorImage {
+        width: v
+            .get("width")
+            .and_then(Value::as_u64)
+            .and_then(|w| u32::try_from(w).ok()),
+        height: v
+            .get("height")
+            .and_then(Value::as_u64)
+            .and_then(|w| u32::try_from(w).ok()),
+        path: str_of(v, "path"),
+        file_url: opt_str(v, "fileUrl"),
+        url: None,
+        created_at: opt_time(v, "createdAt"),
+        updated_at: opt_time(v, "updatedAt"),
+    })
+}
+
+fn images(v: &Value, k: &str) -> Vec<ActorImage> {
+    v.get(k)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().take(MAX_IMAGES).filter_map(image).collect())
+        .unwrap_or_default()
+}
+
+/// An account or channel summary, which must live on `host`.
+fn actor_on(v: Option<&Value>, host: &str, what: &'static str) -> Result<ActorSummary, Reject> {
+    let v = v.filter(|v| v.is_object()).ok_or(Reject::Malformed(what))?;
+    let actor_host = normalize_host(&str_of(v, "host")).ok_or(Reject::Malformed(what))?;
+    if actor_host != host {
+        return Err(Reject::Remote(format!("{what} on {actor_host}")));
+    }
+    Ok(ActorSummary {
+        id: id_of(v),
+        name: str_of(v, "name"),
+        display_name: str_of(v, "displayName"),
+        url: str_of(v, "url"),
+        host: actor_host,
+        avatars: images(v, "avatars"),
+        avatar: v.get("avatar").and_then(image),
+        description: None,
+        followers_count: None,
+        following_count: None,
+        created_at: None,
+        updated_at: None,
+    })
+}
+
+fn check_public(v: &Value) -> Result<(), Reject> {
+    match v.get("privacy").and_then(|p| p.get("id")) {
+        None | Some(Value::Null) => Ok(()),
+        Some(id) if id.as_u64() == Some(1) => Ok(()),
+        Some(_) => Err(Reject::NotPublic),
+    }
+}
+
+/// A video from a list item or a detail answer of instance `host`,
+/// normalised. List items have no tags; details do.
+pub fn video(v: &Value, host: &str) -> Result<Video, Reject> {
+    if !v.is_object() {
+        return Err(Reject::Malformed("video is not an object"));
+    }
+    check_public(v)?;
+    if v.get("isLocal").and_then(Value::as_bool) == Some(false) {
+        return Err(Reject::Remote("isLocal is false".into()));
+    }
+    let account = actor_on(v.get("account"), host, "account")?;
+    let channel = actor_on(v.get("channel"), host, "channel")?;
+    let tags = v
+        .get("tags")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .take(MAX_RAW_TAGS)
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    let description = opt_str(v, "description").or_else(|| opt_str(v, "truncatedDescription"));
+    let aspect_ratio = v
+        .get("aspectRatio")
+        .and_then(Value::as_f64)
+        .filter(|r| r.is_finite() && *r > 0.0 && *r < 100.0)
+        .map(|r| r as f32);
+    let mut out = Video {
+        host: host.to_string(),
+        id: id_of(v),
+        uuid: str_of(v, "uuid"),
+        short_uuid: str_of(v, "shortUUID"),
+        name: str_of(v, "name"),
+        description,
+        truncated_description: None,
+        duration: count(v, "duration"),
+        tags,
+        category: numeric_label(v, "category"),
+        licence: numeric_label(v, "licence"),
+        language: language_label(v),
+        privacy: NumericLabel {
+            id: Some(1),
+            label: String::new(),
+        },
+        created_at: required_time(v, "createdAt")?,
+        updated_at: opt_time(v, "updatedAt"),
+        published_at: required_time(v, "publishedAt")?,
+        originally_published_at: opt_time(v, "originallyPublishedAt"),
+        thumbnail_path: opt_str(v, "thumbnailPath"),
+        preview_path: opt_str(v, "previewPath"),
+        embed_path: str_of(v, "embedPath"),
+        thumbnail_url: None,
+        preview_url: None,
+        embed_url: String::new(),
+        url: str_of(v, "url"),
+        is_local: false,
+        views: count(v, "views"),
+        viewers: count(v, "viewers"),
+        likes: count(v, "likes"),
+        dislikes: count(v, "dislikes"),
+        comments: v.get("comments").map(|_| count(v, "comments")),
+        is_live: v.get("isLive").and_then(Value::as_bool).unwrap_or(false),
+        nsfw: v.get("nsfw").and_then(Value::as_bool).unwrap_or(false),
+        aspect_ratio,
+        account,
+        channel,
+    };
+    out.normalize()?;
+    if out.host != host || out.account.host != host || out.channel.host != host {
+        return Err(Reject::Remote("host changed while normalising".into()));
+    }
+    Ok(out)
+}
+
+/// A channel of instance `host` (from `/api/v1/video-channels`), normalised.
+pub fn channel(v: &Value, host: &str) -> Result<Channel, Reject> {
+    if !v.is_object() {
+        return Err(Reject::Malformed("channel is not an object"));
+    }
+    let channel_host = normalize_host(&str_of(v, "host")).ok_or(Reject::Malformed("host"))?;
+    if channel_host != host {
+        return Err(Reject::Remote(format!("channel on {channel_host}")));
+    }
+    let mut owner = actor_on(v.get("ownerAccount"), host, "ownerAccount")?;
+    if let Some(o) = v.get("ownerAccount") {
+        owner.description = opt_str(o, "description");
+        owner.followers_count = Some(count(o, "followersCount"));
+        owner.following_count = Some(count(o, "followingCount"));
+        owner.created_at = opt_time(o, "createdAt");
+        owner.updated_at = opt_time(o, "updatedAt");
+    }
+    let mut out = Channel {
+        id: id_of(v),
+        name: str_of(v, "name"),
+        host: channel_host,
+        url: str_of(v, "url"),
+        display_name: str_of(v, "displayName"),
+        description: opt_str(v, "description"),
+        support: opt_str(v, "support"),
+        followers_count: count(v, "followersCount"),
+        following_count: count(v, "followingCount"),
+        videos_count: v.get("videosCount").map(|_| count(v, "videosCount")),
+        created_at: required_time(v, "createdAt")?,
+        updated_at: opt_time(v, "updatedAt"),
+        is_local: false,
+        avatars: images(v, "avatars"),
+        avatar: v.get("avatar").and_then(image),
+        banners: images(v, "banners"),
+        owner_account: owner,
+    };
+    out.normalize()?;
+    if out.host != host || out.owner_account.host != host {
+        return Err(Reject::Remote("host changed while normalising".into()));
+    }
+    Ok(out)
+}
+
+/// A playlist of instance `host` (from `/api/v1/video-playlists`), normalised.
+/// Only public, regular playlists are kept.
+pub fn playlist(v: &Value, host: &str) -> Result<Playlist, Reject> {
+    if !v.is_object() {
+        return Err(Reject::Malformed("playlist is not an object"));
+    }
+    check_public(v)?;
+    match v.get("type").and_then(|t| t.get("id")) {
+        None | Some(Value::Null) => {}
+        Some(id) if id.as_u64() == Some(1) => {}
+        Some(_) => return Err(Reject::NotPublic),
+    }
+    let owner = actor_on(v.get("ownerAccount"), host, "ownerAccount")?;
+    let video_channel = match v.get("videoChannel") {
+        None | Some(Value::Null) => None,
+        Some(c) => Some(actor_on(Some(c), host, "videoChannel")?),
+    };
+    let mut out = Playlist {
+        host: host.to_string(),
+        id: id_of(v),
+        uuid: str_of(v, "uuid"),
+        short_uuid: str_of(v, "shortUUID"),
+        display_name: str_of(v, "displayName"),
+        description: opt_str(v, "description"),
+        privacy: NumericLabel {
+            id: Some(1),
+            label: String::new(),
+        },
+        videos_length: count(v, "videosLength"),
+        kind: NumericLabel {
+            id: Some(1),
+            label: String::new(),
+        },
+        thumbnail_path: opt_str(v, "thumbnailPath"),
+        thumbnail_url: None,
+        embed_path: str_of(v, "embedPath"),
+        embed_url: String::new(),
+        url: str_of(v, "url"),
+        created_at: required_time(v, "createdAt")?,
+        updated_at: opt_time(v, "updatedAt"),
+        is_local: false,
+        owner_account: owner,
+        video_channel,
+    };
+    out.normalize()?;
+    if out.host != host || out.owner_account.host != host {
+        return Err(Reject::Remote("host changed while normalising".into()));
+    }
+    Ok(out)
+}
+
+/// `updatedAt` (else `publishedAt` / `createdAt`) in ms: what the index's
+/// inventory holds, to tell changed documents from unchanged ones.
+pub fn video_stamp(v: &Video) -> i64 {
+    v.updated_at.unwrap_or(v.published_at).millis()
+}
+
+/// See [`video_stamp`].
+pub fn channel_stamp(c: &Channel) -> i64 {
+    c.updated_at.unwrap_or(c.created_at).millis()
+}
+
+/// See [`video_stamp`].
+pub fn playlist_stamp(p: &Playlist) -> i64 {
+    p.updated_at.unwrap_or(p.created_at).millis()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const HOST: &str = "127.0.0.1:4001";
+
+    fn actor(host: &str) -> Value {
+        json!({"id": 3, "name": "alice", "displayName": "Alice", "host": host,
+               "url": format!("http://{host}/a/alice"),
+               "avatars": [{"width": 48, "path": "/lazy-static/avatars/a.png", "fileUrl": format!("http://{host}/lazy-static/avatars/a.png")}]})
+    }
+
+    fn item() -> Value {
+        json!({
+            "id": 12, "uuid": "9c9de5e8-0a1b-4a7e-8b0f-1a2b3c4d5e6f", "shortUUID": "kkGMgK9ZtnKfYAgnEtQxbv",
+            "name": "Hello", "truncatedDescription": "short", "description": "short",
+            "duration": 61, "views": 5, "likes": 1, "dislikes": 0, "isLive": false, "nsfw": false, "isLocal": true,
+            "createdAt": "2024-01-01T00:00:00.000Z", "publishedAt": "2024-01-02T00:00:00.000Z",
+            "updatedAt": "2024-01-03T00:00:00.000Z", "originallyPublishedAt": null,
+            "category": {"id": 15, "label": "Science & Technology"}, "licence": {"id": 1, "label": "Attribution"},
+            "language": {"id": "fr", "label": "French"}, "privacy": {"id": 1, "label": "Public"},
+            "thumbnailPath": "/lazy-static/thumbnails/x.jpg", "previewPath": "/lazy-static/previews/x.jpg",
+            "embedPath": "/videos/embed/9c9de5e8-0a1b-4a7e-8b0f-1a2b3c4d5e6f",
+            "url": format!("http://{HOST}/videos/watch/9c9de5e8-0a1b-4a7e-8b0f-1a2b3c4d5e6f"),
+            "account": actor(HOST), "channel": actor(HOST)
+        })
+    }
+
+    #[test]
+    fn list_items_map_to_videos() {
+        let v = video(&item(), HOST).unwrap();
+        assert_eq!(v.host, HOST);
+        assert_eq!(v.name, "Hello");
+        assert!(v.tags.is_empty());
+        assert_eq!(v.category.label, "Science & Technology");
+        assert_eq!(v.language.id.as_deref(), Some("fr"));
+        assert_eq!(v.duration, 61);
+        assert_eq!(
+            v.thumbnail_url.as_deref(),
+            Some("http://127.0.0.1:4001/lazy-static/thumbnails/x.jpg")
+        );
+        assert_eq!(
+            video_stamp(&v),
+            Timestamp::parse("2024-01-03T00:00:00Z").unwrap().millis()
+        );
+        let mut d = item();
+        d["tags"] = json!(["rust", 7, "<b>peertube</b>"]);
+        let v = video(&d, HOST).unwrap();
+        assert_eq!(v.tags.len(), 2);
+    }
+
+    #[test]
+    fn remote_and_private_videos_are_refused() {
+        let mut d = item();
+        d["account"] = actor("127.0.0.1:4002");
+        assert!(matches!(video(&d, HOST), Err(Reject::Remote(_))));
+        let mut d = item();
+        d["channel"]["host"] = json!("127.0.0.1:4002");
+        assert!(matches!(video(&d, HOST), Err(Reject::Remote(_))));
+        let mut d = item();
+        d["privacy"] = json!({"id": 2, "label": "Unlisted"});
+        assert_eq!(video(&d, HOST), Err(Reject::NotPublic));
+        let mut d = item();
+        d["isLocal"] = json!(false);
+        assert!(video(&d, HOST).is_err());
+    }
+
+    #[test]
+    fn hostile_values_are_refused_or_clamped() {
+        for (k, bad) in [
+            ("url", json!("javascript:alert(1)")),
+            ("url", json!("http://127.0.0.1:9999/videos/watch/x")),
+            ("thumbnailPath", json!("//127.0.0.1:9999/x.jpg")),
+            ("embedPath", json!("javascript:alert(1)")),
+            ("uuid", json!("<script>")),
+            ("createdAt", json!("+99999-12-31T23:59:59.999Z")),
+            ("publishedAt", json!("2024-13-45T99:99:99Z")),
+            ("publishedAt", json!("not a date")),
+            ("name", json!(42)),
+        ] {
+            let mut d = item();
+            d[k] = bad.clone();
+            assert!(video(&d, HOST).is_err(), "{k}={bad} accepted");
+        }
+        let mut d = item();
+        d["account"]["avatars"][0]["path"] = json!("javascript:alert(1)");
+        assert!(video(&d, HOST).is_err());
+        let mut d = item();
+        d["id"] = json!(18446744073709551615u64);
+        d["duration"] = json!(-3600);
+        d["views"] = json!(1e300);
+        d["likes"] = json!(i64::MIN);
+        let v = video(&d, HOST).unwrap();
+        assert_eq!((v.id, v.duration, v.views, v.likes), (0, 0, 0, 0));
+        let mut d = item();
+        d["name"] = json!("<script>alert(1)</script>\u{202E}Hi\u{0}");
+        d["description"] = json!("x".repeat(1 << 20));
+        let v = video(&d, HOST).unwrap();
+        assert!(!v.name.contains('\u{202E}') && !v.name.contains('\u{0}'));
+        assert!(
+            v.description.unwrap().chars().count() <= sepiola_model::video::MAX_DESCRIPTION_CHARS
+        );
+        assert!(video(&json!("nope"), HOST).is_err());
+    }
+
+    #[test]
+    fn pages_are_read_leniently() {
+        let p = list_page(json!({"total": 3, "data": [1, 2, 3]})).unwrap();
+        assert_eq!((p.total, p.data.len()), (Some(3), 3));
+        let p = list_page(json!({"total": "many", "data": []})).unwrap();
+        assert_eq!(p.total, None);
+        assert!(list_page(json!({"total": 1, "data": {"a": 1}})).is_err());
+        assert!(list_page(json!([1])).is_err());
+        let big: Vec<Value> = (0..500).map(|i| json!(i)).collect();
+        assert_eq!(
+            list_page(json!({"data": big})).unwrap().data.len(),
+            MAX_PAGE_ITEMS
+        );
+    }
+
+    fn channel_json(host: &str) -> Value {
+        json!({"id": 4, "name": "alice_channel", "host": host, "displayName": "Alice's",
+               "url": format!("http://{host}/video-channels/alice_channel"),
+               "description": "d", "support": null, "followersCount": 3, "followingCount": 0,
+               "createdAt": "2023-01-01T00:00:00.000Z", "updatedAt": "2023-02-01T00:00:00.000Z",
+               "avatars": [], "banners": [], "ownerAccount": actor(host)})
+    }
+
+    #[test]
+    fn channels_must_be_local() {
+        let c = channel(&channel_json(HOST), HOST).unwrap();
+        assert_eq!(c.key(), format!("{HOST} alice_channel"));
+        assert!(matches!(
+            channel(&channel_json("127.0.0.1:4002"), HOST),
+            Err(Reject::Remote(_))
+        ));
+        let mut c = channel_json(HOST);
+        c["ownerAccount"]["host"] = json!("evil.example");
+        assert!(channel(&c, HOST).is_err());
+    }
+
+    #[test]
+    fn playlists_must_be_public_regular_and_local() {
+        let p = json!({"id": 5, "uuid": "1c9de5e8-0a1b-4a7e-8b0f-1a2b3c4d5e6f", "shortUUID": "abc",
+            "displayName": "Mix", "privacy": {"id": 1, "label": "Public"}, "videosLength": 4,
+            "type": {"id": 1, "label": "Regular"}, "url": format!("http://{HOST}/w/p/abc"),
+            "createdAt": "2023-01-01T00:00:00.000Z", "ownerAccount": actor(HOST), "videoChannel": actor(HOST)});
+        let out = playlist(&p, HOST).unwrap();
+        assert_eq!(out.videos_length, 4);
+        let mut q = p.clone();
+        q["privacy"] = json!({"id": 3, "label": "Private"});
+        assert_eq!(playlist(&q, HOST), Err(Reject::NotPublic));
+        let mut q = p.clone();
+        q["type"] = json!({"id": 2, "label": "Watch later"});
+        assert_eq!(playlist(&q, HOST), Err(Reject::NotPublic));
+        let mut q = p;
+        q["ownerAccount"]["host"] = json!("127.0.0.1:4002");
+        assert!(matches!(playlist(&q, HOST), Err(Reject::Remote(_))));
+    }
+}
