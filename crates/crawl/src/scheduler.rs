@@ -296,7 +296,7 @@ impl Crawler {
             summary.deleted += s.deleted;
             summary.rejected += s.rejected;
             // Commit now and then so a kill loses little.
-            if last_persist.elapsed() >= Duration::from_secs(5) {
+            if last_persist.elapsed() >= Duration::from_secs(2) {
                 self.persist().await?;
                 last_persist = Instant::now();
             }
