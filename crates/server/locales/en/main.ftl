@@ -1,0 +1,184 @@
+# sepiola web page, English. Adding a language: copy this file to
+# locales/<code>/main.ftl, translate every message, add the code to
+# SUPPORTED in crates/server/src/web/i18n.rs.
+
+language-name = English
+site-tagline = Search videos, channels and playlists across PeerTube instances.
+home-intro = Search { $videos } videos, { $channels } channels and { $playlists } playlists on { $hosts ->
+    [one] one PeerTube instance
+   *[other] { $hosts } PeerTube instances
+} indexed by { $name }.
+home-instances-link = See the list of indexed instances
+home-about = { $name } only lists public content of instances on its public list. Results link to the instance that hosts them. Nothing about your searches is recorded.
+skip-to-content = Skip to content
+search-label = Search
+search-placeholder = Keyword, channel, video, playlist…
+search-button = Search
+nav-instances = Instances
+nav-moderation = Moderation
+nav-api = API
+footer-privacy = No cookies, no tracking: your searches are not recorded.
+footer-legal = Legal notice
+footer-source = Free software (AGPL)
+switch-language = Français
+switch-language-label = Lire cette page en français
+
+tab-videos = Videos
+tab-channels = Channels
+tab-playlists = Playlists
+results-heading = Results for “{ $query }”
+results-heading-browse = Everything indexed
+results-count = { $count ->
+    [one] one result
+   *[other] { $count } results
+}
+results-empty-title = No results
+results-empty-body = Nothing matches these words and filters. Try fewer or other words, check the spelling, or reset the filters.
+results-empty-reset = Reset the filters
+
+filters-heading = Filters
+filters-active = { $count ->
+    [0] no active filter
+    [one] one active filter
+   *[other] { $count } active filters
+}
+filters-apply = Apply filters
+filters-reset = Reset
+filter-sort = Sort by
+sort-match = Best match
+sort-recent = Most recent
+sort-oldest = Least recent
+sort-views = Most viewed
+filter-sensitive = Sensitive content
+sensitive-hide = Hide
+sensitive-show = Show
+filter-live = Live or not
+live-any = All videos
+live-live = Live only
+live-vod = Not live
+filter-date = Published
+date-any = Any time
+date-today = Today
+date-7 = Last 7 days
+date-30 = Last 30 days
+date-365 = Last 365 days
+filter-duration = Duration
+duration-any = Any duration
+duration-short = Short (under 4 min)
+duration-medium = Medium (4 to 10 min)
+duration-long = Long (over 10 min)
+filter-category = Category
+filter-licence = Licence
+filter-language = Language
+filter-any = Any
+filter-host = Instance
+filter-host-hint = e.g. video.example.org
+filter-tags-all = All of these tags
+filter-tags-one = One of these tags
+filter-tags-hint = Separate tags with commas
+
+watch-on = Watch on { $host }
+open-on = Open on { $host }
+by-channel = { $channel } by { $account }
+views = { $count ->
+    [one] one view
+   *[other] { $count } views
+}
+videos-count = { $count ->
+    [one] one video
+   *[other] { $count } videos
+}
+followers = { $count ->
+    [one] one follower
+   *[other] { $count } followers
+}
+live-badge = Live
+sensitive-badge = Sensitive
+published-on = Published { $date }
+created-on = Created { $date }
+language-unknown = Unknown language
+duration-label = Duration
+
+pagination = Pages
+page-previous = Previous
+page-next = Next
+page-n = Page { $n }
+page-of = Page { $page } of { $pages }
+
+instances-title = Indexed instances
+instances-intro = { $name } crawls these { $count } PeerTube instances. Only public content is indexed; results always link back to the instance.
+instances-host = Instance
+instances-name = Name
+instances-health = Health
+instances-last-crawl = Last crawl
+instances-documents = Documents
+instances-never = never
+health-ok = OK
+health-failing = Failing
+health-unknown = Not crawled yet
+health-denied = Denied
+
+error-title = Something went wrong
+error-not-found = This page does not exist.
+error-bad-request = This search could not be understood: { $detail }
+error-back = Back to the search
+
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+date-format = { $month } { $day }, { $year }
+
+category-1 = Music
+category-2 = Films
+category-3 = Vehicles
+category-4 = Art
+category-5 = Sports
+category-6 = Travels
+category-7 = Gaming
+category-8 = People
+category-9 = Comedy
+category-10 = Entertainment
+category-11 = News & Politics
+category-12 = How To
+category-13 = Education
+category-14 = Activism
+category-15 = Science & Technology
+category-16 = Animals
+category-17 = Kids
+category-18 = Food
+licence-1 = Attribution
+licence-2 = Attribution - Share Alike
+licence-3 = Attribution - No Derivatives
+licence-4 = Attribution - Non Commercial
+licence-5 = Attribution - Non Commercial - Share Alike
+licence-6 = Attribution - Non Commercial - No Derivatives
+licence-7 = Public Domain Dedication
+lang-en = English
+lang-fr = French
+lang-ja = Japanese
+lang-eu = Basque
+lang-ca = Catalan
+lang-cs = Czech
+lang-eo = Esperanto
+lang-el = Greek
+lang-de = German
+lang-it = Italian
+lang-nl = Dutch
+lang-es = Spanish
+lang-oc = Occitan
+lang-gd = Gaelic
+lang-zh = Chinese
+lang-pt = Portuguese
+lang-sv = Swedish
+lang-pl = Polish
+lang-fi = Finnish
+lang-ru = Russian

@@ -1,0 +1,186 @@
+# Page web de sepiola, en français.
+
+language-name = Français
+site-tagline = Cherchez des vidéos, des chaînes et des listes de lecture sur les instances PeerTube.
+home-intro = Cherchez parmi { $videos } vidéos, { $channels } chaînes et { $playlists } listes de lecture sur { $hosts ->
+    [one] une instance PeerTube
+   *[other] { $hosts } instances PeerTube
+} indexées par { $name }.
+home-instances-link = Voir la liste des instances indexées
+home-about = { $name } ne liste que le contenu public des instances de sa liste publique. Les résultats renvoient vers l’instance qui les héberge. Rien de vos recherches n’est enregistré.
+skip-to-content = Aller au contenu
+search-label = Recherche
+search-placeholder = Mot-clé, chaîne, vidéo, liste de lecture…
+search-button = Chercher
+nav-instances = Instances
+nav-moderation = Modération
+nav-api = API
+footer-privacy = Ni cookie ni pistage : vos recherches ne sont pas enregistrées.
+footer-legal = Mentions légales
+footer-source = Logiciel libre (AGPL)
+switch-language = English
+switch-language-label = Read this page in English
+
+tab-videos = Vidéos
+tab-channels = Chaînes
+tab-playlists = Listes
+results-heading = Résultats pour « { $query } »
+results-heading-browse = Tout le contenu indexé
+results-count = { $count ->
+    [0] aucun résultat
+    [one] un résultat
+   *[other] { $count } résultats
+}
+results-empty-title = Aucun résultat
+results-empty-body = Rien ne correspond à ces mots et à ces filtres. Essayez moins de mots ou d’autres mots, vérifiez l’orthographe, ou réinitialisez les filtres.
+results-empty-reset = Réinitialiser les filtres
+
+filters-heading = Filtres
+filters-active = { $count ->
+    [0] aucun filtre actif
+    [one] un filtre actif
+   *[other] { $count } filtres actifs
+}
+filters-apply = Appliquer les filtres
+filters-reset = Réinitialiser
+filter-sort = Trier par
+sort-match = Pertinence
+sort-recent = Les plus récents
+sort-oldest = Les plus anciens
+sort-views = Les plus vus
+filter-sensitive = Contenu sensible
+sensitive-hide = Masquer
+sensitive-show = Afficher
+filter-live = Direct ou non
+live-any = Toutes les vidéos
+live-live = Directs seulement
+live-vod = Hors directs
+filter-date = Publication
+date-any = N’importe quand
+date-today = Aujourd’hui
+date-7 = 7 derniers jours
+date-30 = 30 derniers jours
+date-365 = 365 derniers jours
+filter-duration = Durée
+duration-any = Toutes durées
+duration-short = Courte (moins de 4 min)
+duration-medium = Moyenne (4 à 10 min)
+duration-long = Longue (plus de 10 min)
+filter-category = Catégorie
+filter-licence = Licence
+filter-language = Langue
+filter-any = Toutes
+filter-host = Instance
+filter-host-hint = ex. video.example.org
+filter-tags-all = Tous ces mots-clés
+filter-tags-one = Un de ces mots-clés
+filter-tags-hint = Séparez les mots-clés par des virgules
+
+watch-on = Regarder sur { $host }
+open-on = Ouvrir sur { $host }
+by-channel = { $channel } par { $account }
+views = { $count ->
+    [0] aucune vue
+    [one] une vue
+   *[other] { $count } vues
+}
+videos-count = { $count ->
+    [0] aucune vidéo
+    [one] une vidéo
+   *[other] { $count } vidéos
+}
+followers = { $count ->
+    [0] aucun abonné
+    [one] un abonné
+   *[other] { $count } abonnés
+}
+live-badge = Direct
+sensitive-badge = Sensible
+published-on = Publiée le { $date }
+created-on = Créée le { $date }
+language-unknown = Langue inconnue
+duration-label = Durée
+
+pagination = Pages
+page-previous = Précédente
+page-next = Suivante
+page-n = Page { $n }
+page-of = Page { $page } sur { $pages }
+
+instances-title = Instances indexées
+instances-intro = { $name } parcourt ces { $count } instances PeerTube. Seul le contenu public est indexé ; les résultats renvoient toujours vers l’instance.
+instances-host = Instance
+instances-name = Nom
+instances-health = État
+instances-last-crawl = Dernier passage
+instances-documents = Documents
+instances-never = jamais
+health-ok = Bon
+health-failing = En échec
+health-unknown = Pas encore parcourue
+health-denied = Refusée
+
+error-title = Un problème est survenu
+error-not-found = Cette page n’existe pas.
+error-bad-request = Cette recherche n’a pas pu être comprise : { $detail }
+error-back = Retour à la recherche
+
+month-1 = janv.
+month-2 = févr.
+month-3 = mars
+month-4 = avr.
+month-5 = mai
+month-6 = juin
+month-7 = juil.
+month-8 = août
+month-9 = sept.
+month-10 = oct.
+month-11 = nov.
+month-12 = déc.
+date-format = { $day } { $month } { $year }
+
+category-1 = Musique
+category-2 = Films
+category-3 = Véhicules
+category-4 = Art
+category-5 = Sports
+category-6 = Voyages
+category-7 = Jeux vidéo
+category-8 = Personnes
+category-9 = Humour
+category-10 = Divertissement
+category-11 = Actualités et politique
+category-12 = Tutoriels
+category-13 = Éducation
+category-14 = Militantisme
+category-15 = Sciences et technologies
+category-16 = Animaux
+category-17 = Enfants
+category-18 = Cuisine
+licence-1 = Attribution
+licence-2 = Attribution – Partage dans les mêmes conditions
+licence-3 = Attribution – Pas de modification
+licence-4 = Attribution – Pas d’utilisation commerciale
+licence-5 = Attribution – Pas d’utilisation commerciale – Partage dans les mêmes conditions
+licence-6 = Attribution – Pas d’utilisation commerciale – Pas de modification
+licence-7 = Domaine public
+lang-en = Anglais
+lang-fr = Français
+lang-ja = Japonais
+lang-eu = Basque
+lang-ca = Catalan
+lang-cs = Tchèque
+lang-eo = Espéranto
+lang-el = Grec
+lang-de = Allemand
+lang-it = Italien
+lang-nl = Néerlandais
+lang-es = Espagnol
+lang-oc = Occitan
+lang-gd = Gaélique
+lang-zh = Chinois
+lang-pt = Portugais
+lang-sv = Suédois
+lang-pl = Polonais
+lang-fi = Finnois
+lang-ru = Russe

@@ -1,0 +1,85 @@
+//! What every page shares: language, branding, links that keep the
+//! visitor's explicit language choice.
+
+use crate::settings::InstanceSettings;
+use crate::web::form::encode;
+use crate::web::i18n::Lang;
+
+/// Changes whenever the stylesheet changes, so browsers refetch it.
+pub const ASSET_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The shared part of every page.
+pub struct PageCtx {
+    /// The page's language.
+    pub lang: Lang,
+    /// The language the visitor chose in the URL, carried in links and forms.
+    pub explicit_lang: Option<&'static str>,
+    /// Instance name.
+    pub site_name: String,
+    /// One-sentence description.
+    pub description: String,
+    /// Whether a logo is configured.
+    pub logo: bool,
+    /// Whether custom CSS is configured.
+    pub custom_css: bool,
+    /// Legal notice link.
+    pub legal_url: Option<String>,
+    /// Link to this page in the other language.
+    pub switch_href: String,
+    /// Its label (the other language's name).
+    pub switch_label: String,
+    /// Its tooltip.
+    pub switch_title: String,
+    /// The other language's code.
+    pub switch_code: &'static str,
+    /// Stylesheet version.
+    pub asset_version: &'static str,
+}
+
+impl PageCtx {
+    /// Builds the context for a page at `path` whose other query parameters
+    /// are `query` (without `lang`).
+    pub fn new(
+        settings: &InstanceSettings,
+        explicit: Option<&str>,
+        accept_language: Option<&str>,
+        path: &str,
+        query: &str,
+        has_logo: bool,
+    ) -> PageCtx {
+        let lang = Lang::negotiate(explicit, accept_language);
+        let explicit_lang = explicit.and_then(Lang::from_code).map(|l| l.code());
+        let other = if lang.code() == "fr" { "en" } else { "fr" };
+        let sep = if query.is_empty() { "" } else { "&" };
+        PageCtx {
+            switch_href: format!("{path}?{query}{sep}lang={other}"),
+            switch_label: lang.t("switch-language"),
+            switch_title: lang.t("switch-language-label"),
+            switch_code: other,
+            lang,
+            explicit_lang,
+            site_name: settings.name.clone(),
+            description: settings.description.clone(),
+            logo: has_logo,
+            custom_css: settings.custom_css.is_some(),
+            legal_url: settings.legal_notices_url.clone(),
+            asset_version: ASSET_VERSION,
+        }
+    }
+
+    /// A message in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    /// An internal link, keeping the explicit language.
+    pub fn href(&self, path: &str) -> String {
+        match self.explicit_lang {
+            Some(l) => {
+                let sep = if path.contains('?') { '&' } else { '?' };
+                format!("{path}{sep}lang={}", encode(l))
+            }
+            None => path.to_string(),
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! The image proxy, over loopback: it serves images of indexed hosts and
+//! refuses hosts that are not indexed, what is not an image, oversized
+//! images, redirects elsewhere and private addresses when not allowed.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::{Server, sepiola};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\x04\0\x09\xfb\x03\xfd\xe3U\xf2\x9c\0\0\0\0IEND\xaeB`\x82";
+
+/// A tiny origin: answers by path, counts the requests it receives.
+async fn origin(redirect_to: Option<String>) -> (String, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let host = listener.local_addr().unwrap().to_string();
+    let hits = Arc::new(AtomicUsize::new(0));
+    let counter = hits.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut sock, _)) = listener.accept().await else {
+                return;
+            };
+            counter.fetch_add(1, Ordering::SeqCst);
+            let redirect_to = redirect_to.clone();
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 4096];
+                let n = sock.read(&mut buf).await.unwrap_or(0);
+                let req = String::from_utf8_lossy(&buf[..n]).to_string();
+                let path = req.split_whitespace().nth(1).unwrap_or("/").to_string();
+                let (head, body): (String, Vec<u8>) = match path.as_str() {
+                    "/ok.png" => ("200 OK\r\nContent-Type: image/png".into(), PNG.to_vec()),
+                    "/lying.png" => (
+                        "200 OK\r\nContent-Type: image/png".into(),
+                        b"<script>alert(1)</script>".to_vec(),
+                    ),
+                    "/page.html" => (
+                        "200 OK\r\nContent-Type: text/html".into(),
+                        b"<html></html>".to_vec(),
+                    ),
+                    "/logo.svg" => (
+                        "200 OK\r\nContent-Type: image/svg+xml".into(),
+                        b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec(),
+                    ),
+                    "/big.jpg" => {
+                        let mut b = vec![0xFF, 0xD8, 0xFF, 0xE0];
+                        b.resize(3 * 1024 * 1024, 0);
+                        ("200 OK\r\nContent-Type: image/jpeg".into(), b)
+                    }
+                    "/redirect.png" => (
+                        format!("302 Found\r\nLocation: {}", redirect_to.unwrap_or_default()),
+                        Vec::new(),
+                    ),
+                    _ => (
+                        "404 Not Found\r\nContent-Type: text/plain".into(),
+                        b"no".to_vec(),
+                    ),
+                };
+                let resp = format!(
+                    "HTTP/1.1 {head}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = sock.write_all(resp.as_bytes()).await;
+                let _ = sock.write_all(&body).await;
+            });
+        }
+    });
+    (host, hits)
+}
+
+/// A video record whose host is `host` (so that host counts as indexed).
+fn record(host: &str) -> String {
+    let line = std::fs::read_to_string(common::fixture_path())
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .replace("tube.example.org", host)
+        .replace("https://", "http://");
+    line
+}
+
+fn serve_with(hosts: &[&str], toml: &str) -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("docs.jsonl");
+    let lines: Vec<String> = hosts.iter().map(|h| record(h)).collect();
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let data = dir.path().join("data");
+    let (code, out, err) = sepiola(&[
+        "--data-dir",
+        data.to_str().unwrap(),
+        "index",
+        "import",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out} {err}");
+    Server::start(dir, toml)
+}
+
+async fn fetch(s: &Server, src: &str) -> (u16, String, usize) {
+    let url = format!(
+        "{}/img?src={}",
+        s.base,
+        percent_encoding::utf8_percent_encode(src, percent_encoding::NON_ALPHANUMERIC)
+    );
+    let r = common::client().get(url).send().await.unwrap();
+    let status = r.status().as_u16();
+    let ct = r
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let len = r.bytes().await.unwrap().len();
+    (status, ct, len)
+}
+
+#[tokio::test]
+async fn serves_images_of_indexed_hosts_and_refuses_the_rest() {
+    let (elsewhere, elsewhere_hits) = origin(None).await;
+    let (host, hits) = origin(Some(format!("http://{elsewhere}/ok.png"))).await;
+    let s = serve_with(
+        &[&host],
+        "[images]\nallow_private_addresses = true\nmax_image_bytes = 1048576\n",
+    );
+    // an image of an indexed host: served, and cached (no second fetch)
+    let (st, ct, len) = fetch(&s, &format!("http://{host}/ok.png")).await;
+    assert_eq!((st, ct.as_str(), len), (200, "image/png", PNG.len()));
+    let before = hits.load(Ordering::SeqCst);
+    let (st, _, _) = fetch(&s, &format!("http://{host}/ok.png")).await;
+    assert_eq!(st, 200);
+    assert_eq!(
+        hits.load(Ordering::SeqCst),
+        before,
+        "second request hit the origin"
+    );
+    // a host that is not indexed: refused without contacting it
+    let (st, _, _) = fetch(&s, &format!("http://{elsewhere}/ok.png")).await;
+    assert_eq!(st, 403);
+    // not images
+    assert_eq!(fetch(&s, &format!("http://{host}/page.html")).await.0, 415);
+    assert_eq!(fetch(&s, &format!("http://{host}/lying.png")).await.0, 415);
+    assert_eq!(fetch(&s, &format!("http://{host}/logo.svg")).await.0, 415);
+    // too large
+    assert_eq!(fetch(&s, &format!("http://{host}/big.jpg")).await.0, 413);
+    // a redirect to another host is not followed
+    assert_eq!(
+        fetch(&s, &format!("http://{host}/redirect.png")).await.0,
+        502
+    );
+    assert_eq!(
+        elsewhere_hits.load(Ordering::SeqCst),
+        0,
+        "the proxy reached another host"
+    );
+    // not URLs it fetches
+    for bad in [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "ftp://x/a.png",
+        "not a url",
+    ] {
+        let (st, _, _) = fetch(&s, bad).await;
+        assert!(st == 400 || st == 403, "{bad}: {st}");
+    }
+    let r = common::client()
+        .get(format!("{}/img", s.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+}
+
+#[tokio::test]
+async fn private_addresses_are_refused_unless_allowed() {
+    let (host, hits) = origin(None).await;
+    let s = serve_with(&[&host], "");
+    let (st, _, _) = fetch(&s, &format!("http://{host}/ok.png")).await;
+    assert_eq!(st, 403);
+    // a name that resolves to loopback is refused too
+    let port = host.rsplit(':').next().unwrap();
+    let s2 = serve_with(&[&format!("localhost:{port}")], "");
+    let (st, _, _) = fetch(&s2, &format!("http://localhost:{port}/ok.png")).await;
+    assert_eq!(st, 403);
+    assert_eq!(hits.load(Ordering::SeqCst), 0);
+}

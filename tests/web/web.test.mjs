@@ -1,0 +1,161 @@
+// Browser tests of the web page against a real sepiola (BASE_URL), serving
+// the committed fixture (tests/fixtures/relevance.jsonl). Run by tests/web.rs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { launch } from './browser.mjs';
+
+const base = process.env.BASE_URL;
+const origin = new URL(base).origin;
+let ctx;
+
+before(async () => { ctx = await launch(); });
+after(async () => { await ctx?.close(); });
+
+async function newPage(locale = 'en-US') {
+  const page = await ctx.newPage();
+  await page.setExtraHTTPHeaders({ 'Accept-Language': locale });
+  return page;
+}
+
+test('search from the home page, then filter, reset and paginate', async () => {
+  const page = await newPage();
+  await page.goto(base + '/');
+  await page.getByRole('searchbox').fill('jazz night');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/search\?search=jazz(\+|%20)night/);
+  assert.equal(await page.locator('ol.cards > li').count(), 3);
+  assert.match(await page.locator('#count').innerText(), /3 results/);
+
+  // filter by language through the plain GET form
+  await page.locator('details.filters summary').click();
+  await page.getByLabel('Language').selectOption('fr');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL(/language=fr/);
+  assert.equal(await page.locator('ol.cards > li').count(), 1);
+  assert.match(await page.locator('.filters summary').innerText(), /one active filter/);
+  assert.match(await page.locator('ol.cards').innerText(), /Watch on video\.example\.fr/);
+
+  // reset
+  await page.locator('.filters').getByRole('link', { name: 'Reset' }).click();
+  await page.waitForURL((u) => !u.search.includes('language='));
+  assert.equal(await page.locator('ol.cards > li').count(), 3);
+
+  // browse everything, 30 videos on 3 pages
+  await page.goto(base + '/search?search=');
+  // sensitive content is hidden by default: 29 of 30
+  assert.match(await page.locator('#count').innerText(), /29 results/);
+  const hrefs = () => page.locator('ol.cards h2 a').evaluateAll((as) => as.map((a) => a.href));
+  const first = await hrefs();
+  await page.getByRole('link', { name: /Next/ }).click();
+  await page.waitForURL(/page=2/);
+  const second = await hrefs();
+  assert.equal(second.length, 10);
+  assert.ok(second.every((t) => !first.includes(t)), 'page 2 repeats page 1');
+  assert.equal(await page.locator('.pagination [aria-current="page"]').innerText(), '2');
+  await page.close();
+});
+
+test('tabs list channels and playlists', async () => {
+  const page = await newPage();
+  await page.goto(base + '/search?search=jazz');
+  await page.getByRole('link', { name: /Channels/ }).click();
+  await page.waitForURL(/type=channels/);
+  assert.match(await page.locator('ol.cards').innerText(), /Musique/);
+  assert.match(await page.locator('ol.cards').innerText(), /Open on video\.example\.fr/);
+  await page.getByRole('link', { name: /Playlists/ }).click();
+  await page.waitForURL(/type=playlists/);
+  assert.match(await page.locator('ol.cards').innerText(), /Best of jazz/);
+  await page.close();
+});
+
+test('a result leads to its origin instance', async () => {
+  const page = await newPage();
+  let requested = null;
+  await page.route('https://tube.example.org/**', (route) => {
+    requested = route.request().url();
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>origin</title>' });
+  });
+  await page.goto(base + '/search?search=kubernetes');
+  const link = page.getByRole('link', { name: /Watch on peertube\.example\.de:8443/ });
+  assert.match(await link.getAttribute('href'), /^https:\/\/peertube\.example\.de:8443\/videos\/watch\//);
+  await page.goto(base + '/search?search=' + encodeURIComponent('"red apple"'));
+  const watch = page.getByRole('link', { name: /Watch on tube\.example\.org/ });
+  const href = await watch.getAttribute('href');
+  assert.equal(await watch.getAttribute('rel'), 'noreferrer');
+  await watch.click();
+  await page.waitForURL(href);
+  assert.equal(requested, href);
+  await page.close();
+});
+
+test('French from Accept-Language, English from the link, no cookie', async () => {
+  const page = await newPage('fr-FR,fr;q=0.9,en;q=0.5');
+  const response = await page.goto(base + '/search?search=chevaux');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  assert.equal(await page.getByRole('button', { name: 'Chercher' }).count(), 1);
+  assert.match(await page.locator('#count').innerText(), /résultats?/);
+  assert.match(await page.locator('h1').innerText(), /Résultats pour/);
+  assert.equal(response.headers()['set-cookie'], undefined);
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.waitForURL(/lang=en/);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  // the choice is carried by links, not a cookie
+  await page.getByRole('link', { name: 'Instances', exact: true }).first().click();
+  await page.waitForURL(/\/instances\?lang=en/);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.deepEqual(await ctx.cookies(), []);
+  await page.close();
+});
+
+test('the page asks nothing of any other origin', async () => {
+  const page = await newPage();
+  const seen = [];
+  page.on('request', (r) => seen.push(r.url()));
+  for (const path of ['/', '/search?search=jazz', '/search?search=&page=2', '/search?search=jazz&type=channels', '/instances', '/nope']) {
+    await page.goto(base + path, { waitUntil: 'networkidle' });
+  }
+  assert.ok(seen.length > 6);
+  const foreign = seen.filter((u) => new URL(u).origin !== origin);
+  assert.deepEqual(foreign, []);
+  const csp = (await page.goto(base + '/')).headers()['content-security-policy'];
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /img-src 'self'/);
+  await page.close();
+});
+
+test('keyboard: the first Tab reaches the skip link', async () => {
+  const page = await newPage();
+  await page.goto(base + '/search?search=jazz');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.close();
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds no violation (${scheme})`, async () => {
+    const page = await newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of ['/', '/search?search=jazz', '/search?search=jazz&sensitive=show&language=fr', '/search?search=zzzzqqq', '/instances', '/nope', '/?lang=fr']) {
+      await page.goto(base + path);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      assert.deepEqual(summary, [], `${path}`);
+    }
+    await page.close();
+  });
+}
+
+test('readable on a 360 px phone: nothing wider than the screen', async () => {
+  const page = await newPage();
+  await page.setViewportSize({ width: 360, height: 780 });
+  for (const path of ['/', '/search?search=jazz', '/instances']) {
+    await page.goto(base + path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `${path} is ${width}px wide`);
+  }
+  await page.close();
+});
