@@ -4,6 +4,7 @@
 //! contacted, and a control API (see README.md).
 
 pub mod content;
+pub mod corpus;
 pub mod control;
 pub mod directory;
 pub mod error;

@@ -1,0 +1,56 @@
+//! `fedsim-corpus`: writes a benchmark corpus as JSON Lines for
+//! `sepiola index import`.
+
+use std::io::{BufWriter, Write};
+
+use clap::Parser;
+
+use fedsim::corpus::{CorpusSize, write_corpus};
+
+/// Writes generated videos, channels and playlists as JSON Lines.
+#[derive(Parser, Debug)]
+#[command(name = "fedsim-corpus", version, about)]
+struct Args {
+    /// Seed.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Instances to spread the content over.
+    #[arg(long, default_value_t = 1_100)]
+    instances: usize,
+    /// Videos.
+    #[arg(long, default_value_t = 1_000_000)]
+    videos: u64,
+    /// Channels.
+    #[arg(long, default_value_t = 100_000)]
+    channels: u64,
+    /// Playlists.
+    #[arg(long, default_value_t = 50_000)]
+    playlists: u64,
+    /// Output file (standard output when absent).
+    #[arg(long, short)]
+    output: Option<std::path::PathBuf>,
+}
+
+fn main() -> anyhow::Result<()> {
+    let a = Args::parse();
+    let mut out: Box<dyn Write> = match &a.output {
+        Some(p) => Box::new(BufWriter::with_capacity(1 << 20, std::fs::File::create(p)?)),
+        None => Box::new(BufWriter::with_capacity(1 << 20, std::io::stdout().lock())),
+    };
+    let counts = write_corpus(
+        CorpusSize {
+            seed: a.seed,
+            instances: a.instances,
+            videos: a.videos,
+            channels: a.channels,
+            playlists: a.playlists,
+        },
+        &mut out,
+    )?;
+    out.flush()?;
+    eprintln!(
+        "wrote {} videos, {} channels, {} playlists",
+        counts.videos, counts.channels, counts.playlists
+    );
+    Ok(())
+}
