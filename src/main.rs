@@ -4,6 +4,7 @@ mod config;
 mod crawl_cmd;
 mod index_cmd;
 mod serve;
+mod web_setup;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

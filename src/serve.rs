@@ -72,11 +72,11 @@ async fn serve(config: Config) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("opening the index in {}", dir.display()))?,
     );
     let denied = config.moderation.denied_hosts();
-    let state = Arc::new(AppState::new(
+    let state = Arc::new(crate::web_setup::app_state(
+        &config,
         index.clone(),
-        config.instance.clone(),
         denied.clone(),
-    ));
+    )?);
     let crawler = if config.crawl.has_sources() {
         let crawler = Crawler::new(config.crawl.clone(), index.clone(), &config.data_dir)
             .context("starting the crawler")?;

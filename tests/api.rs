@@ -561,7 +561,11 @@ async fn every_sort_orders_its_column_both_ways() {
         assert!(field_order(&vals, desc), "{sort}: {vals:?}");
         // documents without the value come last, both ways
         let data = v["data"].as_array().unwrap();
-        assert!(data[..2].iter().all(|d| d["originallyPublishedAt"].is_string()));
+        assert!(
+            data[..2]
+                .iter()
+                .all(|d| d["originallyPublishedAt"].is_string())
+        );
     }
     // match and -match: best first, scores never increase
     for sort in ["match", "-match"] {

@@ -148,6 +148,11 @@ impl WordList {
         self.words.len()
     }
 
+    /// The word of a rank (0 = most frequent), if the list is that long.
+    pub fn word(&self, rank: usize) -> Option<&'static str> {
+        self.words.get(rank).copied()
+    }
+
     /// Whether the list is empty (never, for the embedded lists).
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()

@@ -127,7 +127,7 @@ pub async fn config(State(state): State<Arc<AppState>>) -> Result<Response, ApiE
     let counts = state.index.doc_counts();
     Ok(Json(json!({
         "searchInstanceName": s.name,
-        "searchInstanceNameImage": s.logo_url,
+        "searchInstanceNameImage": state.logo.as_ref().map(|_| "/static/logo"),
         "searchInstanceSearchImage": null,
         "searchInstanceDescription": s.description,
         "legalNoticesUrl": s.legal_notices_url,

@@ -7,6 +7,7 @@ pub mod instances;
 mod params;
 mod problem;
 mod settings;
+pub mod web;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, RwLock};
@@ -46,6 +47,12 @@ pub struct AppState {
     denied: RwLock<Vec<String>>,
     /// Per-host counts are a full scan: cache them briefly.
     host_counts: Mutex<Option<CachedCounts>>,
+    /// Fetches thumbnails and avatars for the web page, when enabled.
+    pub images: Option<web::ImageProxy>,
+    /// The operator's logo: content type and bytes.
+    pub logo: Option<(&'static str, bytes::Bytes)>,
+    /// Text analysis, for marking query words in snippets.
+    analysis: sepiola_index::Analysis,
     /// The crawler's view of each listed host, when a crawler runs.
     instance_report: RwLock<Option<Arc<dyn instances::InstanceReport>>>,
 }
@@ -63,7 +70,27 @@ impl AppState {
             denied: RwLock::new(denied_hosts),
             host_counts: Mutex::new(None),
             instance_report: RwLock::new(None),
+            images: None,
+            logo: None,
+            analysis: sepiola_index::Analysis::new(),
         }
+    }
+
+    /// Enables the web page's image proxy.
+    pub fn with_image_proxy(mut self, proxy: web::ImageProxy) -> Self {
+        self.images = Some(proxy);
+        self
+    }
+
+    /// Sets the logo shown instead of the name (`image/svg+xml`, `image/png`…).
+    pub fn with_logo(mut self, content_type: &'static str, bytes: bytes::Bytes) -> Self {
+        self.logo = Some((content_type, bytes));
+        self
+    }
+
+    /// The text analysis the index uses.
+    pub fn analysis(&self) -> &sepiola_index::Analysis {
+        &self.analysis
     }
 
     /// Lets `GET /api/v1/instances` report the crawler's host statuses.
@@ -136,6 +163,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(cors);
     Router::new()
         .merge(api)
+        .merge(web::routes())
+        .fallback(web::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,

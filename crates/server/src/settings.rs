@@ -10,8 +10,8 @@ pub struct InstanceSettings {
     pub name: String,
     /// One sentence on what this instance indexes.
     pub description: String,
-    /// URL or path of a logo image shown instead of the name.
-    pub logo_url: Option<String>,
+    /// Image file (SVG, PNG, JPEG or WebP) shown instead of the name.
+    pub logo_file: Option<std::path::PathBuf>,
     /// Link to the legal notice.
     pub legal_notices_url: Option<String>,
     /// Public list of the instances this index crawls (for people).
@@ -27,7 +27,7 @@ impl Default for InstanceSettings {
         InstanceSettings {
             name: "sepiola".into(),
             description: "Search videos, channels and playlists across PeerTube instances.".into(),
-            logo_url: None,
+            logo_file: None,
             legal_notices_url: None,
             indexed_instances_url: None,
             public_url: None,

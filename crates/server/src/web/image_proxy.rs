@@ -233,13 +233,13 @@ impl ImageProxy {
             }
         }
         let path = self.cache_path(src);
-        if let Ok(bytes) = tokio::fs::read(&path).await {
-            if let Some(ct) = sniff(&bytes) {
-                return Ok(Image {
-                    bytes: Bytes::from(bytes),
-                    content_type: ct,
-                });
-            }
+        if let Ok(bytes) = tokio::fs::read(&path).await
+            && let Some(ct) = sniff(&bytes)
+        {
+            return Ok(Image {
+                bytes: Bytes::from(bytes),
+                content_type: ct,
+            });
         }
         let _permit = self
             .fetches
@@ -351,11 +351,11 @@ fn cache_files(dir: &Path) -> Vec<(PathBuf, u64, std::time::SystemTime)> {
             continue;
         };
         for f in files.flatten() {
-            if let Ok(m) = f.metadata() {
-                if m.is_file() {
-                    let t = m.modified().unwrap_or(std::time::UNIX_EPOCH);
-                    out.push((f.path(), m.len(), t));
-                }
+            if let Ok(m) = f.metadata()
+                && m.is_file()
+            {
+                let t = m.modified().unwrap_or(std::time::UNIX_EPOCH);
+                out.push((f.path(), m.len(), t));
             }
         }
     }

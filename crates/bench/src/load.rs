@@ -1,0 +1,146 @@
+//! The load generator: a fixed number of clients, each sending the next
+//! query of the mix as soon as the previous answer is read, over keep-alive
+//! connections, for a fixed time. Latency is measured per request.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::bail;
+
+use crate::queries::Mix;
+
+/// Latencies of one load phase.
+#[derive(Debug, Clone, Default)]
+pub struct Phase {
+    /// Every latency, microseconds, sorted.
+    pub micros: Vec<u64>,
+    /// Wall time of the phase.
+    pub wall: Duration,
+    /// Requests that did not answer 200.
+    pub errors: usize,
+}
+
+impl Phase {
+    /// The q-quantile latency, milliseconds.
+    pub fn quantile_ms(&self, q: f64) -> f64 {
+        if self.micros.is_empty() {
+            return f64::NAN;
+        }
+        let i = ((self.micros.len() - 1) as f64 * q).round() as usize;
+        self.micros[i.min(self.micros.len() - 1)] as f64 / 1000.0
+    }
+
+    /// Requests per second.
+    pub fn throughput(&self) -> f64 {
+        self.micros.len() as f64 / self.wall.as_secs_f64().max(1e-9)
+    }
+}
+
+fn client() -> anyhow::Result<reqwest::Client> {
+    Ok(reqwest::Client::builder()
+        .pool_max_idle_per_host(64)
+        .timeout(Duration::from_secs(30))
+        .no_proxy()
+        .build()?)
+}
+
+/// Time from `started` to the first 200 answer of a search.
+pub async fn first_answer(
+    base: &str,
+    started: Instant,
+    limit: Duration,
+) -> anyhow::Result<Duration> {
+    let c = client()?;
+    let url = format!("{base}/api/v1/search/videos?search=video&count=10");
+    while started.elapsed() < limit {
+        if let Ok(r) = c.get(&url).send().await
+            && r.status().is_success()
+        {
+            let _ = r.bytes().await;
+            return Ok(started.elapsed());
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    bail!("no answer within {limit:?}")
+}
+
+/// Sends every query of the mix once (fills caches like a server in use).
+pub async fn warm_up(base: &str, mix: &Mix) -> anyhow::Result<()> {
+    let c = client()?;
+    for q in mix.api.iter().chain(mix.pages.iter()) {
+        let r = c.get(format!("{base}{q}")).send().await?;
+        if !r.status().is_success() {
+            bail!("{q} answered {}", r.status());
+        }
+        let _ = r.bytes().await?;
+    }
+    Ok(())
+}
+
+/// Runs `clients` clients over `queries` for `duration`.
+pub async fn run(
+    base: &str,
+    queries: &[String],
+    clients: usize,
+    duration: Duration,
+) -> anyhow::Result<Phase> {
+    let c = client()?;
+    let queries = Arc::new(queries.to_vec());
+    let next = Arc::new(AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..clients {
+        let (c, queries, next, base) = (c.clone(), queries.clone(), next.clone(), base.to_string());
+        tasks.push(tokio::spawn(async move {
+            let mut micros = Vec::new();
+            let mut errors = 0;
+            while started.elapsed() < duration {
+                let q = &queries[next.fetch_add(1, Ordering::Relaxed) % queries.len()];
+                let t = Instant::now();
+                match c.get(format!("{base}{q}")).send().await {
+                    Ok(r) if r.status().is_success() => {
+                        let _ = r.bytes().await;
+                        micros.push(t.elapsed().as_micros() as u64);
+                    }
+                    _ => errors += 1,
+                }
+            }
+            (micros, errors)
+        }));
+    }
+    let mut phase = Phase::default();
+    for t in tasks {
+        let (m, e) = t.await?;
+        phase.micros.extend(m);
+        phase.errors += e;
+    }
+    phase.wall = started.elapsed();
+    phase.micros.sort_unstable();
+    Ok(phase)
+}
+
+/// Median bytes of a results page's HTML, and of the stylesheet.
+pub async fn page_weight(base: &str, pages: &[String]) -> anyhow::Result<(usize, usize)> {
+    let c = client()?;
+    let mut sizes = Vec::new();
+    for p in pages.iter().take(50) {
+        sizes.push(
+            c.get(format!("{base}{p}"))
+                .send()
+                .await?
+                .bytes()
+                .await?
+                .len(),
+        );
+    }
+    sizes.sort_unstable();
+    let css = c
+        .get(format!("{base}/static/style.css"))
+        .send()
+        .await?
+        .bytes()
+        .await?
+        .len();
+    Ok((sizes.get(sizes.len() / 2).copied().unwrap_or(0), css))
+}

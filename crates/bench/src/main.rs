@@ -1,0 +1,215 @@
+//! `bench`: measures sepiola on a generated corpus and appends a dated
+//! section to docs/benchmarks.md. See bench/README.md for the method.
+
+mod load;
+mod machine;
+mod process;
+mod queries;
+mod report;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use crate::report::{Measure, Report};
+
+/// Benchmarks of sepiola.
+#[derive(Parser, Debug)]
+#[command(name = "bench", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Writes the fixed query mix (committed as bench/queries.txt).
+    Queries {
+        /// Seed of the mix.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+    /// Runs the whole benchmark.
+    Run(RunArgs),
+}
+
+/// Options of a run.
+#[derive(clap::Args, Debug, Clone)]
+pub struct RunArgs {
+    /// Small mode for CI: 5,000 videos, one run, short load phases.
+    #[arg(long)]
+    small: bool,
+    /// Videos in the corpus.
+    #[arg(long, default_value_t = 1_000_000)]
+    videos: u64,
+    /// Repetitions of each measurement (the median is reported).
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+    /// Seconds of each load phase.
+    #[arg(long, default_value_t = 20)]
+    seconds: u64,
+    /// Working directory for the corpus and the index.
+    #[arg(long, default_value = "/tmp/sepiola-bench")]
+    work: PathBuf,
+    /// The query mix.
+    #[arg(long, default_value = "bench/queries.txt")]
+    queries: PathBuf,
+    /// Markdown file to append the results to (nothing is written when absent).
+    #[arg(long)]
+    write: Option<PathBuf>,
+    /// Directory holding the `sepiola` and `fedsim-corpus` binaries
+    /// (default: next to this one).
+    #[arg(long)]
+    bin_dir: Option<PathBuf>,
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Queries { seed } => {
+            print!("{}", queries::mix(seed));
+            Ok(())
+        }
+        Command::Run(mut args) => {
+            if args.small {
+                args.videos = args.videos.min(5_000);
+                args.runs = 1;
+                args.seconds = args.seconds.min(2);
+            }
+            run(&args)
+        }
+    }
+}
+
+fn bin_dir(args: &RunArgs) -> anyhow::Result<PathBuf> {
+    match &args.bin_dir {
+        Some(d) => Ok(d.clone()),
+        None => Ok(std::env::current_exe()?
+            .parent()
+            .context("no directory for the bench binary")?
+            .to_path_buf()),
+    }
+}
+
+fn run(args: &RunArgs) -> anyhow::Result<()> {
+    let bins = bin_dir(args)?;
+    let sepiola = bins.join("sepiola");
+    let corpus_bin = bins.join("fedsim-corpus");
+    for b in [&sepiola, &corpus_bin] {
+        if !b.exists() {
+            bail!(
+                "{} is missing: build it first (bench/run.sh does)",
+                b.display()
+            );
+        }
+    }
+    std::fs::create_dir_all(&args.work)?;
+    let channels = args.videos / 10;
+    let playlists = args.videos / 20;
+    let corpus = args.work.join(format!("corpus-{}.jsonl", args.videos));
+    if !corpus.exists() {
+        eprintln!("writing the corpus to {}", corpus.display());
+        let status = std::process::Command::new(&corpus_bin)
+            .args([
+                "--videos",
+                &args.videos.to_string(),
+                "--channels",
+                &channels.to_string(),
+                "--playlists",
+                &playlists.to_string(),
+                "--instances",
+                &(args.videos / 900).clamp(20, 1_100).to_string(),
+                "--output",
+            ])
+            .arg(&corpus)
+            .status()?;
+        if !status.success() {
+            bail!("fedsim-corpus failed");
+        }
+    }
+    let docs = count_lines(&corpus)?;
+    let mix = queries::load(&args.queries)?;
+    let mut report = Report::new(args, docs);
+
+    // Import, from scratch each time.
+    let data = args.work.join("data");
+    let mut imports = Vec::new();
+    for i in 0..args.runs {
+        let _ = std::fs::remove_dir_all(&data);
+        eprintln!("import run {}/{}", i + 1, args.runs);
+        let m = process::measure(
+            std::process::Command::new(&sepiola)
+                .arg("--data-dir")
+                .arg(&data)
+                .args(["index", "import"])
+                .arg(&corpus),
+        )?;
+        if !m.success {
+            bail!("import failed");
+        }
+        imports.push(m);
+    }
+    report.import(&imports, dir_size(&data.join("index")));
+
+    // Serve: time to first answer, then load at 1 and 16 clients.
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let mut starts = Vec::new();
+    let mut c1 = Vec::new();
+    let mut c16 = Vec::new();
+    let mut pages = Vec::new();
+    let mut rss = Vec::new();
+    let mut page_weight = (0, 0);
+    for i in 0..args.runs {
+        eprintln!("serve run {}/{}", i + 1, args.runs);
+        let started = Instant::now();
+        let mut server = process::Server::start(&sepiola, &data)?;
+        let first = rt.block_on(load::first_answer(
+            &server.base,
+            started,
+            Duration::from_secs(60),
+        ))?;
+        starts.push(first);
+        let phase = Duration::from_secs(args.seconds);
+        rt.block_on(load::warm_up(&server.base, &mix))?;
+        c1.push(rt.block_on(load::run(&server.base, &mix.api, 1, phase))?);
+        c16.push(rt.block_on(load::run(&server.base, &mix.api, 16, phase))?);
+        pages.push(rt.block_on(load::run(&server.base, &mix.pages, 1, phase))?);
+        page_weight = rt.block_on(load::page_weight(&server.base, &mix.pages))?;
+        rss.push(server.peak_rss_kib());
+        server.stop();
+    }
+    report.serving(&starts, &c1, &c16, &pages, &rss, page_weight);
+    let text = report.markdown(&Measure::commands(args));
+    println!("{text}");
+    if let Some(path) = &args.write {
+        let mut existing = std::fs::read_to_string(path).unwrap_or_default();
+        existing.push_str(&text);
+        std::fs::write(path, existing)?;
+        eprintln!("appended to {}", path.display());
+    }
+    Ok(())
+}
+
+fn count_lines(p: &Path) -> anyhow::Result<u64> {
+    use std::io::BufRead;
+    let f = std::io::BufReader::new(std::fs::File::open(p)?);
+    Ok(f.split(b'\n').count() as u64)
+}
+
+fn dir_size(p: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(p) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => dir_size(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
+}

@@ -1,0 +1,111 @@
+//! Child processes: their wall time, their peak memory (VmHWM, sampled from
+//! /proc while they run), and the sepiola server pinned to core 0 so the
+//! load generator (pinned to core 1 by bench/run.sh) does not compete.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+
+/// What running a command cost.
+#[derive(Debug, Clone, Copy)]
+pub struct Cost {
+    /// Exit status was 0.
+    pub success: bool,
+    /// Wall time.
+    pub wall: Duration,
+    /// Peak resident memory, KiB.
+    pub peak_rss_kib: u64,
+}
+
+/// The peak resident memory of a live process, KiB.
+pub fn vm_hwm_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// Runs a command to completion, sampling its peak memory.
+pub fn measure(cmd: &mut Command) -> anyhow::Result<Cost> {
+    let started = Instant::now();
+    let mut child = cmd.stdout(Stdio::null()).spawn().context("spawning")?;
+    let pid = child.id();
+    let mut peak = 0;
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(Cost {
+                success: status.success(),
+                wall: started.elapsed(),
+                peak_rss_kib: peak,
+            });
+        }
+        if let Some(kib) = vm_hwm_kib(pid) {
+            peak = peak.max(kib);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A running `sepiola serve`.
+pub struct Server {
+    child: Child,
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+}
+
+impl Server {
+    /// Starts the server on an ephemeral port, pinned to core 0 when the
+    /// machine has two cores or more.
+    pub fn start(sepiola: &Path, data: &Path) -> anyhow::Result<Server> {
+        let pin = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            >= 2
+            && Path::new("/usr/bin/taskset").exists();
+        let mut cmd = if pin {
+            let mut c = Command::new("/usr/bin/taskset");
+            c.args(["-c", "0"]).arg(sepiola);
+            c
+        } else {
+            Command::new(sepiola)
+        };
+        let mut child = cmd
+            .arg("--data-dir")
+            .arg(data)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .env("SEPIOLA_LOG", "warn")
+            .stdout(Stdio::piped())
+            .spawn()
+            .context("spawning sepiola serve")?;
+        let stdout = child.stdout.take().context("no stdout")?;
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line)?;
+        let base = line
+            .trim()
+            .strip_prefix("listening on ")
+            .with_context(|| format!("unexpected first line {line:?}"))?
+            .to_string();
+        Ok(Server { child, base })
+    }
+
+    /// Peak resident memory so far, KiB.
+    pub fn peak_rss_kib(&self) -> u64 {
+        vm_hwm_kib(self.child.id()).unwrap_or(0)
+    }
+
+    /// Stops the server.
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}

@@ -1,0 +1,155 @@
+//! Medians of the repeated measurements, as a dated Markdown section.
+
+use crate::RunArgs;
+use crate::load::Phase;
+use crate::process::Cost;
+
+/// The commands that reproduce a run.
+pub struct Measure;
+
+impl Measure {
+    /// The shell commands of this run.
+    pub fn commands(args: &RunArgs) -> String {
+        if args.small {
+            "bench/run.sh --small".to_string()
+        } else {
+            format!(
+                "bench/run.sh --videos {} --runs {} --seconds {}",
+                args.videos, args.runs, args.seconds
+            )
+        }
+    }
+}
+
+/// What a run measured.
+pub struct Report {
+    small: bool,
+    videos: u64,
+    docs: u64,
+    runs: usize,
+    seconds: u64,
+    lines: Vec<String>,
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.retain(|x| x.is_finite());
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn spread(v: &[f64]) -> String {
+    let lo = v.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    format!("{lo:.2}–{hi:.2}")
+}
+
+impl Report {
+    /// Starts a report.
+    pub fn new(args: &RunArgs, docs: u64) -> Report {
+        Report {
+            small: args.small,
+            videos: args.videos,
+            docs,
+            runs: args.runs,
+            seconds: args.seconds,
+            lines: Vec::new(),
+        }
+    }
+
+    /// Import speed and size.
+    pub fn import(&mut self, runs: &[Cost], index_bytes: u64) {
+        let rates: Vec<f64> = runs
+            .iter()
+            .map(|c| self.docs as f64 / c.wall.as_secs_f64())
+            .collect();
+        let walls: Vec<f64> = runs.iter().map(|c| c.wall.as_secs_f64()).collect();
+        let rss: Vec<f64> = runs
+            .iter()
+            .map(|c| c.peak_rss_kib as f64 / 1024.0)
+            .collect();
+        self.lines.push(format!(
+            "| import | {:.0} documents/s (runs: {}) | {:.1} s wall | peak RSS {:.0} MiB |",
+            median(rates.clone()),
+            spread(&rates),
+            median(walls),
+            median(rss)
+        ));
+        self.lines.push(format!(
+            "| index size on disk | {:.0} MiB | | |",
+            index_bytes as f64 / 1024.0 / 1024.0
+        ));
+    }
+
+    /// Serving figures.
+    pub fn serving(
+        &mut self,
+        starts: &[std::time::Duration],
+        c1: &[Phase],
+        c16: &[Phase],
+        pages: &[Phase],
+        rss: &[u64],
+        weight: (usize, usize),
+    ) {
+        let starts: Vec<f64> = starts.iter().map(|d| d.as_secs_f64() * 1000.0).collect();
+        self.lines.push(format!(
+            "| first answer after start | {:.0} ms | | |",
+            median(starts)
+        ));
+        for (name, phases) in [
+            ("API, 1 client", c1),
+            ("API, 16 clients", c16),
+            ("results page (HTML), 1 client", pages),
+        ] {
+            let p50: Vec<f64> = phases.iter().map(|p| p.quantile_ms(0.50)).collect();
+            let p95: Vec<f64> = phases.iter().map(|p| p.quantile_ms(0.95)).collect();
+            let p99: Vec<f64> = phases.iter().map(|p| p.quantile_ms(0.99)).collect();
+            let qps: Vec<f64> = phases.iter().map(Phase::throughput).collect();
+            let errors: usize = phases.iter().map(|p| p.errors).sum();
+            self.lines.push(format!(
+                "| {name} | p50 {:.2} ms (runs: {}), p95 {:.2} ms, p99 {:.2} ms | {:.0} requests/s | {errors} errors |",
+                median(p50.clone()),
+                spread(&p50),
+                median(p95),
+                median(p99),
+                median(qps)
+            ));
+        }
+        let rss: Vec<f64> = rss.iter().map(|k| *k as f64 / 1024.0).collect();
+        self.lines.push(format!(
+            "| peak RSS while serving | {:.0} MiB | | |",
+            median(rss)
+        ));
+        self.lines.push(format!(
+            "| results page weight (no images) | {:.1} KB HTML + {:.1} KB CSS | | |",
+            weight.0 as f64 / 1000.0,
+            weight.1 as f64 / 1000.0
+        ));
+    }
+
+    /// The Markdown section.
+    pub fn markdown(&self, commands: &str) -> String {
+        let date = chrono::Utc::now().format("%Y-%m-%d %H:%M UTC");
+        let mode = if self.small {
+            "small (CI) mode"
+        } else {
+            "full run"
+        };
+        format!(
+            "\n## {date}: {mode}, {} videos ({} documents)\n\n\
+             Machine: {}. Server pinned to core 0, load generator to core 1 (`taskset`). \
+             Each figure is the median of {} runs (range in parentheses); load phases last {} s each \
+             and cycle through the committed query mix `bench/queries.txt`.\n\n\
+             | measure | result | | |\n|---|---|---|---|\n{}\n\n\
+             Command: `{commands}`\n",
+            self.videos,
+            self.docs,
+            crate::machine::describe(),
+            self.runs,
+            self.seconds,
+            self.lines.join("\n")
+        )
+    }
+}
