@@ -74,14 +74,13 @@ async fn origin(redirect_to: Option<String>) -> (String, Arc<AtomicUsize>) {
 
 /// A video record whose host is `host` (so that host counts as indexed).
 fn record(host: &str) -> String {
-    let line = std::fs::read_to_string(common::fixture_path())
+    std::fs::read_to_string(common::fixture_path())
         .unwrap()
         .lines()
         .next()
         .unwrap()
         .replace("tube.example.org", host)
-        .replace("https://", "http://");
-    line
+        .replace("https://", "http://")
 }
 
 fn serve_with(hosts: &[&str], toml: &str) -> Server {

@@ -4,8 +4,8 @@
 //! contacted, and a control API (see README.md).
 
 pub mod content;
-pub mod corpus;
 pub mod control;
+pub mod corpus;
 pub mod directory;
 pub mod error;
 pub mod hostile;
