@@ -560,7 +560,11 @@ async fn instances(
                     Some(sepiola_model::instance::HostHealth::Failing) => {
                         (l.t("health-failing"), "failing")
                     }
-                    _ => (l.t("health-unknown"), "unknown"),
+                    Some(sepiola_model::instance::HostHealth::Pending) => {
+                        (l.t("health-unknown"), "unknown")
+                    }
+                    // Indexed (imported, or crawled before) but not on today's list.
+                    None => ("—".to_string(), "unknown"),
                 }
             };
             InstanceRow {
