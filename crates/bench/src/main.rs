@@ -140,7 +140,7 @@ fn run(args: &RunArgs) -> anyhow::Result<()> {
         let _ = std::fs::remove_dir_all(&data);
         eprintln!("import run {}/{}", i + 1, args.runs);
         let m = process::measure(
-            std::process::Command::new(&sepiola)
+            process::on_all_cores(&sepiola)
                 .arg("--data-dir")
                 .arg(&data)
                 .args(["index", "import"])

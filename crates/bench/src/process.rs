@@ -50,6 +50,19 @@ pub fn measure(cmd: &mut Command) -> anyhow::Result<Cost> {
     }
 }
 
+/// A command for `program` that may use every core, even though this
+/// process is pinned to one (affinity is inherited otherwise).
+pub fn on_all_cores(program: &Path) -> Command {
+    let n = crate::machine::cores();
+    if n >= 2 && Path::new("/usr/bin/taskset").exists() {
+        let mut c = Command::new("/usr/bin/taskset");
+        c.args(["-c", &format!("0-{}", n - 1)]).arg(program);
+        c
+    } else {
+        Command::new(program)
+    }
+}
+
 /// A running `sepiola serve`.
 pub struct Server {
     child: Child,

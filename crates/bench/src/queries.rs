@@ -54,15 +54,7 @@ const LANGS: [Lang; 8] = [
 ];
 
 fn enc(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
 fn word(rng: &mut ChaCha8Rng, lang: Lang, from: usize, to: usize) -> String {

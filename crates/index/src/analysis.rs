@@ -117,10 +117,18 @@ impl Analysis {
         let code = language
             .filter(|l| self.stemmers.iter().any(|(c, _)| c == l))
             .unwrap_or("en");
-        match self.stemmers.iter().find(|(c, _)| *c == code) {
-            Some((_, a)) => run(&mut a.clone(), text).join(" "),
-            None => String::new(),
+        let mut out = String::with_capacity(text.len());
+        if let Some((_, a)) = self.stemmers.iter().find(|(c, _)| *c == code) {
+            let mut a = a.clone();
+            let mut stream = a.token_stream(text);
+            while stream.advance() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&stream.token().text);
+            }
         }
+        out
     }
 
     /// Every stem of one lower-cased query word across the stemmers, folded

@@ -7,7 +7,7 @@ use crate::error::ModelError;
 use crate::labels::{self, NumericLabel};
 use crate::text;
 use crate::time::Timestamp;
-use crate::video::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, Origin, normalize_uuid};
+use crate::video::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, Origin, normalize_ids};
 
 /// A PeerTube video playlist as the search API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,17 +71,7 @@ impl Playlist {
     /// Cleans, checks origins and fills derived fields; see [`crate::Video::normalize`].
     pub fn normalize(&mut self) -> Result<(), ModelError> {
         self.host = normalize_host(&self.host).ok_or(ModelError::Missing("host"))?;
-        self.uuid = normalize_uuid(&self.uuid).ok_or(ModelError::Invalid {
-            field: "uuid",
-            reason: "not a uuid".into(),
-        })?;
-        self.short_uuid = text::clean_line(&self.short_uuid, 64);
-        if !self.short_uuid.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return Err(ModelError::Invalid {
-                field: "shortUUID",
-                reason: "not base58".into(),
-            });
-        }
+        normalize_ids(&mut self.uuid, &mut self.short_uuid)?;
         self.display_name = text::clean_line(&self.display_name, MAX_NAME_CHARS);
         if self.display_name.is_empty() {
             return Err(ModelError::Missing("displayName"));

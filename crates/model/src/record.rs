@@ -49,7 +49,20 @@ pub enum Record {
 impl Record {
     /// Parses one JSON line.
     pub fn from_json(line: &str) -> Result<Record, ModelError> {
-        serde_json::from_str(line).map_err(|e| ModelError::Json(e.to_string()))
+        // Read the tag first, then the object straight into its type: serde's
+        // internally tagged enums buffer the whole object, which costs more
+        // than a second scan (this is the import's hot path).
+        #[derive(Deserialize)]
+        struct Tag {
+            kind: DocKind,
+        }
+        let err = |e: serde_json::Error| ModelError::Json(e.to_string());
+        let tag: Tag = serde_json::from_str(line).map_err(err)?;
+        Ok(match tag.kind {
+            DocKind::Video => Record::Video(serde_json::from_str(line).map_err(err)?),
+            DocKind::Channel => Record::Channel(serde_json::from_str(line).map_err(err)?),
+            DocKind::Playlist => Record::Playlist(serde_json::from_str(line).map_err(err)?),
+        })
     }
 
     /// Normalises the document inside.

@@ -9,9 +9,10 @@ use axum::http::{HeaderMap, Method, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use sepiola_model::query::{Blocks, Hits};
+use sepiola_model::query::{Blocks, ChannelQuery, Hits, PlaylistQuery, VideoQuery};
 use sepiola_model::text::truncate;
 use sepiola_model::video::API_DESCRIPTION_CHARS;
+use sepiola_model::{Channel, Playlist, Video};
 
 use crate::AppState;
 use crate::decode;
@@ -51,9 +52,87 @@ pub fn read_params(
     Ok(q.merge(b))
 }
 
-fn with_operator_blocks(mut b: Blocks, state: &AppState) -> Blocks {
-    b.hosts.extend(state.denied_hosts());
-    b
+/// One kind of search, as the three endpoints share their steps: decode
+/// the parameters, add the operator's deny list, run, shorten descriptions.
+trait Endpoint: Sized {
+    /// The document returned.
+    type Item: serde::Serialize;
+    /// Decodes the request's parameters.
+    fn decode(p: &RawParams) -> Result<Self, ApiError>;
+    /// The exclusions to extend with the operator's.
+    fn blocks(&mut self) -> &mut Blocks;
+    /// Runs the search.
+    fn run(&self, index: &sepiola_index::SearchIndex) -> Result<Hits<Self::Item>, ApiError>;
+    /// The item's description, to shorten in answers.
+    fn description(item: &mut Self::Item) -> &mut Option<String>;
+}
+
+impl Endpoint for VideoQuery {
+    type Item = Video;
+    fn decode(p: &RawParams) -> Result<Self, ApiError> {
+        decode::video_query(p)
+    }
+    fn blocks(&mut self) -> &mut Blocks {
+        &mut self.blocks
+    }
+    fn run(&self, index: &sepiola_index::SearchIndex) -> Result<Hits<Video>, ApiError> {
+        Ok(index.search_videos(self)?)
+    }
+    fn description(item: &mut Video) -> &mut Option<String> {
+        &mut item.description
+    }
+}
+
+impl Endpoint for ChannelQuery {
+    type Item = Channel;
+    fn decode(p: &RawParams) -> Result<Self, ApiError> {
+        decode::channel_query(p)
+    }
+    fn blocks(&mut self) -> &mut Blocks {
+        &mut self.blocks
+    }
+    fn run(&self, index: &sepiola_index::SearchIndex) -> Result<Hits<Channel>, ApiError> {
+        Ok(index.search_channels(self)?)
+    }
+    fn description(item: &mut Channel) -> &mut Option<String> {
+        &mut item.description
+    }
+}
+
+impl Endpoint for PlaylistQuery {
+    type Item = Playlist;
+    fn decode(p: &RawParams) -> Result<Self, ApiError> {
+        decode::playlist_query(p)
+    }
+    fn blocks(&mut self) -> &mut Blocks {
+        &mut self.blocks
+    }
+    fn run(&self, index: &sepiola_index::SearchIndex) -> Result<Hits<Playlist>, ApiError> {
+        Ok(index.search_playlists(self)?)
+    }
+    fn description(item: &mut Playlist) -> &mut Option<String> {
+        &mut item.description
+    }
+}
+
+fn answer<E: Endpoint>(
+    state: &AppState,
+    method: &Method,
+    query: Option<&str>,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<Response, ApiError> {
+    let p = read_params(method, query, headers, body)?;
+    let mut q = E::decode(&p)?;
+    q.blocks().hosts.extend(state.denied_hosts());
+    let mut hits = q.run(&state.index)?;
+    for h in &mut hits.data {
+        let d = E::description(&mut h.item);
+        if let Some(text) = d.as_deref() {
+            *d = Some(truncate(text, API_DESCRIPTION_CHARS));
+        }
+    }
+    Ok(Json(hits).into_response())
 }
 
 /// `GET|POST /api/v1/search/videos`.
@@ -64,16 +143,7 @@ pub async fn search_videos(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = read_params(&method, query.as_deref(), &headers, &body)?;
-    let mut q = decode::video_query(&p)?;
-    q.blocks = with_operator_blocks(q.blocks, &state);
-    let mut hits = state.index.search_videos(&q)?;
-    for h in &mut hits.data {
-        if let Some(d) = &h.item.description {
-            h.item.description = Some(truncate(d, API_DESCRIPTION_CHARS));
-        }
-    }
-    Ok(json_hits(&hits))
+    answer::<VideoQuery>(&state, &method, query.as_deref(), &headers, &body)
 }
 
 /// `GET|POST /api/v1/search/video-channels`.
@@ -84,16 +154,7 @@ pub async fn search_channels(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = read_params(&method, query.as_deref(), &headers, &body)?;
-    let mut q = decode::channel_query(&p)?;
-    q.blocks = with_operator_blocks(q.blocks, &state);
-    let mut hits = state.index.search_channels(&q)?;
-    for h in &mut hits.data {
-        if let Some(d) = &h.item.description {
-            h.item.description = Some(truncate(d, API_DESCRIPTION_CHARS));
-        }
-    }
-    Ok(json_hits(&hits))
+    answer::<ChannelQuery>(&state, &method, query.as_deref(), &headers, &body)
 }
 
 /// `GET|POST /api/v1/search/video-playlists`.
@@ -104,20 +165,7 @@ pub async fn search_playlists(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = read_params(&method, query.as_deref(), &headers, &body)?;
-    let mut q = decode::playlist_query(&p)?;
-    q.blocks = with_operator_blocks(q.blocks, &state);
-    let mut hits = state.index.search_playlists(&q)?;
-    for h in &mut hits.data {
-        if let Some(d) = &h.item.description {
-            h.item.description = Some(truncate(d, API_DESCRIPTION_CHARS));
-        }
-    }
-    Ok(json_hits(&hits))
-}
-
-fn json_hits<T: serde::Serialize>(hits: &Hits<T>) -> Response {
-    Json(hits).into_response()
+    answer::<PlaylistQuery>(&state, &method, query.as_deref(), &headers, &body)
 }
 
 /// `GET /api/v1/config`: what Sepia Search's front end reads (contract A.14).
