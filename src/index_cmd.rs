@@ -28,6 +28,7 @@ fn open_index(config: &Config) -> anyhow::Result<SearchIndex> {
 /// make the exit status 1.
 pub fn import(config: &Config, file: &Path) -> anyhow::Result<ExitCode> {
     let index = open_index(config)?;
+    index.pause_merges()?;
     let input: Box<dyn BufRead> = if file == Path::new("-") {
         Box::new(BufReader::new(std::io::stdin().lock()))
     } else {
@@ -80,7 +81,7 @@ pub fn import(config: &Config, file: &Path) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    index.commit()?;
+    index.merge_all()?;
     let secs = started.elapsed().as_secs_f64();
     println!(
         "imported {ok} documents in {secs:.1} s ({:.0}/s), {bad} invalid lines skipped",

@@ -27,6 +27,7 @@ pub struct WriterBudget {
 /// A tantivy index for one kind, its single writer and a reader that is
 /// reloaded after each commit.
 pub struct KindIndex {
+    index: Index,
     writer: Option<Mutex<IndexWriter<TantivyDocument>>>,
     reader: IndexReader,
     dirty: AtomicBool,
@@ -72,6 +73,7 @@ impl KindIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         Ok(KindIndex {
+            index,
             writer,
             reader,
             dirty: AtomicBool::new(false),
@@ -131,6 +133,30 @@ impl KindIndex {
         drop(w);
         self.reader.reload()?;
         Ok(true)
+    }
+
+    /// Stops background merges until [`KindIndex::merge_all`]: a bulk
+    /// import then writes each document once instead of merging repeatedly.
+    pub fn pause_merges(&self) -> Result<(), IndexError> {
+        self.writer()?
+            .set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        Ok(())
+    }
+
+    /// Commits, then merges every segment into one (fewer term dictionaries
+    /// to walk per query) and restores the default merge policy.
+    pub fn merge_all(&self) -> Result<(), IndexError> {
+        self.dirty.store(true, Ordering::Release);
+        self.commit()?;
+        let mut w = self.writer()?;
+        let ids = self.index.searchable_segment_ids()?;
+        if ids.len() > 1 {
+            w.merge(&ids).wait()?;
+        }
+        w.set_merge_policy(Box::new(tantivy::indexer::LogMergePolicy::default()));
+        drop(w);
+        self.reader.reload()?;
+        Ok(())
     }
 
     /// A searcher over the last commit.

@@ -160,6 +160,23 @@ impl SearchIndex {
         Ok(any)
     }
 
+    /// Prepares a bulk import: no background merges until [`SearchIndex::merge_all`].
+    pub fn pause_merges(&self) -> Result<(), IndexError> {
+        for k in DocKind::ALL {
+            self.kind(k).pause_merges()?;
+        }
+        Ok(())
+    }
+
+    /// Commits and merges each kind's segments into one. Slow (rewrites the
+    /// index) but makes every query walk one term dictionary per field.
+    pub fn merge_all(&self) -> Result<(), IndexError> {
+        for k in DocKind::ALL {
+            self.kind(k).merge_all()?;
+        }
+        Ok(())
+    }
+
     /// Every document of `host` of this kind: key → last update (ms).
     /// The crawler diffs it against what the host serves now.
     pub fn inventory(&self, kind: DocKind, host: &str) -> Result<HashMap<String, i64>, IndexError> {
@@ -232,6 +249,7 @@ impl SearchIndex {
         let mut c = Clauses::default();
         self.add_text(
             &mut c,
+            &self.videos,
             q.search.as_deref(),
             &TextSpec {
                 fields: &f.text,
@@ -308,6 +326,14 @@ impl SearchIndex {
             SortField::Likes => SortKey::U64("likes"),
         };
         let descending = q.sort.descending || q.sort.field == SortField::Hot;
+        // Browsing without text or language boost: every score is equal, so
+        // "best match" means newest first, read from one column.
+        let (sort, descending) =
+            if sort_is_browse(q.search.as_deref(), q.sort.field) && q.boost_languages.is_empty() {
+                (SortKey::I64("published_at"), true)
+            } else {
+                (sort, descending)
+            };
         self.run(
             &self.videos,
             f.common.doc,
@@ -324,6 +350,7 @@ impl SearchIndex {
         let mut c = Clauses::default();
         self.add_text(
             &mut c,
+            &self.channels,
             q.search.as_deref(),
             &TextSpec {
                 fields: &f.text,
@@ -339,7 +366,11 @@ impl SearchIndex {
             c.must(filters::any_text(f.handle, &q.handles));
         }
         add_blocks(&mut c, &q.blocks, f.common.host, f.owner_handle);
-        let (sort, descending) = actor_sort(q.sort);
+        let (sort, descending) = if sort_is_browse(q.search.as_deref(), q.sort.field) {
+            (SortKey::I64("created_at"), true)
+        } else {
+            actor_sort(q.sort)
+        };
         self.run(
             &self.channels,
             f.common.doc,
@@ -356,6 +387,7 @@ impl SearchIndex {
         let mut c = Clauses::default();
         self.add_text(
             &mut c,
+            &self.playlists,
             q.search.as_deref(),
             &TextSpec {
                 fields: &f.text,
@@ -371,7 +403,11 @@ impl SearchIndex {
             c.must(uuid_filter(&q.uuids, f.uuid, f.short_uuid));
         }
         add_blocks(&mut c, &q.blocks, f.common.host, f.owner_handle);
-        let (sort, descending) = actor_sort(q.sort);
+        let (sort, descending) = if sort_is_browse(q.search.as_deref(), q.sort.field) {
+            (SortKey::I64("created_at"), true)
+        } else {
+            actor_sort(q.sort)
+        };
         self.run(
             &self.playlists,
             f.common.doc,
@@ -382,10 +418,19 @@ impl SearchIndex {
         )
     }
 
-    fn add_text(&self, c: &mut Clauses, search: Option<&str>, spec: &TextSpec) {
+    fn add_text(&self, c: &mut Clauses, ki: &KindIndex, search: Option<&str>, spec: &TextSpec) {
         // Keep trailing white space: it says the last word is complete.
         match search.filter(|s| !s.trim().is_empty()) {
-            Some(s) => c.must_scored(text_query::build(&self.analysis, s.trim_start(), spec)),
+            Some(s) => {
+                let searcher = ki.searcher();
+                let doc_freq = |t: &Term| searcher.doc_freq(t).unwrap_or(0);
+                c.must_scored(text_query::build(
+                    &self.analysis,
+                    s.trim_start(),
+                    spec,
+                    &doc_freq,
+                ))
+            }
             None => c.must_scored(Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0))),
         }
     }
@@ -438,6 +483,11 @@ enum SortKey {
     I64(&'static str),
     U64(&'static str),
     Str(&'static str),
+}
+
+/// Relevance order without any search text.
+fn sort_is_browse(search: Option<&str>, field: SortField) -> bool {
+    field == SortField::Match && search.is_none_or(|s| s.trim().is_empty())
 }
 
 fn actor_sort(s: Sort) -> (SortKey, bool) {

@@ -39,6 +39,11 @@ pub mod ranking {
     pub const TYPO2_MIN_CHARS: usize = 9;
     /// The last word matches as a prefix when it has at least this many letters.
     pub const PREFIX_MIN_CHARS: usize = 3;
+    /// A word found exactly in at least this many documents is taken as
+    /// spelled right: typo matching is for rare and misspelled words (and
+    /// walking the term dictionary for typos of common words is what costs
+    /// most on a large index).
+    pub const TYPO_MAX_EXACT_DOCS: u64 = 500;
 }
 
 /// The fields a kind's text search uses.
@@ -57,11 +62,17 @@ struct Word {
     folded: String,
     stems: Vec<String>,
     prefix: bool,
+    typos: bool,
 }
 
 /// Builds the scoring query for `search`. Text with nothing searchable in
 /// it (only punctuation, say) matches nothing.
-pub fn build(a: &Analysis, search: &str, spec: &TextSpec) -> Box<dyn Query> {
+pub fn build(
+    a: &Analysis,
+    search: &str,
+    spec: &TextSpec,
+    doc_freq: &dyn Fn(&Term) -> u64,
+) -> Box<dyn Query> {
     let (free, phrases) = split_phrases(search);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
 
@@ -85,8 +96,15 @@ pub fn build(a: &Analysis, search: &str, spec: &TextSpec) -> Box<dyn Query> {
             if words.iter().any(|w| w.folded == folded) {
                 continue;
             }
+            let exact: u64 = spec
+                .fields
+                .iter()
+                .filter(|f| f.loose)
+                .map(|f| doc_freq(&Term::from_field_text(f.folded, &folded)))
+                .sum();
             words.push(Word {
                 stems: a.query_stems(&lower),
+                typos: exact < ranking::TYPO_MAX_EXACT_DOCS,
                 folded,
                 prefix: false,
             });
@@ -195,7 +213,7 @@ fn word_query(w: &Word, spec: &TextSpec) -> Box<dyn Query> {
             continue;
         }
         let t = Term::from_field_text(f.folded, &w.folded);
-        if len >= ranking::TYPO1_MIN_CHARS {
+        if w.typos && len >= ranking::TYPO1_MIN_CHARS {
             let d = if len >= ranking::TYPO2_MIN_CHARS {
                 2
             } else {
@@ -244,6 +262,7 @@ fn phrase_query(terms: &[String], spec: &TextSpec) -> Option<Box<dyn Query>> {
                 folded: one.clone(),
                 stems: Vec::new(),
                 prefix: false,
+                typos: false,
             };
             // A quoted single word: exact only, no typo or prefix.
             let mut exact: Vec<(Occur, Box<dyn Query>)> = Vec::new();
