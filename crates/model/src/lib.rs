@@ -10,6 +10,7 @@ pub mod channel;
 pub mod error;
 pub mod instance;
 pub mod labels;
+pub mod net;
 pub mod playlist;
 pub mod query;
 pub mod record;

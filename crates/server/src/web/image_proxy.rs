@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use bytes::Bytes;
+use sepiola_model::net::ip_allowed;
 use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
 
@@ -75,43 +76,11 @@ impl reqwest::dns::Resolve for GuardedResolver {
         Box::pin(async move {
             let addrs: Vec<SocketAddr> =
                 tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
-            if addrs.is_empty() || (!allow && addrs.iter().any(|a| !is_public(a.ip()))) {
+            if addrs.is_empty() || addrs.iter().any(|a| !ip_allowed(a.ip(), allow)) {
                 return Err(Box::new(ProxyError::PrivateAddress) as Box<_>);
             }
             Ok(Box::new(addrs.into_iter()) as reqwest::dns::Addrs)
         })
-    }
-}
-
-/// Whether an address is on the public internet.
-pub fn is_public(ip: IpAddr) -> bool {
-    match ip {
-        IpAddr::V4(v4) => {
-            let o = v4.octets();
-            !(v4.is_private()
-                || v4.is_loopback()
-                || v4.is_link_local()
-                || v4.is_broadcast()
-                || v4.is_documentation()
-                || v4.is_unspecified()
-                || v4.is_multicast()
-                || o[0] == 0
-                || (o[0] == 100 && (64..128).contains(&o[1]))
-                || (o[0] == 198 && (o[1] == 18 || o[1] == 19))
-                || o[0] >= 240)
-        }
-        IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
-                return is_public(IpAddr::V4(v4));
-            }
-            let s = v6.segments();
-            !(v6.is_loopback()
-                || v6.is_unspecified()
-                || v6.is_multicast()
-                || (s[0] & 0xfe00) == 0xfc00
-                || (s[0] & 0xffc0) == 0xfe80
-                || s[0] == 0x2001 && s[1] == 0x0db8)
-        }
     }
 }
 
@@ -221,16 +190,14 @@ impl ImageProxy {
         if !indexed(&auth) {
             return Err(ProxyError::NotIndexed);
         }
-        if let Some(url::Host::Ipv4(_) | url::Host::Ipv6(_)) = url.host() {
-            // Literal addresses skip the resolver: check them here.
-            let ip: Option<IpAddr> = match url.host() {
-                Some(url::Host::Ipv4(a)) => Some(IpAddr::V4(a)),
-                Some(url::Host::Ipv6(a)) => Some(IpAddr::V6(a)),
-                _ => None,
-            };
-            if ip.is_some_and(|ip| !is_public(ip)) && !self.settings.allow_private_addresses {
-                return Err(ProxyError::PrivateAddress);
-            }
+        // Literal addresses skip the resolver: check them here.
+        let literal = match url.host() {
+            Some(url::Host::Ipv4(a)) => Some(IpAddr::V4(a)),
+            Some(url::Host::Ipv6(a)) => Some(IpAddr::V6(a)),
+            _ => None,
+        };
+        if literal.is_some_and(|ip| !ip_allowed(ip, self.settings.allow_private_addresses)) {
+            return Err(ProxyError::PrivateAddress);
         }
         let path = self.cache_path(src);
         if let Ok(bytes) = tokio::fs::read(&path).await
@@ -400,10 +367,10 @@ mod tests {
             "100.64.0.1",
             "0.0.0.0",
         ] {
-            assert!(!is_public(ip.parse().unwrap()), "{ip}");
+            assert!(!ip_allowed(ip.parse().unwrap(), false), "{ip}");
         }
         for ip in ["93.184.216.34", "2a01:4f8::1"] {
-            assert!(is_public(ip.parse().unwrap()), "{ip}");
+            assert!(ip_allowed(ip.parse().unwrap(), false), "{ip}");
         }
     }
 
