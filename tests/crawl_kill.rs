@@ -19,8 +19,9 @@ async fn kill_during_crawl_loses_nothing_committed() {
     let fed = Fed::start(8, &[], 40.0, 23).await;
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    // Slow enough to be killed half-way: two hosts at a time, 25 ms between requests.
-    let toml = crawl_toml(&fed.list_url(), "per_host_delay_ms = 25\nconcurrency = 2\n")
+    // Slow enough to be killed half-way, even on a loaded machine: two hosts at
+    // a time, 60 ms between requests (about 3 s a host, 11 s in all).
+    let toml = crawl_toml(&fed.list_url(), "per_host_delay_ms = 60\nconcurrency = 2\n")
         .replace("per_host_delay_ms = 0\n", "")
         .replace("concurrency = 8\n", "");
     let config = dir.path().join("kill.toml");
