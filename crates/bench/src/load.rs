@@ -144,3 +144,30 @@ pub async fn page_weight(base: &str, pages: &[String]) -> anyhow::Result<(usize,
         .len();
     Ok((sizes.get(sizes.len() / 2).copied().unwrap_or(0), css))
 }
+
+/// Median latency of each query of `queries`, each sent `repeat` times in a
+/// row by one client: which queries cost what (microseconds, slowest first).
+pub async fn per_query(
+    base: &str,
+    queries: &[String],
+    repeat: usize,
+) -> anyhow::Result<Vec<(u64, String)>> {
+    let c = client()?;
+    let mut out = Vec::new();
+    for q in queries {
+        let mut times = Vec::with_capacity(repeat);
+        for _ in 0..repeat.max(1) {
+            let t = Instant::now();
+            let r = c.get(format!("{base}{q}")).send().await?;
+            if !r.status().is_success() {
+                bail!("{q} answered {}", r.status());
+            }
+            let _ = r.bytes().await?;
+            times.push(t.elapsed().as_micros() as u64);
+        }
+        times.sort_unstable();
+        out.push((times[times.len() / 2], q.clone()));
+    }
+    out.sort_unstable_by(|a, b| b.cmp(a));
+    Ok(out)
+}

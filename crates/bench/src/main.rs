@@ -33,6 +33,23 @@ enum Command {
     },
     /// Runs the whole benchmark.
     Run(RunArgs),
+    /// Times each query of the mix on a running server (median of
+    /// `--repeat` tries, one client), slowest first: where the time goes.
+    Each {
+        /// The server, e.g. `http://127.0.0.1:8080`.
+        #[arg(long)]
+        base: String,
+        /// Tries per query.
+        #[arg(long, default_value_t = 5)]
+        repeat: usize,
+        /// The query mix.
+        #[arg(long, default_value = "bench/queries.txt")]
+        queries: PathBuf,
+        /// The server's process id: also report the CPU time it spent per
+        /// query (steadier than latency on a busy machine).
+        #[arg(long)]
+        pid: Option<u32>,
+    },
 }
 
 /// Options of a run.
@@ -70,6 +87,44 @@ fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::Queries { seed } => {
             print!("{}", queries::mix(seed));
+            Ok(())
+        }
+        Command::Each {
+            base,
+            repeat,
+            queries,
+            pid,
+        } => {
+            let mix = queries::load(&queries)?;
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            let cpu_before = pid.and_then(process::cpu_ticks);
+            let times = rt.block_on(load::per_query(&base, &mix.api, repeat))?;
+            if let (Some(before), Some(after)) = (cpu_before, pid.and_then(process::cpu_ticks)) {
+                let requests = (mix.api.len() * repeat.max(1)) as f64;
+                println!(
+                    "# server CPU: {:.0} us per request ({} requests)",
+                    (after - before) as f64 * process::tick_micros() / requests,
+                    requests
+                );
+            }
+            let mut sorted: Vec<u64> = times.iter().map(|(t, _)| *t).collect();
+            sorted.sort_unstable();
+            let at = |q: f64| sorted[((sorted.len() - 1) as f64 * q).round() as usize];
+            if !sorted.is_empty() {
+                println!(
+                    "# {} queries: p50 {} us, p90 {} us, p99 {} us, mean {} us",
+                    sorted.len(),
+                    at(0.5),
+                    at(0.9),
+                    at(0.99),
+                    sorted.iter().sum::<u64>() / sorted.len() as u64
+                );
+            }
+            for (t, q) in times {
+                println!("{t:>8} {q}");
+            }
             Ok(())
         }
         Command::Run(mut args) => {

@@ -13,9 +13,12 @@ mod filters;
 mod kind_index;
 mod schema;
 mod search;
+mod stored;
 mod text_query;
+mod word_query;
 
 pub use analysis::Analysis;
 pub use error::IndexError;
 pub use search::SearchIndex;
+pub use stored::{AnswerJson, FromStored};
 pub use text_query::ranking;

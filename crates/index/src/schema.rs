@@ -1,6 +1,10 @@
 //! The tantivy schemas, one per kind, and how a document fills them.
 
+use serde::Serialize;
+
 use sepiola_model::query::UNKNOWN_LANGUAGE;
+use sepiola_model::text::truncate;
+use sepiola_model::video::API_DESCRIPTION_CHARS;
 use sepiola_model::{Channel, Playlist, Video};
 use tantivy::TantivyDocument;
 use tantivy::schema::{
@@ -19,8 +23,12 @@ pub struct Common {
     pub key_hash: Field,
     /// Host the document was crawled from.
     pub host: Field,
-    /// The whole API object, JSON.
+    /// The API object as the API answers it (description cut to
+    /// [`API_DESCRIPTION_CHARS`]), JSON text, ready to send.
     pub doc: Field,
+    /// The whole description, stored only when the answer's was cut (for
+    /// export).
+    pub full_description: Field,
     /// Folded title or display name, for alphabetical sorts.
     pub name_sort: Field,
     /// Folded whole title, for the exact-title bonus.
@@ -139,7 +147,8 @@ fn common(b: &mut tantivy::schema::SchemaBuilder) -> Common {
         key: b.add_text_field("key", STRING | FAST),
         key_hash: b.add_u64_field("key_hash", num_fast()),
         host: b.add_text_field("host", STRING | FAST),
-        doc: b.add_bytes_field("doc", STORED),
+        doc: b.add_text_field("doc", STORED),
+        full_description: b.add_text_field("full_description", STORED),
         name_sort: b.add_text_field("name_sort", STRING | FAST),
         name_exact: b.add_text_field("name_exact", STRING),
         created_at: b.add_i64_field("created_at", num_fast()),
@@ -231,7 +240,13 @@ impl VideoFields {
             v.created_at.millis(),
             v.updated_at.unwrap_or(v.published_at).millis(),
         );
-        d.add_bytes(self.common.doc, &serde_json::to_vec(v)?);
+        add_body(
+            &mut d,
+            &self.common,
+            v,
+            v.description.as_deref(),
+            |v, cut| v.description = Some(cut),
+        )?;
         d.add_text(self.uuid, &v.uuid);
         if !v.short_uuid.is_empty() {
             d.add_text(self.short_uuid, &v.short_uuid);
@@ -303,7 +318,13 @@ impl ChannelFields {
             c.created_at.millis(),
             c.updated_at.unwrap_or(c.created_at).millis(),
         );
-        d.add_bytes(self.common.doc, &serde_json::to_vec(c)?);
+        add_body(
+            &mut d,
+            &self.common,
+            c,
+            c.description.as_deref(),
+            |c, cut| c.description = Some(cut),
+        )?;
         d.add_text(self.handle, c.handle());
         d.add_text(self.owner_handle, c.owner_account.handle());
         Ok(d)
@@ -360,7 +381,13 @@ impl PlaylistFields {
             p.created_at.millis(),
             p.updated_at.unwrap_or(p.created_at).millis(),
         );
-        d.add_bytes(self.common.doc, &serde_json::to_vec(p)?);
+        add_body(
+            &mut d,
+            &self.common,
+            p,
+            p.description.as_deref(),
+            |p, cut| p.description = Some(cut),
+        )?;
         d.add_text(self.uuid, &p.uuid);
         if !p.short_uuid.is_empty() {
             d.add_text(self.short_uuid, &p.short_uuid);
@@ -369,6 +396,27 @@ impl PlaylistFields {
         d.add_text(self.owner_handle, p.owner_account.handle());
         Ok(d)
     }
+}
+
+/// Stores the answer JSON of `item`, its description cut for the API; the
+/// whole description goes to its own stored field when it was cut.
+fn add_body<T: Serialize + Clone>(
+    d: &mut TantivyDocument,
+    c: &Common,
+    item: &T,
+    description: Option<&str>,
+    set_description: fn(&mut T, String),
+) -> Result<(), serde_json::Error> {
+    match description {
+        Some(full) if full.chars().count() > API_DESCRIPTION_CHARS => {
+            let mut answer = item.clone();
+            set_description(&mut answer, truncate(full, API_DESCRIPTION_CHARS));
+            d.add_text(c.full_description, full);
+            d.add_text(c.doc, serde_json::to_string(&answer)?);
+        }
+        _ => d.add_text(c.doc, serde_json::to_string(item)?),
+    }
+    Ok(())
 }
 
 fn add_text(d: &mut TantivyDocument, tf: &TextField, a: &Analysis, lang: Option<&str>, t: &str) {

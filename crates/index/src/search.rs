@@ -4,7 +4,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::Path;
 
-use serde::de::DeserializeOwned;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue, SortByString};
 use tantivy::collector::{Count, SortKeyComputer, TopDocs};
 use tantivy::query::{AllQuery, ConstScoreQuery, Query, TermQuery};
@@ -23,6 +22,7 @@ use crate::error::IndexError;
 use crate::filters::{self, Clauses};
 use crate::kind_index::{KindIndex, WriterBudget};
 use crate::schema::{ChannelFields, Common, PlaylistFields, VideoFields};
+use crate::stored::FromStored;
 use crate::text_query::{self, TextSpec, ranking};
 
 /// The whole index: videos, channels and playlists, each in its own
@@ -214,18 +214,18 @@ impl SearchIndex {
         let mut n = 0;
         for k in DocKind::ALL {
             let searcher = self.kind(k).searcher();
-            let doc_field = self.common(k).doc;
+            let common = self.common(k);
             for seg in searcher.segment_readers() {
                 let store = seg
                     .get_store_reader(16)
                     .map_err(|e| IndexError::Corrupt(e.to_string()))?;
                 for d in store.iter::<TantivyDocument>(seg.alive_bitset()) {
                     let d = d?;
-                    let bytes = stored_bytes(&d, doc_field)?;
+                    let body = export_body(&d, common)?;
                     out.write_all(br#"{"kind":""#)
                         .and_then(|_| out.write_all(k.as_str().as_bytes()))
                         .and_then(|_| out.write_all(b"\","))
-                        .and_then(|_| out.write_all(bytes.get(1..).unwrap_or_default()))
+                        .and_then(|_| out.write_all(body.get(1..).unwrap_or_default().as_bytes()))
                         .and_then(|_| out.write_all(b"\n"))
                         .map_err(|e| IndexError::Corrupt(e.to_string()))?;
                     n += 1;
@@ -245,6 +245,12 @@ impl SearchIndex {
 
     /// Runs a video search.
     pub fn search_videos(&self, q: &VideoQuery) -> Result<Hits<Video>, IndexError> {
+        self.search_videos_as(q)
+    }
+
+    /// Runs a video search, answering with `T` built from each
+    /// result's stored JSON ([`crate::AnswerJson`] for the API).
+    pub fn search_videos_as<T: FromStored>(&self, q: &VideoQuery) -> Result<Hits<T>, IndexError> {
         let f = &self.vf;
         let mut c = Clauses::default();
         self.add_text(
@@ -346,6 +352,15 @@ impl SearchIndex {
 
     /// Runs a channel search.
     pub fn search_channels(&self, q: &ChannelQuery) -> Result<Hits<Channel>, IndexError> {
+        self.search_channels_as(q)
+    }
+
+    /// Runs a channel search, answering with `T` built from each
+    /// result's stored JSON ([`crate::AnswerJson`] for the API).
+    pub fn search_channels_as<T: FromStored>(
+        &self,
+        q: &ChannelQuery,
+    ) -> Result<Hits<T>, IndexError> {
         let f = &self.cf;
         let mut c = Clauses::default();
         self.add_text(
@@ -383,6 +398,15 @@ impl SearchIndex {
 
     /// Runs a playlist search.
     pub fn search_playlists(&self, q: &PlaylistQuery) -> Result<Hits<Playlist>, IndexError> {
+        self.search_playlists_as(q)
+    }
+
+    /// Runs a playlist search, answering with `T` built from each
+    /// result's stored JSON ([`crate::AnswerJson`] for the API).
+    pub fn search_playlists_as<T: FromStored>(
+        &self,
+        q: &PlaylistQuery,
+    ) -> Result<Hits<T>, IndexError> {
         let f = &self.pf;
         let mut c = Clauses::default();
         self.add_text(
@@ -435,7 +459,7 @@ impl SearchIndex {
         }
     }
 
-    fn run<T: DeserializeOwned>(
+    fn run<T: FromStored>(
         &self,
         ki: &KindIndex,
         doc_field: Field,
@@ -465,8 +489,7 @@ impl SearchIndex {
         let mut data = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let d: TantivyDocument = searcher.doc(addr)?;
-            let item: T = serde_json::from_slice(stored_bytes(&d, doc_field)?)
-                .map_err(|e| IndexError::Corrupt(e.to_string()))?;
+            let item = T::from_stored(stored_text(&d, doc_field)?.to_string())?;
             data.push(Scored { score, item });
         }
         Ok(Hits {
@@ -536,10 +559,26 @@ where
     ))
 }
 
-fn stored_bytes(d: &TantivyDocument, field: Field) -> Result<&[u8], IndexError> {
+/// The stored JSON of a document with its whole description put back (the
+/// answer JSON has it cut for the API).
+fn export_body(d: &TantivyDocument, c: &Common) -> Result<String, IndexError> {
+    use tantivy::schema::Value;
+    let body = stored_text(d, c.doc)?;
+    let Some(full) = d.get_first(c.full_description).and_then(|v| v.as_str()) else {
+        return Ok(body.to_string());
+    };
+    let mut value: serde_json::Value =
+        serde_json::from_str(body).map_err(|e| IndexError::Corrupt(e.to_string()))?;
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("description".into(), serde_json::Value::from(full));
+    }
+    serde_json::to_string(&value).map_err(|e| IndexError::Corrupt(e.to_string()))
+}
+
+fn stored_text(d: &TantivyDocument, field: Field) -> Result<&str, IndexError> {
     use tantivy::schema::Value;
     d.get_first(field)
-        .and_then(|v| v.as_bytes())
+        .and_then(|v| v.as_str())
         .ok_or_else(|| IndexError::Corrupt("document has no stored body".into()))
 }
 

@@ -10,6 +10,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::analysis::Analysis;
 use crate::schema::TextField;
+use crate::word_query::WordQuery;
 
 /// The ranking constants. A result's score is the sum of:
 pub mod ranking {
@@ -231,27 +232,18 @@ fn word_query(w: &Word, spec: &TextSpec) -> Box<dyn Query> {
             ));
         }
     }
-    let exact = BooleanQuery::new(exact);
-    let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if loose.is_empty() {
-        parts.push((
-            Occur::Should,
-            konst(Box::new(exact.clone()), ranking::WORD + ranking::EXACT_WORD),
-        ));
-    } else {
-        let mut any = loose;
-        any.push((Occur::Should, Box::new(exact.clone())));
-        parts.push((
-            Occur::Should,
-            konst(Box::new(BooleanQuery::new(any)), ranking::WORD),
-        ));
-        parts.push((
-            Occur::Should,
-            konst(Box::new(exact.clone()), ranking::EXACT_WORD),
-        ));
-    }
-    parts.push((Occur::Should, Box::new(exact)));
-    Box::new(BooleanQuery::new(parts))
+    let exact: Box<dyn Query> = Box::new(BooleanQuery::new(exact));
+    let loose: Option<Box<dyn Query>> = match loose.len() {
+        0 => None,
+        1 => loose.pop().map(|(_, q)| q),
+        _ => Some(Box::new(BooleanQuery::new(loose))),
+    };
+    Box::new(WordQuery::new(
+        exact,
+        loose,
+        ranking::WORD + ranking::EXACT_WORD,
+        ranking::WORD,
+    ))
 }
 
 fn phrase_query(terms: &[String], spec: &TextSpec) -> Option<Box<dyn Query>> {
@@ -269,14 +261,12 @@ fn phrase_query(terms: &[String], spec: &TextSpec) -> Option<Box<dyn Query>> {
             for f in spec.fields {
                 exact.push((Occur::Should, scored_term(f.folded, &w.folded, f.weight)));
             }
-            let exact = BooleanQuery::new(exact);
-            Some(Box::new(BooleanQuery::new(vec![
-                (
-                    Occur::Should,
-                    konst(Box::new(exact.clone()), ranking::WORD + ranking::EXACT_WORD),
-                ),
-                (Occur::Should, Box::new(exact)),
-            ])))
+            Some(Box::new(WordQuery::new(
+                Box::new(BooleanQuery::new(exact)),
+                None,
+                ranking::WORD + ranking::EXACT_WORD,
+                0.0,
+            )))
         }
         many => {
             let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -290,12 +280,13 @@ fn phrase_query(terms: &[String], spec: &TextSpec) -> Option<Box<dyn Query>> {
                     Box::new(BoostQuery::new(Box::new(PhraseQuery::new(terms)), f.weight)),
                 ));
             }
-            let any = BooleanQuery::new(per_field);
             let bonus = (ranking::WORD + ranking::EXACT_WORD) * many.len() as f32;
-            Some(Box::new(BooleanQuery::new(vec![
-                (Occur::Should, konst(Box::new(any.clone()), bonus)),
-                (Occur::Should, Box::new(any)),
-            ])))
+            Some(Box::new(WordQuery::new(
+                Box::new(BooleanQuery::new(per_field)),
+                None,
+                bonus,
+                0.0,
+            )))
         }
     }
 }

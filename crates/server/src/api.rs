@@ -9,10 +9,8 @@ use axum::http::{HeaderMap, Method, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
+use sepiola_index::{AnswerJson, SearchIndex};
 use sepiola_model::query::{Blocks, ChannelQuery, Hits, PlaylistQuery, VideoQuery};
-use sepiola_model::text::truncate;
-use sepiola_model::video::API_DESCRIPTION_CHARS;
-use sepiola_model::{Channel, Playlist, Video};
 
 use crate::AppState;
 use crate::decode;
@@ -53,65 +51,50 @@ pub fn read_params(
 }
 
 /// One kind of search, as the three endpoints share their steps: decode
-/// the parameters, add the operator's deny list, run, shorten descriptions.
+/// the parameters, add the operator's deny list, run, send the stored
+/// answers with their scores.
 trait Endpoint: Sized {
-    /// The document returned.
-    type Item: serde::Serialize;
     /// Decodes the request's parameters.
     fn decode(p: &RawParams) -> Result<Self, ApiError>;
     /// The exclusions to extend with the operator's.
     fn blocks(&mut self) -> &mut Blocks;
     /// Runs the search.
-    fn run(&self, index: &sepiola_index::SearchIndex) -> Result<Hits<Self::Item>, ApiError>;
-    /// The item's description, to shorten in answers.
-    fn description(item: &mut Self::Item) -> &mut Option<String>;
+    fn run(&self, index: &SearchIndex) -> Result<Hits<AnswerJson>, ApiError>;
 }
 
 impl Endpoint for VideoQuery {
-    type Item = Video;
     fn decode(p: &RawParams) -> Result<Self, ApiError> {
         decode::video_query(p)
     }
     fn blocks(&mut self) -> &mut Blocks {
         &mut self.blocks
     }
-    fn run(&self, index: &sepiola_index::SearchIndex) -> Result<Hits<Video>, ApiError> {
-        Ok(index.search_videos(self)?)
-    }
-    fn description(item: &mut Video) -> &mut Option<String> {
-        &mut item.description
+    fn run(&self, index: &SearchIndex) -> Result<Hits<AnswerJson>, ApiError> {
+        Ok(index.search_videos_as(self)?)
     }
 }
 
 impl Endpoint for ChannelQuery {
-    type Item = Channel;
     fn decode(p: &RawParams) -> Result<Self, ApiError> {
         decode::channel_query(p)
     }
     fn blocks(&mut self) -> &mut Blocks {
         &mut self.blocks
     }
-    fn run(&self, index: &sepiola_index::SearchIndex) -> Result<Hits<Channel>, ApiError> {
-        Ok(index.search_channels(self)?)
-    }
-    fn description(item: &mut Channel) -> &mut Option<String> {
-        &mut item.description
+    fn run(&self, index: &SearchIndex) -> Result<Hits<AnswerJson>, ApiError> {
+        Ok(index.search_channels_as(self)?)
     }
 }
 
 impl Endpoint for PlaylistQuery {
-    type Item = Playlist;
     fn decode(p: &RawParams) -> Result<Self, ApiError> {
         decode::playlist_query(p)
     }
     fn blocks(&mut self) -> &mut Blocks {
         &mut self.blocks
     }
-    fn run(&self, index: &sepiola_index::SearchIndex) -> Result<Hits<Playlist>, ApiError> {
-        Ok(index.search_playlists(self)?)
-    }
-    fn description(item: &mut Playlist) -> &mut Option<String> {
-        &mut item.description
+    fn run(&self, index: &SearchIndex) -> Result<Hits<AnswerJson>, ApiError> {
+        Ok(index.search_playlists_as(self)?)
     }
 }
 
@@ -125,14 +108,41 @@ fn answer<E: Endpoint>(
     let p = read_params(method, query, headers, body)?;
     let mut q = E::decode(&p)?;
     q.blocks().hosts.extend(state.denied_hosts());
-    let mut hits = q.run(&state.index)?;
-    for h in &mut hits.data {
-        let d = E::description(&mut h.item);
-        if let Some(text) = d.as_deref() {
-            *d = Some(truncate(text, API_DESCRIPTION_CHARS));
+    let hits = q.run(&state.index)?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/json")],
+        hits_json(&hits),
+    )
+        .into_response())
+}
+
+/// `{"total":…,"data":[{"score":…,<stored answer fields>},…]}`: the stored
+/// answers are sent as they are, with the score spliced in first.
+fn hits_json(hits: &Hits<AnswerJson>) -> Vec<u8> {
+    let size: usize = hits.data.iter().map(|h| h.item.0.len() + 24).sum();
+    let mut out = Vec::with_capacity(size + 32);
+    out.extend_from_slice(b"{\"total\":");
+    out.extend_from_slice(hits.total.to_string().as_bytes());
+    out.extend_from_slice(b",\"data\":[");
+    for (i, h) in hits.data.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"score\":");
+        // As serde_json writes an f32 (shortest form; null if not finite).
+        let score = serde_json::to_string(&h.score).unwrap_or_else(|_| "null".into());
+        out.extend_from_slice(score.as_bytes());
+        match h.item.0.strip_prefix('{').map(str::trim_start) {
+            Some(rest) if rest.starts_with('}') => out.extend_from_slice(rest.as_bytes()),
+            Some(rest) => {
+                out.push(b',');
+                out.extend_from_slice(rest.as_bytes());
+            }
+            None => out.push(b'}'),
         }
     }
-    Ok(Json(hits).into_response())
+    out.extend_from_slice(b"]}");
+    out
 }
 
 /// `GET|POST /api/v1/search/videos`.

@@ -1,0 +1,35 @@
+//! What a search result is built from: the answer JSON stored with each
+//! document, handed out as it is (the API) or parsed (the web page).
+
+use sepiola_model::{Channel, Playlist, Video};
+
+use crate::error::IndexError;
+
+/// A result type a search can produce from a document's stored JSON.
+pub trait FromStored: Sized {
+    /// Builds the result from the stored answer JSON.
+    fn from_stored(json: String) -> Result<Self, IndexError>;
+}
+
+/// A result's JSON exactly as the API answers it, without its score: the
+/// API sends it on without parsing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerJson(pub String);
+
+impl FromStored for AnswerJson {
+    fn from_stored(json: String) -> Result<Self, IndexError> {
+        Ok(AnswerJson(json))
+    }
+}
+
+macro_rules! from_stored_by_serde {
+    ($($t:ty),*) => {$(
+        impl FromStored for $t {
+            fn from_stored(json: String) -> Result<Self, IndexError> {
+                serde_json::from_str(&json).map_err(|e| IndexError::Corrupt(e.to_string()))
+            }
+        }
+    )*};
+}
+
+from_stored_by_serde!(Video, Channel, Playlist);
