@@ -1,4 +1,5 @@
-//! The PeerTube-compatible search API (contract A).
+//! The PeerTube-compatible search API (contract A) and the Mobilizon
+//! search API (contract B).
 
 use std::sync::Arc;
 
@@ -9,13 +10,16 @@ use axum::http::{HeaderMap, Method, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use sepiola_model::query::{Blocks, ChannelQuery, Hits, PlaylistQuery, VideoQuery};
+use sepiola_model::query::{
+    Blocks, ChannelQuery, EventQuery, GroupQuery, Hits, PlaylistQuery, VideoQuery,
+};
 use sepiola_model::text::truncate;
 use sepiola_model::video::API_DESCRIPTION_CHARS;
-use sepiola_model::{Channel, Playlist, Video};
+use sepiola_model::{Channel, Event, Group, Playlist, Video};
 
 use crate::AppState;
 use crate::decode;
+use crate::decode_mobilizon;
 use crate::params::{Location, RawParams};
 use crate::problem::ApiError;
 
@@ -52,7 +56,7 @@ pub fn read_params(
     Ok(q.merge(b))
 }
 
-/// One kind of search, as the three endpoints share their steps: decode
+/// One kind of search, as the endpoints share their steps: decode
 /// the parameters, add the operator's deny list, run, shorten descriptions.
 trait Endpoint: Sized {
     /// The document returned.
@@ -115,6 +119,38 @@ impl Endpoint for PlaylistQuery {
     }
 }
 
+impl Endpoint for EventQuery {
+    type Item = Event;
+    fn decode(p: &RawParams) -> Result<Self, ApiError> {
+        decode_mobilizon::event_query(p)
+    }
+    fn blocks(&mut self) -> &mut Blocks {
+        &mut self.blocks
+    }
+    fn run(&self, index: &sepiola_index::SearchIndex) -> Result<Hits<Event>, ApiError> {
+        Ok(index.search_events(self)?)
+    }
+    fn description(item: &mut Event) -> &mut Option<String> {
+        &mut item.description
+    }
+}
+
+impl Endpoint for GroupQuery {
+    type Item = Group;
+    fn decode(p: &RawParams) -> Result<Self, ApiError> {
+        decode_mobilizon::group_query(p)
+    }
+    fn blocks(&mut self) -> &mut Blocks {
+        &mut self.blocks
+    }
+    fn run(&self, index: &sepiola_index::SearchIndex) -> Result<Hits<Group>, ApiError> {
+        Ok(index.search_groups(self)?)
+    }
+    fn description(item: &mut Group) -> &mut Option<String> {
+        &mut item.description
+    }
+}
+
 fn answer<E: Endpoint>(
     state: &AppState,
     method: &Method,
@@ -166,6 +202,28 @@ pub async fn search_playlists(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     answer::<PlaylistQuery>(&state, &method, query.as_deref(), &headers, &body)
+}
+
+/// `GET|POST /api/v1/search/events` (Mobilizon, contract B.2).
+pub async fn search_events(
+    State(state): State<Arc<AppState>>,
+    method: Method,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    answer::<EventQuery>(&state, &method, query.as_deref(), &headers, &body)
+}
+
+/// `GET|POST /api/v1/search/groups` (Mobilizon, contract B.3).
+pub async fn search_groups(
+    State(state): State<Arc<AppState>>,
+    method: Method,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    answer::<GroupQuery>(&state, &method, query.as_deref(), &headers, &body)
 }
 
 /// `GET /api/v1/config`: what Sepia Search's front end reads (contract A.14).
