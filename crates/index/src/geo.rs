@@ -159,7 +159,7 @@ pub fn cover_circle(c: &Circle) -> Cover {
     }
     // Widest longitude of a spherical cap that holds no pole.
     let s = ang.sin() / c.lat.to_radians().cos();
-    if !(s < 1.0) {
+    if s.is_nan() || s >= 1.0 {
         return cover_area(lat_min, lat_max, None);
     }
     let dlon = s.asin().to_degrees();

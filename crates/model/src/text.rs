@@ -80,6 +80,13 @@ pub fn html_to_text(html: &str) -> String {
             }
             continue;
         }
+        // As in HTML, `<` starts a tag only before a letter, `/` or `!`:
+        // "a < b" is text (and stays text when exported and imported again).
+        if !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') {
+            out.push('<');
+            rest = &rest[1..];
+            continue;
+        }
         let lower: String = rest
             .chars()
             .take(10)
@@ -165,6 +172,8 @@ mod tests {
             html_to_text("a<script>alert(1)</script>b<!-- x -->c"),
             "abc"
         );
+        assert_eq!(html_to_text("1 < 2 <3 x<y"), "1 < 2 <3 x");
+        assert_eq!(html_to_text("1 < 2 <3"), "1 < 2 <3");
         assert_eq!(
             html_to_text("fish & chips &bogus; <unclosed"),
             "fish & chips &bogus; "
