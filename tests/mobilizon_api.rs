@@ -781,3 +781,42 @@ async fn import_export_round_trip_and_config_counts() {
         sorted(&std::fs::read_to_string(&out2).unwrap())
     );
 }
+
+#[tokio::test]
+async fn the_benchmark_mix_event_and_group_queries_are_valid() {
+    let s = server();
+    let mix =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/queries.txt"))
+            .unwrap();
+    let lines: Vec<&str> = mix
+        .lines()
+        .filter(|l| {
+            l.starts_with("/api/v1/search/events") || l.starts_with("/api/v1/search/groups")
+        })
+        .collect();
+    assert!(lines.len() > 80, "{}", lines.len());
+    for l in lines {
+        let (st, v) = s.get(l).await;
+        assert_eq!(st, 200, "{l}: {v}");
+    }
+}
+
+#[test]
+fn corpus_events_and_groups_are_valid_records() {
+    let mut out = Vec::new();
+    let counts = fedsim::mobilizon_corpus::write_mobilizon(3, 10, 600, 100, &mut out).unwrap();
+    assert_eq!((counts.events, counts.groups), (600, 100));
+    let text = String::from_utf8(out).unwrap();
+    let mut kinds = std::collections::BTreeMap::new();
+    for line in text.lines() {
+        let mut r =
+            sepiola_model::Record::from_json(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        r.normalize().unwrap_or_else(|e| panic!("{e}: {line}"));
+        *kinds.entry(r.kind().as_str()).or_insert(0) += 1;
+        if let sepiola_model::Record::Event(e) = &r {
+            assert!(e.description.as_deref().is_none_or(|d| !d.contains("<p>")));
+        }
+    }
+    assert_eq!(kinds.get("event"), Some(&600));
+    assert_eq!(kinds.get("group"), Some(&100));
+}
