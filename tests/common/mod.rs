@@ -46,6 +46,12 @@ impl Server {
 
     /// Same, with extra TOML configuration.
     pub fn with_fixture_and_config(toml: &str) -> Server {
+        Self::with_file_and_config(&fixture_path(), toml)
+    }
+
+    /// Imports a JSON Lines file into a fresh data directory and serves it
+    /// with extra TOML configuration.
+    pub fn with_file_and_config(file: &Path, toml: &str) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
         let (code, out, err) = sepiola(&[
@@ -53,7 +59,7 @@ impl Server {
             data.to_str().unwrap(),
             "index",
             "import",
-            fixture_path().to_str().unwrap(),
+            file.to_str().unwrap(),
         ]);
         assert_eq!(code, 0, "import failed: {out} {err}");
         Self::start(dir, toml)

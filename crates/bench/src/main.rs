@@ -163,7 +163,12 @@ fn run(args: &RunArgs) -> anyhow::Result<()> {
     std::fs::create_dir_all(&args.work)?;
     let channels = args.videos / 10;
     let playlists = args.videos / 20;
-    let corpus = args.work.join(format!("corpus-{}.jsonl", args.videos));
+    // The 100,000 events and 20,000 groups at 1M videos, in proportion below.
+    let events = args.videos / 10;
+    let groups = args.videos / 50;
+    let corpus = args
+        .work
+        .join(format!("corpus-{}-e{events}.jsonl", args.videos));
     if !corpus.exists() {
         eprintln!("writing the corpus to {}", corpus.display());
         let status = std::process::Command::new(&corpus_bin)
@@ -176,6 +181,12 @@ fn run(args: &RunArgs) -> anyhow::Result<()> {
                 &playlists.to_string(),
                 "--instances",
                 &(args.videos / 900).clamp(20, 1_100).to_string(),
+                "--events",
+                &events.to_string(),
+                "--groups",
+                &groups.to_string(),
+                "--mobilizon-instances",
+                &(events / 300).clamp(5, 300).to_string(),
                 "--output",
             ])
             .arg(&corpus)

@@ -1,8 +1,9 @@
 //! The fixed query mix: one to three word queries in several languages
 //! (common words, rare words, typos, prefixes, phrases), with and without
 //! filters, every sort, deep pages, channel and playlist searches, and
-//! results pages of the web interface. Generated once from the seed with
-//! the simulation's word lists, committed as bench/queries.txt.
+//! results pages of the web interface, then Mobilizon event and group
+//! searches (text, categories, dates, geography, sorts). Generated once from
+//! the seed with the simulation's word lists, committed as bench/queries.txt.
 
 use std::path::Path;
 
@@ -202,6 +203,148 @@ pub fn mix(seed: u64) -> String {
     }
     push("/search?search=&page=50".to_string());
     push("/search?search=music&type=channels".to_string());
+    // Drawn from their own generator, so the lines above stay as they were.
+    out.push_str(&mobilizon_mix(seed));
+    out
+}
+
+/// Event and group searches as Mobilizon instances send them (bracket
+/// lists, `lat:lon`, `N_km`, `bbox`), around the corpus's cities.
+fn mobilizon_mix(seed: u64) -> String {
+    use fedsim::mobilizon_corpus::CITIES;
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x4D4F_4249);
+    let mut out = String::from("# Mobilizon events and groups (contract B).\n");
+    let mut push = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    let e = "/api/v1/search/events?";
+    let g = "/api/v1/search/groups?";
+    let categories = [
+        "MEETING",
+        "COMMUNITY",
+        "MUSIC",
+        "ARTS",
+        "SPORTS",
+        "MOVEMENTS_POLITICS",
+        "OUTDOORS_ADVENTURE",
+        "SCIENCE_TECH",
+    ];
+    let event_sorts = [
+        "startTime",
+        "-startTime",
+        "createdAt",
+        "-createdAt",
+        "-participantCount",
+    ];
+    // The corpus's "now" is 2025-06-01: dates around it.
+    let windows = [
+        ("2025-06-01T00:00:00Z", "2025-07-01T00:00:00Z"),
+        ("2025-06-01T00:00:00Z", "2026-06-01T00:00:00Z"),
+        ("2024-06-01T00:00:00Z", "2025-06-01T00:00:00Z"),
+        ("2025-09-01T00:00:00Z", "2025-09-08T00:00:00Z"),
+    ];
+    let city = |rng: &mut ChaCha8Rng| CITIES[rng.random_range(0..CITIES.len())];
+    let latlon = |c: fedsim::mobilizon_corpus::City| enc(&format!("{}:{}", c.lat, c.lon));
+    for lang in LANGS {
+        for _ in 0..3 {
+            push(format!(
+                "{e}search={}&count=16",
+                enc(&word(&mut rng, lang, 0, 300))
+            ));
+        }
+        let q = format!(
+            "{} {}",
+            word(&mut rng, lang, 0, 300),
+            word(&mut rng, lang, 0, 300)
+        );
+        push(format!(
+            "{e}search={}&boostLanguages%5B%5D={}&count=16",
+            enc(&q),
+            lang.code()
+        ));
+        let c = city(&mut rng);
+        push(format!(
+            "{e}search={}&latlon={}&distance=25_km&count=16",
+            enc(&word(&mut rng, lang, 0, 300)),
+            latlon(c)
+        ));
+        push(format!(
+            "{g}search={}&count=16",
+            enc(&word(&mut rng, lang, 0, 400))
+        ));
+    }
+    for km in ["10_km", "25_km", "100_km"] {
+        for _ in 0..6 {
+            let c = city(&mut rng);
+            push(format!("{e}latlon={}&distance={km}&count=16", latlon(c)));
+        }
+    }
+    for _ in 0..4 {
+        let c = city(&mut rng);
+        push(format!(
+            "{e}latlon={}&distance=50.0_km&sort=startTime&startDateMin={}&count=16",
+            latlon(c),
+            enc(windows[0].0)
+        ));
+    }
+    for _ in 0..8 {
+        // A map viewport around a city, as in Mobilizon's map mode.
+        let c = city(&mut rng);
+        let (dy, dx) = (rng.random_range(0.1..1.0f64), rng.random_range(0.2..2.0f64));
+        let bbox = format!(
+            "{:.4}, {:.4}:{:.4}, {:.4}",
+            c.lat + dy,
+            c.lon - dx,
+            c.lat - dy,
+            c.lon + dx
+        );
+        push(format!("{e}bbox={}&count=16", enc(&bbox)));
+    }
+    for cat in categories {
+        push(format!("{e}categoryOneOf%5B%5D={cat}&count=16"));
+    }
+    push(format!(
+        "{e}categoryOneOf%5B%5D=MUSIC&categoryOneOf%5B%5D=ARTS&statusOneOf%5B%5D=CONFIRMED&count=16"
+    ));
+    for (from, to) in windows {
+        push(format!(
+            "{e}startDateMin={}&startDateMax={}&count=16",
+            enc(from),
+            enc(to)
+        ));
+    }
+    for s in event_sorts {
+        push(format!("{e}sort={s}&count=16"));
+        push(format!(
+            "{e}search={}&sort={s}&count=16",
+            enc(&word(&mut rng, Lang::En, 0, 300))
+        ));
+    }
+    push(format!("{e}count=16"));
+    push(format!(
+        "{e}languageOneOf%5B%5D=fr&languageOneOf%5B%5D=de&count=16"
+    ));
+    push(format!("{e}start=9984&count=16"));
+    for _ in 0..3 {
+        let c = city(&mut rng);
+        push(format!(
+            "{e}search={}&categoryOneOf%5B%5D=MEETING&statusOneOf%5B%5D=CONFIRMED\
+             &languageOneOf%5B%5D={}&latlon={}&distance=100_km&sort=-match\
+             &boostLanguages%5B%5D={}&start=0&count=16",
+            enc(&word(&mut rng, c.lang, 0, 200)),
+            c.lang.code(),
+            latlon(c),
+            c.lang.code()
+        ));
+    }
+    for s in ["-memberCount", "createdAt", "-createdAt"] {
+        push(format!("{g}sort={s}&count=16"));
+    }
+    for km in ["10_km", "100_km"] {
+        let c = city(&mut rng);
+        push(format!("{g}latlon={}&distance={km}&count=16", latlon(c)));
+    }
     out
 }
 
@@ -219,5 +362,16 @@ mod tests {
         assert!(lines.iter().any(|l| l.contains("start=9900")), "deep pages");
         assert!(lines.iter().any(|l| l.starts_with("/search")), "pages");
         assert!(lines.iter().any(|l| l.contains("video-channels")));
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("/events?") && l.contains("latlon="))
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("/events?") && l.contains("bbox="))
+        );
+        assert!(lines.iter().any(|l| l.contains("/groups?")));
     }
 }

@@ -155,9 +155,13 @@ impl Crawler {
         };
         let keep: BTreeSet<String> = list.iter().cloned().collect();
         let index = self.ctx.index.clone();
-        let indexed = tokio::task::spawn_blocking(move || index.host_counts())
-            .await
-            .map_err(|e| CrawlError::Task(e.to_string()))??;
+        // Only the PeerTube kinds: Mobilizon hosts are not on this list and
+        // must not be purged for it.
+        let indexed = tokio::task::spawn_blocking(move || {
+            index.host_counts_of(&sepiola_model::DocKind::PEERTUBE)
+        })
+        .await
+        .map_err(|e| CrawlError::Task(e.to_string()))??;
         let gone: Vec<String> = {
             let mut st = self.state();
             let mut gone: BTreeSet<String> = st
@@ -196,7 +200,7 @@ impl Crawler {
         let index = self.ctx.index.clone();
         tokio::task::spawn_blocking(move || {
             for h in hosts {
-                index.delete_host(&h)?;
+                index.delete_host_of(&h, &sepiola_model::DocKind::PEERTUBE)?;
             }
             Ok::<_, sepiola_index::IndexError>(())
         })

@@ -446,8 +446,9 @@ impl<'a, R: Rng> TextGen<'a, R> {
     }
 }
 
-/// Picks a language for a video on an instance whose main language is `main`.
-fn pick_language<R: Rng>(rng: &mut R, main: Lang) -> (Lang, Option<Lang>) {
+/// Picks a language for a video (or event) on an instance whose main language is `main`:
+/// the language the text is written in, and the one the document declares.
+pub fn pick_language<R: Rng>(rng: &mut R, main: Lang) -> (Lang, Option<Lang>) {
     let x: f64 = rng.random();
     if x < 0.05 {
         // No language set; text still in the main language.
@@ -463,7 +464,7 @@ fn pick_language<R: Rng>(rng: &mut R, main: Lang) -> (Lang, Option<Lang>) {
 }
 
 /// Picks an instance's main language: mostly the big European ones, rarely Japanese.
-fn pick_main_language<R: Rng>(rng: &mut R) -> Lang {
+pub fn pick_main_language<R: Rng>(rng: &mut R) -> Lang {
     const WEIGHTED: [(Lang, u32); 9] = [
         (Lang::En, 30),
         (Lang::Fr, 20),
@@ -486,12 +487,14 @@ fn pick_main_language<R: Rng>(rng: &mut R) -> Lang {
     Lang::En
 }
 
-fn random_uuid<R: Rng>(rng: &mut R) -> Uuid {
+/// A random (version 4) UUID from the RNG.
+pub fn random_uuid<R: Rng>(rng: &mut R) -> Uuid {
     let bytes: [u8; 16] = rng.random();
     uuid::Builder::from_random_bytes(bytes).into_uuid()
 }
 
-fn date_between<R: Rng>(rng: &mut R, from: DateTime<Utc>, to: DateTime<Utc>) -> DateTime<Utc> {
+/// A uniformly random instant in `[from, to)`.
+pub fn date_between<R: Rng>(rng: &mut R, from: DateTime<Utc>, to: DateTime<Utc>) -> DateTime<Utc> {
     let span = (to - from).num_milliseconds().max(1);
     from + Duration::milliseconds(rng.random_range(0..span))
 }

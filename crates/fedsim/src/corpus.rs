@@ -2,6 +2,9 @@
 //! instances, written as the JSON Lines `sepiola index import` reads (one
 //! API object per line with its `kind` and `host`). Deterministic from the
 //! seed; instance sizes follow the same long-tailed law as the simulation.
+//! Mobilizon events and groups follow the PeerTube documents
+//! ([`crate::mobilizon_corpus`]), so a corpus without them is a prefix of
+//! one with them.
 
 use std::io::Write;
 
@@ -25,6 +28,12 @@ pub struct CorpusSize {
     pub channels: u64,
     /// Playlists in total (at most the number the instances have).
     pub playlists: u64,
+    /// Mobilizon instances the events and groups are spread over.
+    pub mobilizon_instances: usize,
+    /// Mobilizon events in total.
+    pub events: u64,
+    /// Mobilizon groups in total.
+    pub groups: u64,
 }
 
 /// What was written.
@@ -36,6 +45,10 @@ pub struct CorpusCounts {
     pub channels: u64,
     /// Playlist lines.
     pub playlists: u64,
+    /// Event lines.
+    pub events: u64,
+    /// Group lines.
+    pub groups: u64,
 }
 
 /// The synthetic host name of instance `i` of a corpus.
@@ -84,6 +97,15 @@ pub fn write_corpus(size: CorpusSize, out: &mut dyn Write) -> std::io::Result<Co
             counts.playlists += 1;
         }
     }
+    let m = crate::mobilizon_corpus::write_mobilizon(
+        size.seed,
+        size.mobilizon_instances,
+        size.events,
+        size.groups,
+        out,
+    )?;
+    counts.events = m.events;
+    counts.groups = m.groups;
     Ok(counts)
 }
 
@@ -215,6 +237,9 @@ mod tests {
             videos: 600,
             channels: 60,
             playlists: 20,
+            mobilizon_instances: 4,
+            events: 50,
+            groups: 10,
         };
         let mut a = Vec::new();
         let counts = write_corpus(size, &mut a).unwrap();
@@ -222,6 +247,7 @@ mod tests {
         write_corpus(size, &mut b).unwrap();
         assert_eq!(a, b);
         assert_eq!(counts.videos, 600);
+        assert_eq!((counts.events, counts.groups), (50, 10));
         assert!(counts.channels <= 60 && counts.channels >= 50, "{counts:?}");
         assert!(
             counts.playlists <= 20 && counts.playlists >= 15,

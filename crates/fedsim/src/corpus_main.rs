@@ -7,7 +7,7 @@ use clap::Parser;
 
 use fedsim::corpus::{CorpusSize, write_corpus};
 
-/// Writes generated videos, channels and playlists as JSON Lines.
+/// Writes generated videos, channels, playlists, Mobilizon events and groups as JSON Lines.
 #[derive(Parser, Debug)]
 #[command(name = "fedsim-corpus", version, about)]
 struct Args {
@@ -26,6 +26,15 @@ struct Args {
     /// Playlists.
     #[arg(long, default_value_t = 50_000)]
     playlists: u64,
+    /// Mobilizon instances to spread the events and groups over.
+    #[arg(long, default_value_t = 300)]
+    mobilizon_instances: usize,
+    /// Mobilizon events.
+    #[arg(long, default_value_t = 100_000)]
+    events: u64,
+    /// Mobilizon groups.
+    #[arg(long, default_value_t = 20_000)]
+    groups: u64,
     /// Output file (standard output when absent).
     #[arg(long, short)]
     output: Option<std::path::PathBuf>,
@@ -44,13 +53,16 @@ fn main() -> anyhow::Result<()> {
             videos: a.videos,
             channels: a.channels,
             playlists: a.playlists,
+            mobilizon_instances: a.mobilizon_instances,
+            events: a.events,
+            groups: a.groups,
         },
         &mut out,
     )?;
     out.flush()?;
     eprintln!(
-        "wrote {} videos, {} channels, {} playlists",
-        counts.videos, counts.channels, counts.playlists
+        "wrote {} videos, {} channels, {} playlists, {} events, {} groups",
+        counts.videos, counts.channels, counts.playlists, counts.events, counts.groups
     );
     Ok(())
 }

@@ -11,6 +11,7 @@ pub mod error;
 pub mod hostile;
 pub mod images;
 pub mod listener;
+pub mod mobilizon_corpus;
 pub mod peertube_api;
 pub mod render;
 pub mod request_log;

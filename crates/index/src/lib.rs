@@ -1,5 +1,5 @@
 //! sepiola's embedded index: one tantivy index per kind of document
-//! (videos, channels, playlists) in the data directory.
+//! (videos, channels, playlists, events, groups) in the data directory.
 //!
 //! Documents are the API objects of [`sepiola_model`], stored whole and
 //! indexed for the text search, filters and sorts the search API offers.
@@ -10,7 +10,9 @@ mod analysis;
 mod collectors;
 mod error;
 mod filters;
+pub mod geo;
 mod kind_index;
+mod mobilizon;
 mod schema;
 mod search;
 mod stored;

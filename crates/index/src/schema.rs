@@ -121,7 +121,7 @@ pub struct PlaylistFields {
     pub owner_handle: Field,
 }
 
-fn text_opts(analyzer: &str, positions: bool) -> TextOptions {
+pub(crate) fn text_opts(analyzer: &str, positions: bool) -> TextOptions {
     let record = if positions {
         IndexRecordOption::WithFreqsAndPositions
     } else {
@@ -134,15 +134,15 @@ fn text_opts(analyzer: &str, positions: bool) -> TextOptions {
     )
 }
 
-fn num_fast() -> NumericOptions {
+pub(crate) fn num_fast() -> NumericOptions {
     NumericOptions::default().set_fast()
 }
 
-fn num_indexed_fast() -> NumericOptions {
+pub(crate) fn num_indexed_fast() -> NumericOptions {
     NumericOptions::default().set_indexed().set_fast()
 }
 
-fn common(b: &mut tantivy::schema::SchemaBuilder) -> Common {
+pub(crate) fn common(b: &mut tantivy::schema::SchemaBuilder) -> Common {
     Common {
         key: b.add_text_field("key", STRING | FAST),
         key_hash: b.add_u64_field("key_hash", num_fast()),
@@ -156,7 +156,7 @@ fn common(b: &mut tantivy::schema::SchemaBuilder) -> Common {
     }
 }
 
-fn text_field(
+pub(crate) fn text_field(
     b: &mut tantivy::schema::SchemaBuilder,
     name: &str,
     weight: f32,
@@ -400,7 +400,7 @@ impl PlaylistFields {
 
 /// Stores the answer JSON of `item`, its description cut for the API; the
 /// whole description goes to its own stored field when it was cut.
-fn add_body<T: Serialize + Clone>(
+pub(crate) fn add_body<T: Serialize + Clone>(
     d: &mut TantivyDocument,
     c: &Common,
     item: &T,
@@ -419,7 +419,13 @@ fn add_body<T: Serialize + Clone>(
     Ok(())
 }
 
-fn add_text(d: &mut TantivyDocument, tf: &TextField, a: &Analysis, lang: Option<&str>, t: &str) {
+pub(crate) fn add_text(
+    d: &mut TantivyDocument,
+    tf: &TextField,
+    a: &Analysis,
+    lang: Option<&str>,
+    t: &str,
+) {
     if t.is_empty() {
         return;
     }
@@ -428,7 +434,7 @@ fn add_text(d: &mut TantivyDocument, tf: &TextField, a: &Analysis, lang: Option<
 }
 
 #[allow(clippy::too_many_arguments)]
-fn add_common(
+pub(crate) fn add_common(
     d: &mut TantivyDocument,
     c: &Common,
     a: &Analysis,

@@ -1,4 +1,5 @@
-//! [`SearchIndex`]: the three kind indexes, writing and searching.
+//! [`SearchIndex`]: the kind indexes, writing and searching. Events and
+//! groups have their own module ([`crate::mobilizon`]).
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
@@ -21,20 +22,25 @@ use crate::collectors::{HostCounts, Inventory};
 use crate::error::IndexError;
 use crate::filters::{self, Clauses};
 use crate::kind_index::{KindIndex, WriterBudget};
+use crate::mobilizon::{EventFields, GroupFields};
 use crate::schema::{ChannelFields, Common, PlaylistFields, VideoFields};
 use crate::stored::FromStored;
 use crate::text_query::{self, TextSpec, ranking};
 
-/// The whole index: videos, channels and playlists, each in its own
-/// tantivy index under `<data>/index/<kind>`.
+/// The whole index: videos, channels, playlists, events and groups, each
+/// in its own tantivy index under `<data>/index/<kind>`.
 pub struct SearchIndex {
-    analysis: Analysis,
+    pub(crate) analysis: Analysis,
     videos: KindIndex,
     channels: KindIndex,
     playlists: KindIndex,
+    pub(crate) events: KindIndex,
+    pub(crate) groups: KindIndex,
     vf: VideoFields,
     cf: ChannelFields,
     pf: PlaylistFields,
+    pub(crate) ef: EventFields,
+    pub(crate) gf: GroupFields,
 }
 
 /// Number of live documents of each kind.
@@ -46,6 +52,10 @@ pub struct DocCounts {
     pub channels: u64,
     /// Playlists.
     pub playlists: u64,
+    /// Mobilizon events.
+    pub events: u64,
+    /// Mobilizon groups.
+    pub groups: u64,
 }
 
 impl SearchIndex {
@@ -71,6 +81,8 @@ impl SearchIndex {
         let (vs, vf) = VideoFields::build();
         let (cs, cf) = ChannelFields::build();
         let (ps, pf) = PlaylistFields::build();
+        let (es, ef) = EventFields::build();
+        let (gs, gf) = GroupFields::build();
         let video_budget = memory_bytes.map(|m| WriterBudget {
             threads: 2,
             memory_bytes: m.max(64_000_000),
@@ -103,14 +115,34 @@ impl SearchIndex {
             pf.common.key,
             pf.common.host,
         )?;
+        let events = KindIndex::open(
+            sub(DocKind::Event).as_deref(),
+            es,
+            &analysis,
+            small,
+            ef.common.key,
+            ef.common.host,
+        )?;
+        let groups = KindIndex::open(
+            sub(DocKind::Group).as_deref(),
+            gs,
+            &analysis,
+            small,
+            gf.common.key,
+            gf.common.host,
+        )?;
         Ok(SearchIndex {
             analysis,
             videos,
             channels,
             playlists,
+            events,
+            groups,
             vf,
             cf,
             pf,
+            ef,
+            gf,
         })
     }
 
@@ -119,6 +151,8 @@ impl SearchIndex {
             DocKind::Video => &self.videos,
             DocKind::Channel => &self.channels,
             DocKind::Playlist => &self.playlists,
+            DocKind::Event => &self.events,
+            DocKind::Group => &self.groups,
         }
     }
 
@@ -134,17 +168,30 @@ impl SearchIndex {
             Record::Playlist(p) => self
                 .playlists
                 .upsert(&p.key(), self.pf.document(p, &self.analysis)?),
+            Record::Event(e) => self
+                .events
+                .upsert(&e.key(), self.ef.document(e, &self.analysis)?),
+            Record::Group(g) => self
+                .groups
+                .upsert(&g.key(), self.gf.document(g, &self.analysis)?),
         }
     }
 
-    /// Deletes one document by key (`host uuid`, or `host name` for channels).
+    /// Deletes one document by key (`host uuid`, or `host name` for channels
+    /// and groups).
     pub fn delete(&self, kind: DocKind, key: &str) -> Result<(), IndexError> {
         self.kind(kind).delete_key(key)
     }
 
-    /// Deletes every document of a host.
+    /// Deletes every document of a host, of every kind.
     pub fn delete_host(&self, host: &str) -> Result<(), IndexError> {
-        for k in DocKind::ALL {
+        self.delete_host_of(host, &DocKind::ALL)
+    }
+
+    /// Deletes the documents of a host of these kinds only (the PeerTube
+    /// instance list governs the PeerTube kinds, not Mobilizon's).
+    pub fn delete_host_of(&self, host: &str, kinds: &[DocKind]) -> Result<(), IndexError> {
+        for &k in kinds {
             self.kind(k).delete_host(host)?;
         }
         Ok(())
@@ -190,8 +237,13 @@ impl SearchIndex {
 
     /// Live documents per host, all kinds together.
     pub fn host_counts(&self) -> Result<BTreeMap<String, u64>, IndexError> {
+        self.host_counts_of(&DocKind::ALL)
+    }
+
+    /// Live documents per host, these kinds together.
+    pub fn host_counts_of(&self, kinds: &[DocKind]) -> Result<BTreeMap<String, u64>, IndexError> {
         let mut out = BTreeMap::new();
-        for k in DocKind::ALL {
+        for &k in kinds {
             for (h, n) in self.kind(k).searcher().search(&AllQuery, &HostCounts)? {
                 *out.entry(h).or_default() += n;
             }
@@ -205,6 +257,8 @@ impl SearchIndex {
             videos: self.videos.searcher().num_docs(),
             channels: self.channels.searcher().num_docs(),
             playlists: self.playlists.searcher().num_docs(),
+            events: self.events.searcher().num_docs(),
+            groups: self.groups.searcher().num_docs(),
         }
     }
 
@@ -240,6 +294,8 @@ impl SearchIndex {
             DocKind::Video => &self.vf.common,
             DocKind::Channel => &self.cf.common,
             DocKind::Playlist => &self.pf.common,
+            DocKind::Event => &self.ef.common,
+            DocKind::Group => &self.gf.common,
         }
     }
 
@@ -330,6 +386,10 @@ impl SearchIndex {
             SortField::OriginallyPublishedAt => SortKey::I64("originally_published_at"),
             SortField::Views => SortKey::U64("views"),
             SortField::Likes => SortKey::U64("likes"),
+            // Not offered for videos (the decoder refuses them).
+            SortField::StartTime | SortField::ParticipantCount | SortField::MemberCount => {
+                SortKey::Score
+            }
         };
         let descending = q.sort.descending || q.sort.field == SortField::Hot;
         // Browsing without text or language boost: every score is equal, so
@@ -442,7 +502,13 @@ impl SearchIndex {
         )
     }
 
-    fn add_text(&self, c: &mut Clauses, ki: &KindIndex, search: Option<&str>, spec: &TextSpec) {
+    pub(crate) fn add_text(
+        &self,
+        c: &mut Clauses,
+        ki: &KindIndex,
+        search: Option<&str>,
+        spec: &TextSpec,
+    ) {
         // Keep trailing white space: it says the last word is complete.
         match search.filter(|s| !s.trim().is_empty()) {
             Some(s) => {
@@ -459,7 +525,7 @@ impl SearchIndex {
         }
     }
 
-    fn run<T: FromStored>(
+    pub(crate) fn run<T: FromStored>(
         &self,
         ki: &KindIndex,
         doc_field: Field,
@@ -501,7 +567,7 @@ impl SearchIndex {
 
 /// What to order by, before the score and key-hash tie-breakers.
 #[derive(Clone, Copy)]
-enum SortKey {
+pub(crate) enum SortKey {
     Score,
     I64(&'static str),
     U64(&'static str),
@@ -509,7 +575,7 @@ enum SortKey {
 }
 
 /// Relevance order without any search text.
-fn sort_is_browse(search: Option<&str>, field: SortField) -> bool {
+pub(crate) fn sort_is_browse(search: Option<&str>, field: SortField) -> bool {
     field == SortField::Match && search.is_none_or(|s| s.trim().is_empty())
 }
 
@@ -592,7 +658,7 @@ fn uuid_filter(ids: &[String], uuid: Field, short: Field) -> Box<dyn Query> {
     )
 }
 
-fn add_blocks(c: &mut Clauses, blocks: &Blocks, host: Field, handle: Field) {
+pub(crate) fn add_blocks(c: &mut Clauses, blocks: &Blocks, host: Field, handle: Field) {
     if !blocks.hosts.is_empty() {
         c.must_not(filters::any_text(host, &blocks.hosts));
     }

@@ -1,7 +1,7 @@
 //! What a search result is built from: the answer JSON stored with each
 //! document, handed out as it is (the API) or parsed (the web page).
 
-use sepiola_model::{Channel, Playlist, Video};
+use sepiola_model::{Channel, Event, Group, Playlist, Video};
 
 use crate::error::IndexError;
 
@@ -32,4 +32,4 @@ macro_rules! from_stored_by_serde {
     )*};
 }
 
-from_stored_by_serde!(Video, Channel, Playlist);
+from_stored_by_serde!(Video, Channel, Playlist, Event, Group);

@@ -1,16 +1,20 @@
 //! Domain types of sepiola and their wire formats.
 //!
 //! The objects here are the ones the PeerTube-compatible search API returns
-//! (contract A.9–A.12). The index stores them as they are, the import/export
+//! (contract A.9–A.12) and the Mobilizon events and groups of the Mobilizon
+//! search API (contract B.5). The index stores them as they are, the import/export
 //! format is a JSON line per object, and the crawler builds them from what
 //! instances serve. Nothing here knows about HTTP servers or tantivy.
 
 pub mod actor;
 pub mod channel;
 pub mod error;
+pub mod event;
+pub mod group;
 pub mod instance;
 pub mod labels;
 pub mod net;
+pub mod place;
 pub mod playlist;
 pub mod query;
 pub mod record;
@@ -21,6 +25,8 @@ pub mod video;
 pub use actor::{ActorImage, ActorSummary, OwnerAccount};
 pub use channel::Channel;
 pub use error::ModelError;
+pub use event::{Event, EventStatus};
+pub use group::Group;
 pub use labels::{Label, NumericLabel};
 pub use playlist::Playlist;
 pub use record::{DocKind, Record};

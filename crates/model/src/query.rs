@@ -39,6 +39,12 @@ pub enum SortField {
     Likes,
     /// Recent and popular ("hot", sent by PeerTube ≥ 7).
     Hot,
+    /// Start of an event.
+    StartTime,
+    /// Participants of an event.
+    ParticipantCount,
+    /// Members of a group.
+    MemberCount,
 }
 
 /// A sort: a column and a direction.
@@ -171,6 +177,101 @@ pub struct PlaylistQuery {
     /// UUIDs or short UUIDs, any of.
     pub uuids: Vec<String>,
     /// Exclusions (accounts are owner accounts).
+    pub blocks: Blocks,
+    /// Order.
+    pub sort: Sort,
+    /// Slice.
+    pub page: Page,
+}
+
+/// Longest radius of a `distance`, in km: half the Earth's circumference,
+/// beyond which every point is inside.
+pub const MAX_DISTANCE_KM: f64 = 20_000.0;
+/// Radius used when `latlon` comes without `distance` (the default of
+/// Mobilizon's GraphQL `radius`).
+pub const DEFAULT_DISTANCE_KM: f64 = 50.0;
+
+/// A circle on the map: centre and radius.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Circle {
+    /// Latitude of the centre, degrees.
+    pub lat: f64,
+    /// Longitude of the centre, degrees.
+    pub lon: f64,
+    /// Radius in km (0 to [`MAX_DISTANCE_KM`]).
+    pub radius_km: f64,
+}
+
+/// A map viewport. `west > east` means it crosses the antimeridian.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct BBox {
+    /// Northern edge (latitude, degrees).
+    pub north: f64,
+    /// Western edge (longitude, -180 to 180).
+    pub west: f64,
+    /// Southern edge.
+    pub south: f64,
+    /// Eastern edge (longitude, -180 to 180).
+    pub east: f64,
+    /// Whether the box spans every longitude.
+    pub all_longitudes: bool,
+}
+
+/// Where results must be (both, when both are given).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct GeoFilter {
+    /// Within this distance of a point.
+    pub near: Option<Circle>,
+    /// Inside this viewport.
+    pub bbox: Option<BBox>,
+}
+
+impl GeoFilter {
+    /// Whether no geographic condition is set.
+    pub fn is_empty(&self) -> bool {
+        self.near.is_none() && self.bbox.is_none()
+    }
+}
+
+/// A Mobilizon event search (contract B.2).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct EventQuery {
+    /// Search text; `None` browses everything that passes the filters.
+    pub search: Option<String>,
+    /// Start time window (`startDateMin`, `startDateMax`).
+    pub start: DateRange,
+    /// Category ids (upper-case), any of.
+    pub categories: Vec<String>,
+    /// Language codes, any of (`_unknown` for none).
+    pub languages: Vec<String>,
+    /// Statuses (upper-case), any of.
+    pub statuses: Vec<String>,
+    /// Where.
+    pub geo: GeoFilter,
+    /// Languages whose events rank higher.
+    pub boost_languages: Vec<String>,
+    /// Exclusions (accounts are organisers).
+    pub blocks: Blocks,
+    /// Order.
+    pub sort: Sort,
+    /// Slice.
+    pub page: Page,
+    /// "Now" for the default order without text (upcoming events first).
+    pub now: Option<Timestamp>,
+}
+
+/// A Mobilizon group search (contract B.3).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct GroupQuery {
+    /// Search text.
+    pub search: Option<String>,
+    /// Language codes, any of (`_unknown` for none).
+    pub languages: Vec<String>,
+    /// Where.
+    pub geo: GeoFilter,
+    /// Languages whose groups rank higher.
+    pub boost_languages: Vec<String>,
+    /// Exclusions (accounts are the groups themselves).
     pub blocks: Blocks,
     /// Order.
     pub sort: Sort,

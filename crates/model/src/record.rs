@@ -4,10 +4,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::channel::Channel;
 use crate::error::ModelError;
+use crate::event::Event;
+use crate::group::Group;
 use crate::playlist::Playlist;
 use crate::video::Video;
 
-/// The three kinds of PeerTube documents the index holds.
+/// The kinds of documents the index holds: PeerTube's videos, channels and
+/// playlists, and Mobilizon's events and groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DocKind {
@@ -17,11 +20,28 @@ pub enum DocKind {
     Channel,
     /// A video playlist.
     Playlist,
+    /// A Mobilizon event.
+    Event,
+    /// A Mobilizon group.
+    Group,
 }
 
 impl DocKind {
     /// All kinds, in the order the index keeps them.
-    pub const ALL: [DocKind; 3] = [DocKind::Video, DocKind::Channel, DocKind::Playlist];
+    pub const ALL: [DocKind; 5] = [
+        DocKind::Video,
+        DocKind::Channel,
+        DocKind::Playlist,
+        DocKind::Event,
+        DocKind::Group,
+    ];
+
+    /// The kinds crawled from PeerTube instances (the PeerTube instance list
+    /// governs them: a host leaving it loses these, not its events).
+    pub const PEERTUBE: [DocKind; 3] = [DocKind::Video, DocKind::Channel, DocKind::Playlist];
+
+    /// The kinds of Mobilizon instances.
+    pub const MOBILIZON: [DocKind; 2] = [DocKind::Event, DocKind::Group];
 
     /// The kind's name in records and directory names.
     pub fn as_str(self) -> &'static str {
@@ -29,6 +49,8 @@ impl DocKind {
             DocKind::Video => "video",
             DocKind::Channel => "channel",
             DocKind::Playlist => "playlist",
+            DocKind::Event => "event",
+            DocKind::Group => "group",
         }
     }
 }
@@ -44,6 +66,10 @@ pub enum Record {
     Channel(Box<Channel>),
     /// A playlist.
     Playlist(Box<Playlist>),
+    /// A Mobilizon event.
+    Event(Box<Event>),
+    /// A Mobilizon group.
+    Group(Box<Group>),
 }
 
 impl Record {
@@ -62,6 +88,8 @@ impl Record {
             DocKind::Video => Record::Video(serde_json::from_str(line).map_err(err)?),
             DocKind::Channel => Record::Channel(serde_json::from_str(line).map_err(err)?),
             DocKind::Playlist => Record::Playlist(serde_json::from_str(line).map_err(err)?),
+            DocKind::Event => Record::Event(serde_json::from_str(line).map_err(err)?),
+            DocKind::Group => Record::Group(serde_json::from_str(line).map_err(err)?),
         })
     }
 
@@ -71,6 +99,8 @@ impl Record {
             Record::Video(v) => v.normalize(),
             Record::Channel(c) => c.normalize(),
             Record::Playlist(p) => p.normalize(),
+            Record::Event(e) => e.normalize(),
+            Record::Group(g) => g.normalize(),
         }
     }
 
@@ -80,6 +110,8 @@ impl Record {
             Record::Video(_) => DocKind::Video,
             Record::Channel(_) => DocKind::Channel,
             Record::Playlist(_) => DocKind::Playlist,
+            Record::Event(_) => DocKind::Event,
+            Record::Group(_) => DocKind::Group,
         }
     }
 }
@@ -98,6 +130,14 @@ mod tests {
             other => panic!("wrong kind {:?}", other.kind()),
         }
         assert!(Record::from_json(r#"{"kind":"event"}"#).is_err());
+        assert!(Record::from_json(r#"{"kind":"concert"}"#).is_err());
+        let e = crate::event::tests::sample();
+        let line = serde_json::to_string(&Record::Event(Box::new(e.clone()))).unwrap();
+        assert!(line.starts_with(r#"{"kind":"event","host":"#));
+        match Record::from_json(&line).unwrap() {
+            Record::Event(back) => assert_eq!(*back, e),
+            other => panic!("wrong kind {:?}", other.kind()),
+        }
         assert!(Record::from_json("[1,2]").is_err());
     }
 }

@@ -55,9 +55,134 @@ pub fn truncate(s: &str, max_chars: usize) -> String {
     out
 }
 
+/// Mobilizon descriptions are HTML: keeps the text only, for the index
+/// and for answers (which are then plain text, never markup). Block ends
+/// and `<br>` become line breaks; the common entities are decoded; tags,
+/// comments, scripts and styles are dropped.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('&') {
+            let end = rest.bytes().take(12).position(|b| b == b';');
+            let decoded = end.and_then(|e| entity(&rest[1..e]));
+            match (end, decoded) {
+                (Some(e), Some(c)) => {
+                    out.push(c);
+                    rest = &rest[e + 1..];
+                }
+                _ => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
+            continue;
+        }
+        // As in HTML, `<` starts a tag only before a letter, `/` or `!`:
+        // "a < b" is text (and stays text when exported and imported again).
+        if !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') {
+            out.push('<');
+            rest = &rest[1..];
+            continue;
+        }
+        let lower: String = rest
+            .chars()
+            .take(10)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let skip_to = if lower.starts_with("<!--") {
+            rest.find("-->").map(|e| e + 3)
+        } else if lower.starts_with("<script") || lower.starts_with("<style") {
+            let close = if lower.starts_with("<script") {
+                "</script"
+            } else {
+                "</style"
+            };
+            rest.to_ascii_lowercase()
+                .find(close)
+                .and_then(|e| rest[e..].find('>').map(|g| e + g + 1))
+        } else {
+            rest.find('>').map(|e| e + 1)
+        };
+        let Some(end) = skip_to else {
+            // An unclosed tag: the rest is not text.
+            rest = "";
+            break;
+        };
+        let tag = rest[..end].to_ascii_lowercase();
+        let name: String = tag
+            .trim_start_matches(['<', '/'])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if matches!(
+            name.as_str(),
+            "br" | "p"
+                | "div"
+                | "li"
+                | "ul"
+                | "ol"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "blockquote"
+                | "pre"
+                | "tr"
+        ) {
+            out.push('\n');
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" | "#39" => '\'',
+        "nbsp" => ' ',
+        n if n.starts_with("#x") || n.starts_with("#X") => {
+            char::from_u32(u32::from_str_radix(&n[2..], 16).ok()?)?
+        }
+        n if n.starts_with('#') => char::from_u32(n[1..].parse().ok()?)?,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_becomes_text() {
+        assert_eq!(
+            html_to_text("<p>Hello <b>world</b> &amp; co</p><p>Bye&nbsp;&#233;&#x41;</p>"),
+            "\nHello world & co\n\nBye éA\n"
+        );
+        assert_eq!(
+            html_to_text("a<script>alert(1)</script>b<!-- x -->c"),
+            "abc"
+        );
+        assert_eq!(html_to_text("1 < 2 <3 x<y"), "1 < 2 <3 x");
+        assert_eq!(html_to_text("1 < 2 <3"), "1 < 2 <3");
+        assert_eq!(
+            html_to_text("fish & chips &bogus; <unclosed"),
+            "fish & chips &bogus; "
+        );
+        assert_eq!(
+            html_to_text("&#xFFFFFFFF; &#99999999999;"),
+            "&#xFFFFFFFF; &#99999999999;"
+        );
+    }
 
     #[test]
     fn removes_controls_and_bidi_overrides() {

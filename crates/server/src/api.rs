@@ -1,4 +1,5 @@
-//! The PeerTube-compatible search API (contract A).
+//! The PeerTube-compatible search API (contract A) and the Mobilizon
+//! search API (contract B).
 
 use std::sync::Arc;
 
@@ -10,10 +11,13 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use sepiola_index::{AnswerJson, SearchIndex};
-use sepiola_model::query::{Blocks, ChannelQuery, Hits, PlaylistQuery, VideoQuery};
+use sepiola_model::query::{
+    Blocks, ChannelQuery, EventQuery, GroupQuery, Hits, PlaylistQuery, VideoQuery,
+};
 
 use crate::AppState;
 use crate::decode;
+use crate::decode_mobilizon;
 use crate::params::{Location, RawParams};
 use crate::problem::ApiError;
 
@@ -50,9 +54,9 @@ pub fn read_params(
     Ok(q.merge(b))
 }
 
-/// One kind of search, as the three endpoints share their steps: decode
-/// the parameters, add the operator's deny list, run, send the stored
-/// answers with their scores.
+/// One kind of search, as the endpoints share their steps: decode the
+/// parameters, add the operator's deny list, run, send the stored answers
+/// with their scores.
 trait Endpoint: Sized {
     /// Decodes the request's parameters.
     fn decode(p: &RawParams) -> Result<Self, ApiError>;
@@ -95,6 +99,30 @@ impl Endpoint for PlaylistQuery {
     }
     fn run(&self, index: &SearchIndex) -> Result<Hits<AnswerJson>, ApiError> {
         Ok(index.search_playlists_as(self)?)
+    }
+}
+
+impl Endpoint for EventQuery {
+    fn decode(p: &RawParams) -> Result<Self, ApiError> {
+        decode_mobilizon::event_query(p)
+    }
+    fn blocks(&mut self) -> &mut Blocks {
+        &mut self.blocks
+    }
+    fn run(&self, index: &SearchIndex) -> Result<Hits<AnswerJson>, ApiError> {
+        Ok(index.search_events_as(self)?)
+    }
+}
+
+impl Endpoint for GroupQuery {
+    fn decode(p: &RawParams) -> Result<Self, ApiError> {
+        decode_mobilizon::group_query(p)
+    }
+    fn blocks(&mut self) -> &mut Blocks {
+        &mut self.blocks
+    }
+    fn run(&self, index: &SearchIndex) -> Result<Hits<AnswerJson>, ApiError> {
+        Ok(index.search_groups_as(self)?)
     }
 }
 
@@ -176,6 +204,28 @@ pub async fn search_playlists(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     answer::<PlaylistQuery>(&state, &method, query.as_deref(), &headers, &body)
+}
+
+/// `GET|POST /api/v1/search/events` (Mobilizon, contract B.2).
+pub async fn search_events(
+    State(state): State<Arc<AppState>>,
+    method: Method,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    answer::<EventQuery>(&state, &method, query.as_deref(), &headers, &body)
+}
+
+/// `GET|POST /api/v1/search/groups` (Mobilizon, contract B.3).
+pub async fn search_groups(
+    State(state): State<Arc<AppState>>,
+    method: Method,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    answer::<GroupQuery>(&state, &method, query.as_deref(), &headers, &body)
 }
 
 /// `GET /api/v1/config`: what Sepia Search's front end reads (contract A.14).

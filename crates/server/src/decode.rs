@@ -154,7 +154,7 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    fn location(&self, name: &str) -> Location {
+    pub(crate) fn location(&self, name: &str) -> Location {
         self.p
             .values(name)
             .map(|(l, _)| l)

@@ -1,8 +1,9 @@
-//! The HTTP face of sepiola: the PeerTube-compatible search API (and, later,
-//! the web pages). Built on axum; knows the index through its public API only.
+//! The HTTP face of sepiola: the PeerTube-compatible search API, the
+//! Mobilizon search API and the web pages. Built on axum; knows the index through its public API only.
 
 mod api;
 mod decode;
+mod decode_mobilizon;
 pub mod instances;
 mod params;
 mod problem;
@@ -25,6 +26,7 @@ use tower_http::timeout::TimeoutLayer;
 use sepiola_index::SearchIndex;
 
 pub use decode::{channel_query, playlist_query, video_query};
+pub use decode_mobilizon::{event_query, group_query};
 pub use params::{Location, RawParams};
 pub use problem::ApiError;
 pub use settings::{ImageProxySettings, InstanceSettings};
@@ -154,6 +156,18 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/api/v1/search/video-playlists",
             axum::routing::get(api::search_playlists)
                 .post(api::search_playlists)
+                .fallback(api::method_not_allowed),
+        )
+        .route(
+            "/api/v1/search/events",
+            axum::routing::get(api::search_events)
+                .post(api::search_events)
+                .fallback(api::method_not_allowed),
+        )
+        .route(
+            "/api/v1/search/groups",
+            axum::routing::get(api::search_groups)
+                .post(api::search_groups)
                 .fallback(api::method_not_allowed),
         )
         .route("/api/v1/config", get(api::config))

@@ -1,0 +1,354 @@
+//! The Mobilizon event object (contract B.5), with what the index filters on.
+
+use serde::{Deserialize, Serialize};
+
+use crate::actor::normalize_host;
+use crate::error::ModelError;
+use crate::labels::normalize_language_code;
+use crate::place::{Place, clean_opt, id_string, origin_url};
+use crate::text;
+use crate::time::Timestamp;
+use crate::video::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, Origin, clean_tags, normalize_uuid};
+
+/// Mobilizon's category ids (contract B.2). Anything else is `MEETING`,
+/// as Mobilizon itself reads unknown values.
+pub const CATEGORIES: [&str; 30] = [
+    "ARTS",
+    "BOOK_CLUBS",
+    "BUSINESS",
+    "CAUSES",
+    "COMEDY",
+    "CRAFTS",
+    "FOOD_DRINK",
+    "HEALTH",
+    "MUSIC",
+    "AUTO_BOAT_AIR",
+    "COMMUNITY",
+    "FAMILY_EDUCATION",
+    "FASHION_BEAUTY",
+    "FILM_MEDIA",
+    "GAMES",
+    "LANGUAGE_CULTURE",
+    "LEARNING",
+    "LGBTQ",
+    "MOVEMENTS_POLITICS",
+    "NETWORKING",
+    "PARTY",
+    "PERFORMING_VISUAL_ARTS",
+    "PETS",
+    "PHOTOGRAPHY",
+    "OUTDOORS_ADVENTURE",
+    "SPIRITUALITY_RELIGION_BELIEFS",
+    "SCIENCE_TECH",
+    "SPORTS",
+    "THEATRE",
+    "MEETING",
+];
+
+/// The category unknown values fall back to.
+pub const DEFAULT_CATEGORY: &str = "MEETING";
+
+/// An event's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EventStatus {
+    /// Not sure yet.
+    #[serde(alias = "tentative")]
+    Tentative,
+    /// Will happen.
+    #[default]
+    #[serde(alias = "confirmed")]
+    Confirmed,
+    /// Will not happen.
+    #[serde(alias = "cancelled")]
+    Cancelled,
+}
+
+impl EventStatus {
+    /// Every status.
+    pub const ALL: [EventStatus; 3] = [
+        EventStatus::Tentative,
+        EventStatus::Confirmed,
+        EventStatus::Cancelled,
+    ];
+
+    /// The upper-case name Mobilizon uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventStatus::Tentative => "TENTATIVE",
+            EventStatus::Confirmed => "CONFIRMED",
+            EventStatus::Cancelled => "CANCELLED",
+        }
+    }
+
+    /// Parses a status, in any case.
+    pub fn parse(s: &str) -> Option<EventStatus> {
+        let s = s.trim();
+        EventStatus::ALL
+            .into_iter()
+            .find(|st| st.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+/// The organiser of an event, as Mobilizon reads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Creator {
+    /// Id on the origin instance.
+    #[serde(default, deserialize_with = "id_string")]
+    pub id: String,
+    /// Username.
+    pub name: String,
+    /// Display name.
+    #[serde(default)]
+    pub display_name: String,
+    /// Absolute avatar URL on the event's host, or null.
+    #[serde(default)]
+    pub avatar: Option<String>,
+}
+
+/// A Mobilizon event as the search API returns it, plus the fields the
+/// index filters on (host, language, status, dates, description).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Event {
+    /// Host of the instance the event was crawled from.
+    pub host: String,
+    /// Id on the origin instance.
+    #[serde(default, deserialize_with = "id_string")]
+    pub id: String,
+    /// UUID on the origin instance.
+    pub uuid: String,
+    /// Title.
+    pub name: String,
+    /// Description as plain text (Mobilizon's HTML is reduced to text).
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Start.
+    pub start_time: Timestamp,
+    /// End, if given and not before the start.
+    #[serde(default)]
+    pub end_time: Option<Timestamp>,
+    /// Absolute URL of the event on its instance.
+    #[serde(default)]
+    pub url: String,
+    /// Absolute banner URL, or null.
+    #[serde(default)]
+    pub banner: Option<String>,
+    /// Upper-case category id.
+    #[serde(default)]
+    pub category: String,
+    /// Status.
+    #[serde(default)]
+    pub status: EventStatus,
+    /// Language code, if known.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// The organiser.
+    #[serde(default)]
+    pub creator: Option<Creator>,
+    /// Where it happens; null for online events.
+    #[serde(default)]
+    pub location: Option<Place>,
+    /// Participants.
+    #[serde(default)]
+    pub participant_count: u64,
+    /// Tags, without a leading `#`.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Creation date on the instance.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    /// Last update on the instance.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+}
+
+/// Normalises a category id: upper-case; unknown values become `MEETING`.
+pub fn normalize_category(c: &str) -> &'static str {
+    let c = c.trim();
+    CATEGORIES
+        .into_iter()
+        .find(|k| k.eq_ignore_ascii_case(c))
+        .unwrap_or(DEFAULT_CATEGORY)
+}
+
+/// Cleans an HTML description into plain text, `None` when empty.
+pub(crate) fn clean_description(d: Option<&str>) -> Option<String> {
+    d.map(|d| text::clean(&text::html_to_text(d), MAX_DESCRIPTION_CHARS))
+        .filter(|d| !d.is_empty())
+}
+
+impl Event {
+    /// Cleans every field, checks every URL belongs to the event's own host
+    /// and fills the defaults (url, category). A document that fails is not
+    /// indexed; a map point out of range is dropped, not the event.
+    pub fn normalize(&mut self) -> Result<(), ModelError> {
+        self.host = normalize_host(&self.host).ok_or(ModelError::Missing("host"))?;
+        self.uuid = normalize_uuid(&self.uuid).ok_or(ModelError::Invalid {
+            field: "uuid",
+            reason: "not a uuid".into(),
+        })?;
+        self.id = text::clean_line(&self.id, 64);
+        self.name = text::clean_line(&self.name, MAX_NAME_CHARS);
+        if self.name.is_empty() {
+            return Err(ModelError::Missing("name"));
+        }
+        self.description = clean_description(self.description.as_deref());
+        if self.end_time.is_some_and(|e| e < self.start_time) {
+            self.end_time = None;
+        }
+        self.category = normalize_category(&self.category).to_string();
+        self.language = self.language.as_deref().and_then(normalize_language_code);
+        self.tags = clean_tags(&self.tags);
+        let origin = Origin::for_host(&self.host, &self.url);
+        self.url = match origin_url(&origin, "url", Some(&self.url))? {
+            Some(u) => u,
+            None => origin.join(&format!("/events/{}", self.uuid)),
+        };
+        self.banner = origin_url(&origin, "banner", self.banner.as_deref())?;
+        if let Some(mut c) = self.creator.take() {
+            c.name = text::clean_line(&c.name, 120);
+            if !c.name.is_empty() && !c.name.contains('@') {
+                c.id = text::clean_line(&c.id, 64);
+                c.display_name = clean_opt(Some(&c.display_name), 120).unwrap_or(c.name.clone());
+                c.avatar = origin_url(&origin, "creator", c.avatar.as_deref())?;
+                self.creator = Some(c);
+            }
+        }
+        self.location = self.location.take().and_then(Place::normalized);
+        Ok(())
+    }
+
+    /// The key that identifies this document in the index: host and uuid.
+    pub fn key(&self) -> String {
+        format!("{} {}", self.host, self.uuid)
+    }
+
+    /// `name@host` of the organiser, which `blockedAccounts` speaks of.
+    pub fn creator_handle(&self) -> Option<String> {
+        self.creator
+            .as_ref()
+            .map(|c| format!("{}@{}", c.name, self.host))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn sample() -> Event {
+        serde_json::from_value(serde_json::json!({
+            "host": "Mobilizon.Example",
+            "id": 42,
+            "uuid": "0B0E2C4A-1D2E-4F5A-8B9C-0D1E2F3A4B5C",
+            "name": "  Jazz\u{202E} night ",
+            "description": "<p>Bring your <b>instrument</b> &amp; friends</p>",
+            "startTime": "2025-07-01T19:00:00+02:00",
+            "endTime": "2025-07-01T16:00:00Z",
+            "url": "https://mobilizon.example/events/0b0e2c4a-1d2e-4f5a-8b9c-0d1e2f3a4b5c",
+            "banner": "/media/banner.jpg",
+            "category": "music",
+            "status": "TENTATIVE",
+            "language": "fr-FR",
+            "creator": {"id": "7", "name": "alice", "displayName": "", "avatar": null},
+            "location": {"id": "3", "name": "Le Sunset", "address": {"addressLocality": "Paris", "addressCountry": "France"},
+                         "location": {"lat": 48.86, "lon": 2.35}},
+            "participantCount": 12,
+            "tags": ["#jazz", "Jazz", "live"],
+            "createdAt": "2025-05-01T10:00:00Z"
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn normalize_cleans_and_fills() {
+        let mut e = sample();
+        e.normalize().unwrap();
+        assert_eq!(e.host, "mobilizon.example");
+        assert_eq!(e.uuid, "0b0e2c4a-1d2e-4f5a-8b9c-0d1e2f3a4b5c");
+        assert_eq!(e.id, "42");
+        assert_eq!(e.name, "Jazz night");
+        assert_eq!(
+            e.description.as_deref(),
+            Some("Bring your instrument & friends")
+        );
+        assert_eq!(e.end_time, None, "an end before the start is dropped");
+        assert_eq!(e.category, "MUSIC");
+        assert_eq!(e.status, EventStatus::Tentative);
+        assert_eq!(e.language.as_deref(), Some("fr"));
+        assert_eq!(e.tags, vec!["jazz", "live"]);
+        assert_eq!(
+            e.banner.as_deref(),
+            Some("https://mobilizon.example/media/banner.jpg")
+        );
+        let c = e.creator.as_ref().unwrap();
+        assert_eq!(c.display_name, "alice");
+        assert_eq!(
+            e.creator_handle().as_deref(),
+            Some("alice@mobilizon.example")
+        );
+        assert_eq!(e.location.as_ref().unwrap().point().unwrap().lat, 48.86);
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["startTime"], "2025-07-01T17:00:00.000Z");
+        assert_eq!(json["status"], "TENTATIVE");
+        assert!(json["tags"].is_array());
+    }
+
+    #[test]
+    fn unknown_categories_are_meetings_and_foreign_urls_refused() {
+        let mut e = sample();
+        e.category = "KNITTING".into();
+        e.normalize().unwrap();
+        assert_eq!(e.category, "MEETING");
+        for bad in [
+            "https://evil.example/x.jpg",
+            "javascript:alert(1)",
+            "//evil.example/x",
+        ] {
+            let mut e = sample();
+            e.banner = Some(bad.into());
+            assert!(e.normalize().is_err(), "{bad}");
+            let mut e = sample();
+            e.url = bad.into();
+            assert!(e.normalize().is_err(), "{bad}");
+        }
+        let mut e = sample();
+        e.creator.as_mut().unwrap().avatar = Some("https://evil.example/a.png".into());
+        assert!(e.normalize().is_err());
+        let mut e = sample();
+        e.uuid = "nope".into();
+        assert!(e.normalize().is_err());
+    }
+
+    #[test]
+    fn missing_url_is_built_and_bad_points_dropped() {
+        let mut e = sample();
+        e.url.clear();
+        e.location.as_mut().unwrap().location = Some(crate::place::GeoPoint {
+            lat: 12.0,
+            lon: 999.0,
+        });
+        e.normalize().unwrap();
+        assert_eq!(
+            e.url,
+            "https://mobilizon.example/events/0b0e2c4a-1d2e-4f5a-8b9c-0d1e2f3a4b5c"
+        );
+        let place = e.location.unwrap();
+        assert_eq!(place.location, None);
+        assert_eq!(place.name.as_deref(), Some("Le Sunset"));
+    }
+
+    #[test]
+    fn statuses_parse_in_any_case() {
+        assert_eq!(
+            EventStatus::parse("cancelled"),
+            Some(EventStatus::Cancelled)
+        );
+        assert_eq!(EventStatus::parse("maybe"), None);
+        let bad: Result<Event, _> = serde_json::from_value(serde_json::json!({
+            "host": "m.example", "uuid": "x", "name": "x", "startTime": "2025-01-01", "status": "maybe"
+        }));
+        assert!(bad.is_err());
+    }
+}
