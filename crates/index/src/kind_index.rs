@@ -13,6 +13,7 @@ use tantivy::{
 };
 
 use crate::analysis::Analysis;
+use crate::browse::BrowseOrders;
 use crate::error::IndexError;
 
 /// How much memory and how many threads a writer may use.
@@ -33,6 +34,8 @@ pub struct KindIndex {
     dirty: AtomicBool,
     key: Field,
     host: Field,
+    /// Cached browse orders of this index's segments.
+    pub browse: BrowseOrders,
 }
 
 impl KindIndex {
@@ -79,6 +82,7 @@ impl KindIndex {
             dirty: AtomicBool::new(false),
             key,
             host,
+            browse: BrowseOrders::default(),
         })
     }
 

@@ -7,6 +7,7 @@
 //! tantivy commits are atomic, so the index is safe to kill at any moment.
 
 mod analysis;
+mod browse;
 mod collectors;
 mod error;
 mod filters;

@@ -20,7 +20,7 @@ use crate::schema::{
     Common, TextField, add_body, add_common, add_text, common, num_fast, num_indexed_fast,
     text_field, weights,
 };
-use crate::search::{SearchIndex, SortKey, add_blocks, sort_is_browse};
+use crate::search::{Scores, SearchIndex, SortKey, add_blocks, sort_is_browse};
 use crate::stored::FromStored;
 use crate::text_query::{TextSpec, ranking};
 
@@ -290,7 +290,12 @@ impl SearchIndex {
         let query = c.build();
         if sort_is_browse(q.search.as_deref(), q.sort.field) {
             let now = q.now.unwrap_or_else(Timestamp::now);
-            return self.upcoming_first(&*query, now, q.page);
+            return self.upcoming_first(
+                &*query,
+                now,
+                q.page,
+                Scores::of(q.search.as_deref(), &q.boost_languages),
+            );
         }
         let sort = match q.sort.field {
             SortField::StartTime => SortKey::I64("start_time"),
@@ -306,6 +311,7 @@ impl SearchIndex {
             sort,
             descending,
             q.page,
+            Scores::of(q.search.as_deref(), &q.boost_languages),
         )
     }
 
@@ -316,6 +322,7 @@ impl SearchIndex {
         query: &dyn Query,
         now: Timestamp,
         page: Page,
+        scores: Scores,
     ) -> Result<Hits<T>, IndexError> {
         let f = &self.ef;
         let split = |from: Bound<Term>, to: Bound<Term>| -> Box<dyn Query> {
@@ -340,6 +347,7 @@ impl SearchIndex {
             SortKey::I64("start_time"),
             false,
             page,
+            scores,
         )?;
         let upcoming_total = usize::try_from(first.total).unwrap_or(usize::MAX);
         let rest = Page {
@@ -353,6 +361,7 @@ impl SearchIndex {
             SortKey::I64("start_time"),
             true,
             rest,
+            scores,
         )?;
         let mut data = first.data;
         data.extend(second.data);
@@ -413,6 +422,7 @@ impl SearchIndex {
             sort,
             descending,
             q.page,
+            Scores::of(q.search.as_deref(), &q.boost_languages),
         )
     }
 }

@@ -18,6 +18,7 @@ use sepiola_model::video::normalize_uuid;
 use sepiola_model::{Channel, DocKind, Playlist, Record, Video};
 
 use crate::analysis::Analysis;
+use crate::browse::Numeric;
 use crate::collectors::{HostCounts, Inventory};
 use crate::error::IndexError;
 use crate::filters::{self, Clauses};
@@ -407,6 +408,7 @@ impl SearchIndex {
             sort,
             descending,
             q.page,
+            Scores::of(q.search.as_deref(), &q.boost_languages),
         )
     }
 
@@ -453,6 +455,7 @@ impl SearchIndex {
             sort,
             descending,
             q.page,
+            Scores::of::<&str>(q.search.as_deref(), &[]),
         )
     }
 
@@ -499,6 +502,7 @@ impl SearchIndex {
             sort,
             descending,
             q.page,
+            Scores::of::<&str>(q.search.as_deref(), &[]),
         )
     }
 
@@ -514,11 +518,13 @@ impl SearchIndex {
             Some(s) => {
                 let searcher = ki.searcher();
                 let doc_freq = |t: &Term| searcher.doc_freq(t).unwrap_or(0);
+                let prefixed = |f: Field, p: &str| words_with_prefix(&searcher, f, p);
                 c.must_scored(text_query::build(
                     &self.analysis,
                     s.trim_start(),
                     spec,
                     &doc_freq,
+                    &prefixed,
                 ))
             }
             None => c.must_scored(Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0))),
@@ -533,10 +539,19 @@ impl SearchIndex {
         sort: SortKey,
         descending: bool,
         page: Page,
+        scores: Scores,
     ) -> Result<Hits<T>, IndexError> {
         let searcher = ki.searcher();
         let order = if descending { Order::Desc } else { Order::Asc };
-        let (top, total) = match sort {
+        let browse = |field, numeric| -> Result<_, IndexError> {
+            let (top, total) = ki
+                .browse
+                .top(&searcher, query, field, numeric, descending, page)?;
+            Ok((top.into_iter().map(|a| (0.0, a)).collect(), total))
+        };
+        let (top, total): (Vec<(f32, DocAddress)>, usize) = match sort {
+            SortKey::I64(f) if scores == Scores::AllZero => browse(f, Numeric::I64)?,
+            SortKey::U64(f) if scores == Scores::AllZero => browse(f, Numeric::U64)?,
             SortKey::Score => top_by(&searcher, query, (SortBySimilarityScore, Order::Desc), page)?,
             SortKey::I64(f) => top_by(
                 &searcher,
@@ -562,6 +577,58 @@ impl SearchIndex {
             total: total as u64,
             data,
         })
+    }
+}
+
+/// The words of `field` starting with `prefix` in every segment, or None
+/// when a segment has more than [`ranking::PREFIX_MAX_TERMS`] of them (or
+/// its dictionary cannot be read: the caller then uses an automaton).
+fn words_with_prefix(searcher: &Searcher, field: Field, prefix: &str) -> Option<Vec<String>> {
+    let mut upper = prefix.to_string();
+    upper.push(char::MAX);
+    let mut out: Vec<String> = Vec::new();
+    for seg in searcher.segment_readers() {
+        let inverted = seg.inverted_index(field).ok()?;
+        let mut stream = inverted
+            .terms()
+            .range()
+            .ge(prefix.as_bytes())
+            .lt(upper.as_bytes())
+            .into_stream()
+            .ok()?;
+        let mut n = 0;
+        while stream.advance() {
+            n += 1;
+            if n > ranking::PREFIX_MAX_TERMS {
+                return None;
+            }
+            let word = std::str::from_utf8(stream.key()).ok()?;
+            if !out.iter().any(|w| w == word) {
+                out.push(word.to_string());
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Whether the query's scores vary (text, language boost) or are all zero
+/// (browsing), in which case a field order can be read from a cache.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scores {
+    /// Scores rank the results.
+    Relevance,
+    /// Every match scores 0.
+    AllZero,
+}
+
+impl Scores {
+    /// Zero when there is no search text and no language boost.
+    pub(crate) fn of<S: AsRef<str>>(search: Option<&str>, boost: &[S]) -> Scores {
+        if search.is_none_or(|s| s.trim().is_empty()) && boost.is_empty() {
+            Scores::AllZero
+        } else {
+            Scores::Relevance
+        }
     }
 }
 
@@ -664,5 +731,40 @@ pub(crate) fn add_blocks(c: &mut Clauses, blocks: &Blocks, host: Field, handle: 
     }
     if !blocks.accounts.is_empty() {
         c.must_not(filters::any_text(handle, &blocks.accounts));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::schema::{STRING, Schema};
+    use tantivy::{Index, TantivyDocument};
+
+    #[test]
+    fn words_with_prefix_lists_few_and_gives_up_on_many() {
+        let mut b = Schema::builder();
+        let f = b.add_text_field("w", STRING);
+        let index = Index::create_in_ram(b.build());
+        let mut w = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("writer");
+        let n = ranking::PREFIX_MAX_TERMS + 1;
+        for i in 0..n {
+            let mut d = TantivyDocument::new();
+            d.add_text(f, format!("many{i:03}"));
+            d.add_text(f, if i % 2 == 0 { "fewa" } else { "fewb" });
+            w.add_document(d).expect("add");
+        }
+        w.commit().expect("commit");
+        let searcher = index.reader().expect("reader").searcher();
+        let mut few = words_with_prefix(&searcher, f, "few").expect("few");
+        few.sort();
+        assert_eq!(few, vec!["fewa", "fewb"]);
+        assert_eq!(words_with_prefix(&searcher, f, "many"), None);
+        assert_eq!(
+            words_with_prefix(&searcher, f, "many00").map(|v| v.len()),
+            Some(10)
+        );
+        assert_eq!(words_with_prefix(&searcher, f, "zzz"), Some(vec![]));
     }
 }

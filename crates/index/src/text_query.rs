@@ -40,6 +40,9 @@ pub mod ranking {
     pub const TYPO2_MIN_CHARS: usize = 9;
     /// The last word matches as a prefix when it has at least this many letters.
     pub const PREFIX_MIN_CHARS: usize = 3;
+    /// The last word's prefix matching lists the index's words that start
+    /// with it when there are at most this many (per field and segment).
+    pub const PREFIX_MAX_TERMS: usize = 64;
     /// A word found exactly in at least this many documents is taken as
     /// spelled right: typo matching is for rare and misspelled words (and
     /// walking the term dictionary for typos of common words is what costs
@@ -73,6 +76,7 @@ pub fn build(
     search: &str,
     spec: &TextSpec,
     doc_freq: &dyn Fn(&Term) -> u64,
+    prefixed: &dyn Fn(Field, &str) -> Option<Vec<String>>,
 ) -> Box<dyn Query> {
     let (free, phrases) = split_phrases(search);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -115,7 +119,7 @@ pub fn build(
         last.prefix = last.folded.chars().count() >= ranking::PREFIX_MIN_CHARS;
     }
     for w in &words {
-        clauses.push((Occur::Should, word_query(w, spec)));
+        clauses.push((Occur::Should, word_query(w, spec, prefixed)));
     }
     if words.len() >= 2 {
         let terms: Vec<Term> = words
@@ -198,7 +202,11 @@ fn scored_term(field: Field, value: &str, weight: f32) -> Box<dyn Query> {
     ))
 }
 
-fn word_query(w: &Word, spec: &TextSpec) -> Box<dyn Query> {
+fn word_query(
+    w: &Word,
+    spec: &TextSpec,
+    prefixed: &dyn Fn(Field, &str) -> Option<Vec<String>>,
+) -> Box<dyn Query> {
     let mut exact: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut loose: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let len = w.folded.chars().count();
@@ -226,10 +234,21 @@ fn word_query(w: &Word, spec: &TextSpec) -> Box<dyn Query> {
             ));
         }
         if w.prefix {
-            loose.push((
-                Occur::Should,
-                Box::new(FuzzyTermQuery::new_prefix(t, 0, true)),
-            ));
+            // The words of the index that start with it, when there are few
+            // (their postings are cheaper than an automaton's bitset over
+            // every document); else the automaton.
+            match prefixed(f.folded, &w.folded) {
+                Some(found) => loose.extend(
+                    found
+                        .iter()
+                        .filter(|x| **x != w.folded)
+                        .map(|x| (Occur::Should, term(f.folded, x))),
+                ),
+                None => loose.push((
+                    Occur::Should,
+                    Box::new(FuzzyTermQuery::new_prefix(t, 0, true)),
+                )),
+            }
         }
     }
     let exact: Box<dyn Query> = Box::new(BooleanQuery::new(exact));

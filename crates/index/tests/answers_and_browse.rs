@@ -1,5 +1,5 @@
-//! The stored answer JSON: what the API sends as it is, and what export
-//! gives back.
+//! What searches hand out: the stored answer JSON (sent by the API as it
+//! is, given back whole by export) and browse orders across segments.
 #![allow(clippy::unwrap_used)]
 
 use sepiola_index::{AnswerJson, SearchIndex};
@@ -103,4 +103,74 @@ fn export_gives_back_the_whole_description() {
         r.normalize().unwrap();
     }
     assert_eq!(whole, 2, "the video and the channel");
+}
+
+/// Browsing reads cached per-segment orders; across several segments with
+/// replaced documents, every page must match the same index merged into one
+/// segment.
+#[test]
+fn browsing_many_segments_matches_one_segment() {
+    use sepiola_model::query::{Sort, SortField};
+    let text = std::fs::read_to_string(FIXTURE).unwrap();
+    let records: Vec<Record> = text
+        .lines()
+        .map(|l| {
+            let mut r = Record::from_json(l).unwrap();
+            r.normalize().unwrap();
+            r
+        })
+        .collect();
+    let one = SearchIndex::in_memory().unwrap();
+    for r in &records {
+        one.upsert(r).unwrap();
+    }
+    one.merge_all().unwrap();
+    let many = SearchIndex::in_memory().unwrap();
+    for (i, chunk) in records.chunks(7).enumerate() {
+        for r in chunk {
+            many.upsert(r).unwrap();
+        }
+        // replace a few documents already committed: deletes in old segments
+        if i > 0 {
+            for r in records.iter().take(3) {
+                many.upsert(r).unwrap();
+            }
+        }
+        many.commit().unwrap();
+    }
+    let sorts = [
+        SortField::PublishedAt,
+        SortField::CreatedAt,
+        SortField::Duration,
+        SortField::Views,
+        SortField::Likes,
+        SortField::OriginallyPublishedAt,
+        SortField::Match,
+    ];
+    for field in sorts {
+        for descending in [false, true] {
+            for start in [0, 3, 11, 25] {
+                let q = VideoQuery {
+                    sort: Sort { field, descending },
+                    page: Page { start, count: 6 },
+                    ..Default::default()
+                };
+                let a = one.search_videos(&q).unwrap();
+                let b = many.search_videos(&q).unwrap();
+                assert_eq!(a.total, b.total);
+                let ids = |h: &sepiola_model::query::Hits<sepiola_model::Video>| {
+                    h.data
+                        .iter()
+                        .map(|s| s.item.uuid.clone())
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(
+                    ids(&a),
+                    ids(&b),
+                    "{field:?} desc={descending} start={start}"
+                );
+                assert!(b.data.iter().all(|h| h.score == 0.0));
+            }
+        }
+    }
 }
