@@ -34,6 +34,8 @@ pub struct KindIndex {
     dirty: AtomicBool,
     key: Field,
     host: Field,
+    /// The stored answer JSON.
+    pub doc: Field,
     /// Cached browse orders of this index's segments.
     pub browse: BrowseOrders,
 }
@@ -50,6 +52,7 @@ impl KindIndex {
         key: Field,
         host: Field,
     ) -> Result<KindIndex, IndexError> {
+        let doc = schema.get_field("doc")?;
         let index = match dir {
             None => Index::create_in_ram(schema),
             Some(dir) => open_dir(dir, schema)?,
@@ -82,6 +85,7 @@ impl KindIndex {
             dirty: AtomicBool::new(false),
             key,
             host,
+            doc,
             browse: BrowseOrders::default(),
         })
     }

@@ -306,7 +306,6 @@ impl SearchIndex {
         let descending = q.sort.descending || matches!(sort, SortKey::Score);
         self.run(
             &self.events,
-            f.common.doc,
             &*query,
             sort,
             descending,
@@ -342,7 +341,6 @@ impl SearchIndex {
         let past = split(Bound::Unbounded, Bound::Excluded(now_term));
         let first = self.run::<T>(
             &self.events,
-            f.common.doc,
             &*upcoming,
             SortKey::I64("start_time"),
             false,
@@ -356,7 +354,6 @@ impl SearchIndex {
         };
         let second = self.run::<T>(
             &self.events,
-            f.common.doc,
             &*past,
             SortKey::I64("start_time"),
             true,
@@ -417,7 +414,6 @@ impl SearchIndex {
         };
         self.run(
             &self.groups,
-            f.common.doc,
             &*c.build(),
             sort,
             descending,

@@ -403,7 +403,6 @@ impl SearchIndex {
             };
         self.run(
             &self.videos,
-            f.common.doc,
             &*c.build(),
             sort,
             descending,
@@ -450,7 +449,6 @@ impl SearchIndex {
         };
         self.run(
             &self.channels,
-            f.common.doc,
             &*c.build(),
             sort,
             descending,
@@ -497,7 +495,6 @@ impl SearchIndex {
         };
         self.run(
             &self.playlists,
-            f.common.doc,
             &*c.build(),
             sort,
             descending,
@@ -534,7 +531,6 @@ impl SearchIndex {
     pub(crate) fn run<T: FromStored>(
         &self,
         ki: &KindIndex,
-        doc_field: Field,
         query: &dyn Query,
         sort: SortKey,
         descending: bool,
@@ -570,7 +566,7 @@ impl SearchIndex {
         let mut data = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let d: TantivyDocument = searcher.doc(addr)?;
-            let item = T::from_stored(stored_text(&d, doc_field)?.to_string())?;
+            let item = T::from_stored(stored_text(&d, ki.doc)?.to_string())?;
             data.push(Scored { score, item });
         }
         Ok(Hits {
