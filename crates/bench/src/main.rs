@@ -226,29 +226,58 @@ fn run(args: &RunArgs) -> anyhow::Result<()> {
     let mut starts = Vec::new();
     let mut c1 = Vec::new();
     let mut c16 = Vec::new();
+    let mut c16_both = Vec::new();
+    let mut mobilizon = Vec::new();
     let mut pages = Vec::new();
     let mut rss = Vec::new();
     let mut page_weight = (0, 0);
+    let mobilizon_mix: Vec<String> = mix
+        .api
+        .iter()
+        .filter(|q| q.contains("/search/events") || q.contains("/search/groups"))
+        .cloned()
+        .collect();
+    let phase = Duration::from_secs(args.seconds);
     for i in 0..args.runs {
         eprintln!("serve run {}/{}", i + 1, args.runs);
         let started = Instant::now();
-        let mut server = process::Server::start(&sepiola, &data)?;
+        let mut server = process::Server::start(&sepiola, &data, true)?;
         let first = rt.block_on(load::first_answer(
             &server.base,
             started,
             Duration::from_secs(60),
         ))?;
         starts.push(first);
-        let phase = Duration::from_secs(args.seconds);
         rt.block_on(load::warm_up(&server.base, &mix))?;
         c1.push(rt.block_on(load::run(&server.base, &mix.api, 1, phase))?);
         c16.push(rt.block_on(load::run(&server.base, &mix.api, 16, phase))?);
+        if !mobilizon_mix.is_empty() {
+            mobilizon.push(rt.block_on(load::run(&server.base, &mobilizon_mix, 1, phase))?);
+        }
         pages.push(rt.block_on(load::run(&server.base, &mix.pages, 1, phase))?);
         page_weight = rt.block_on(load::page_weight(&server.base, &mix.pages))?;
         rss.push(server.peak_rss_kib());
         server.stop();
+        // The same load with the server free to use both cores (the load
+        // generator still runs on the second one).
+        let mut server = process::Server::start(&sepiola, &data, false)?;
+        rt.block_on(load::warm_up(&server.base, &mix))?;
+        c16_both.push(rt.block_on(load::run(&server.base, &mix.api, 16, phase))?);
+        server.stop();
     }
-    report.serving(&starts, &c1, &c16, &pages, &rss, page_weight);
+    let mut phases = vec![
+        ("API, 1 client", c1),
+        ("API, 16 clients", c16),
+        (
+            "API, 16 clients, server on both cores (load generator on one of them)",
+            c16_both,
+        ),
+    ];
+    if !mobilizon.is_empty() {
+        phases.push(("events and groups only (API), 1 client", mobilizon));
+    }
+    phases.push(("results page (HTML), 1 client", pages));
+    report.serving(&starts, &phases, &rss, page_weight);
     let text = report.markdown(&Measure::commands(args));
     println!("{text}");
     if let Some(path) = &args.write {

@@ -88,20 +88,22 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts the server on an ephemeral port, pinned to core 0 when the
-    /// machine has two cores or more.
-    pub fn start(sepiola: &Path, data: &Path) -> anyhow::Result<Server> {
-        let pin = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-            >= 2
+    /// Starts the server on an ephemeral port, pinned to core 0 when
+    /// `pinned` and the machine has two cores or more, else on every core.
+    pub fn start(sepiola: &Path, data: &Path, pinned: bool) -> anyhow::Result<Server> {
+        let pin = pinned
+            && std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+                >= 2
             && Path::new("/usr/bin/taskset").exists();
         let mut cmd = if pin {
             let mut c = Command::new("/usr/bin/taskset");
             c.args(["-c", "0"]).arg(sepiola);
             c
         } else {
-            Command::new(sepiola)
+            // Affinity is inherited: undo the bench's own pinning.
+            on_all_cores(sepiola)
         };
         let mut child = cmd
             .arg("--data-dir")

@@ -87,9 +87,7 @@ impl Report {
     pub fn serving(
         &mut self,
         starts: &[std::time::Duration],
-        c1: &[Phase],
-        c16: &[Phase],
-        pages: &[Phase],
+        phases: &[(&str, Vec<Phase>)],
         rss: &[u64],
         weight: (usize, usize),
     ) {
@@ -98,11 +96,7 @@ impl Report {
             "| first answer after start | {:.0} ms | | |",
             median(starts)
         ));
-        for (name, phases) in [
-            ("API, 1 client", c1),
-            ("API, 16 clients", c16),
-            ("results page (HTML), 1 client", pages),
-        ] {
+        for (name, phases) in phases {
             let p50: Vec<f64> = phases.iter().map(|p| p.quantile_ms(0.50)).collect();
             let p95: Vec<f64> = phases.iter().map(|p| p.quantile_ms(0.95)).collect();
             let p99: Vec<f64> = phases.iter().map(|p| p.quantile_ms(0.99)).collect();
