@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 
 /// What running a command cost.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Cost {
     /// Exit status was 0.
     pub success: bool,
@@ -18,6 +18,8 @@ pub struct Cost {
     pub wall: Duration,
     /// Peak resident memory, KiB.
     pub peak_rss_kib: u64,
+    /// What the command printed on standard output.
+    pub stdout: String,
 }
 
 /// The peak resident memory of a live process, KiB.
@@ -49,15 +51,26 @@ pub fn tick_micros() -> f64 {
 /// Runs a command to completion, sampling its peak memory.
 pub fn measure(cmd: &mut Command) -> anyhow::Result<Cost> {
     let started = Instant::now();
-    let mut child = cmd.stdout(Stdio::null()).spawn().context("spawning")?;
+    let mut child = cmd.stdout(Stdio::piped()).spawn().context("spawning")?;
     let pid = child.id();
+    // Read standard output on the side so a chatty child never blocks.
+    let reader = child.stdout.take().map(|mut out| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut out, &mut text);
+            text
+        })
+    });
     let mut peak = 0;
     loop {
         if let Some(status) = child.try_wait()? {
+            let wall = started.elapsed();
+            let stdout = reader.and_then(|r| r.join().ok()).unwrap_or_default();
             return Ok(Cost {
                 success: status.success(),
-                wall: started.elapsed(),
+                wall,
                 peak_rss_kib: peak,
+                stdout,
             });
         }
         if let Some(kib) = vm_hwm_kib(pid) {

@@ -77,6 +77,27 @@ impl Report {
             median(walls),
             median(rss)
         ));
+        // sepiola reports "(N/s; X s indexing, Y s merging into one segment)".
+        let split = |c: &Cost| -> Option<(f64, f64)> {
+            let (_, rest) = c.stdout.split_once("/s; ")?;
+            let (indexing, rest) = rest.split_once(" s indexing, ")?;
+            let (merging, _) = rest.split_once(" s merging")?;
+            Some((indexing.parse().ok()?, merging.parse().ok()?))
+        };
+        let splits: Vec<(f64, f64)> = runs.iter().filter_map(split).collect();
+        if !splits.is_empty() {
+            let indexing: Vec<f64> = splits
+                .iter()
+                .map(|(i, _)| self.docs as f64 / i.max(1e-9))
+                .collect();
+            let merging: Vec<f64> = splits.iter().map(|(_, m)| *m).collect();
+            self.lines.push(format!(
+                "| import: indexing alone, then final merge | {:.0} documents/s (runs: {}) | then {:.1} s merging into one segment | |",
+                median(indexing.clone()),
+                spread(&indexing),
+                median(merging)
+            ));
+        }
         self.lines.push(format!(
             "| index size on disk | {:.0} MiB | | |",
             index_bytes as f64 / 1024.0 / 1024.0

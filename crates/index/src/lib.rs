@@ -22,6 +22,6 @@ mod word_query;
 
 pub use analysis::Analysis;
 pub use error::IndexError;
-pub use search::SearchIndex;
+pub use search::{Prepared, SearchIndex};
 pub use stored::{AnswerJson, FromStored};
 pub use text_query::ranking;

@@ -44,6 +44,13 @@ pub struct SearchIndex {
     pub(crate) gf: GroupFields,
 }
 
+/// A document ready to be written: see [`SearchIndex::prepare`].
+pub struct Prepared {
+    kind: DocKind,
+    key: String,
+    doc: TantivyDocument,
+}
+
 /// Number of live documents of each kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct DocCounts {
@@ -159,23 +166,28 @@ impl SearchIndex {
 
     /// Adds or replaces a normalised document. Searchable after the next commit.
     pub fn upsert(&self, record: &Record) -> Result<(), IndexError> {
-        match record {
-            Record::Video(v) => self
-                .videos
-                .upsert(&v.key(), self.vf.document(v, &self.analysis)?),
-            Record::Channel(c) => self
-                .channels
-                .upsert(&c.key(), self.cf.document(c, &self.analysis)?),
-            Record::Playlist(p) => self
-                .playlists
-                .upsert(&p.key(), self.pf.document(p, &self.analysis)?),
-            Record::Event(e) => self
-                .events
-                .upsert(&e.key(), self.ef.document(e, &self.analysis)?),
-            Record::Group(g) => self
-                .groups
-                .upsert(&g.key(), self.gf.document(g, &self.analysis)?),
-        }
+        self.write(self.prepare(record)?)
+    }
+
+    /// The first half of [`SearchIndex::upsert`]: builds the document
+    /// (text analysis included). Needs no lock, so bulk imports run it on
+    /// several threads and [`SearchIndex::write`] the results in order.
+    pub fn prepare(&self, record: &Record) -> Result<Prepared, IndexError> {
+        let a = &self.analysis;
+        let (kind, key, doc) = match record {
+            Record::Video(v) => (DocKind::Video, v.key(), self.vf.document(v, a)?),
+            Record::Channel(c) => (DocKind::Channel, c.key(), self.cf.document(c, a)?),
+            Record::Playlist(p) => (DocKind::Playlist, p.key(), self.pf.document(p, a)?),
+            Record::Event(e) => (DocKind::Event, e.key(), self.ef.document(e, a)?),
+            Record::Group(g) => (DocKind::Group, g.key(), self.gf.document(g, a)?),
+        };
+        Ok(Prepared { kind, key, doc })
+    }
+
+    /// The second half of [`SearchIndex::upsert`]: adds or replaces the
+    /// prepared document.
+    pub fn write(&self, p: Prepared) -> Result<(), IndexError> {
+        self.kind(p.kind).upsert(&p.key, p.doc)
     }
 
     /// Deletes one document by key (`host uuid`, or `host name` for channels
