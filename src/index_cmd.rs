@@ -27,8 +27,9 @@ fn open_index(config: &Config) -> anyhow::Result<SearchIndex> {
 }
 
 /// Imports a JSON Lines file; invalid lines are reported and skipped, and
-/// make the exit status 1.
-pub fn import(config: &Config, file: &Path) -> anyhow::Result<ExitCode> {
+/// make the exit status 1. At the end each kind is merged into at most
+/// `segments` segments.
+pub fn import(config: &Config, file: &Path, segments: usize) -> anyhow::Result<ExitCode> {
     let index = open_index(config)?;
     index.pause_merges()?;
     let input: Box<dyn BufRead> = if file == Path::new("-") {
@@ -88,12 +89,13 @@ pub fn import(config: &Config, file: &Path) -> anyhow::Result<ExitCode> {
         }
     }
     let indexed = started.elapsed().as_secs_f64();
-    index.merge_all()?;
+    index.merge_all(segments)?;
     let secs = started.elapsed().as_secs_f64();
     println!(
-        "imported {ok} documents in {secs:.1} s ({:.0}/s; {indexed:.1} s indexing, {:.1} s merging into one segment), {bad} invalid lines skipped",
+        "imported {ok} documents in {secs:.1} s ({:.0}/s; {indexed:.1} s indexing, {:.1} s merging into {segments} segment{}), {bad} invalid lines skipped",
         ok as f64 / secs.max(1e-9),
-        secs - indexed
+        secs - indexed,
+        if segments == 1 { "" } else { "s" }
     );
     Ok(if bad == 0 {
         ExitCode::SUCCESS

@@ -77,7 +77,7 @@ impl Report {
             median(walls),
             median(rss)
         ));
-        // sepiola reports "(N/s; X s indexing, Y s merging into one segment)".
+        // sepiola reports "(N/s; X s indexing, Y s merging into 1 segment)".
         let split = |c: &Cost| -> Option<(f64, f64)> {
             let (_, rest) = c.stdout.split_once("/s; ")?;
             let (indexing, rest) = rest.split_once(" s indexing, ")?;
@@ -92,7 +92,7 @@ impl Report {
                 .collect();
             let merging: Vec<f64> = splits.iter().map(|(_, m)| *m).collect();
             self.lines.push(format!(
-                "| import: indexing alone, then final merge | {:.0} documents/s (runs: {}) | then {:.1} s merging into one segment | |",
+                "| import: indexing alone, then final merge | {:.0} documents/s (runs: {}) | then {:.1} s merging each kind into one segment | |",
                 median(indexing.clone()),
                 spread(&indexing),
                 median(merging)

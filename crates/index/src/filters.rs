@@ -93,11 +93,3 @@ pub fn u64_range(field: Field, min: Option<u64>, max: Option<u64>) -> Box<dyn Qu
     };
     Box::new(RangeQuery::new(bound(min), bound(max)))
 }
-
-/// Either query.
-pub fn either(a: Box<dyn Query>, b: Box<dyn Query>) -> Box<dyn Query> {
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Should, a),
-        (Occur::Should, b),
-    ]))
-}

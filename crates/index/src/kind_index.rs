@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use tantivy::directory::MmapDirectory;
 use tantivy::directory::error::{LockError, OpenDirectoryError};
+use tantivy::index::SegmentId;
 use tantivy::query::TermQuery;
 use tantivy::schema::{Field, IndexRecordOption, Schema};
 use tantivy::{
@@ -143,7 +144,7 @@ impl KindIndex {
         Ok(true)
     }
 
-    /// Stops background merges until [`KindIndex::merge_all`]: a bulk
+    /// Stops background merges until [`KindIndex::start_merge`]: a bulk
     /// import then writes each document once instead of merging repeatedly.
     pub fn pause_merges(&self) -> Result<(), IndexError> {
         self.writer()?
@@ -151,18 +152,31 @@ impl KindIndex {
         Ok(())
     }
 
-    /// Commits, then merges every segment into one (fewer term dictionaries
-    /// to walk per query) and restores the default merge policy.
-    pub fn merge_all(&self) -> Result<(), IndexError> {
+    /// Commits, then starts merging the segments into at most `parts`
+    /// segments of about equal size (fewer term dictionaries to walk per
+    /// query). The merges run on tantivy's merge threads, side by side;
+    /// wait for them, then call [`KindIndex::finish_merge`].
+    pub fn start_merge(&self, parts: usize) -> Result<Vec<PendingMerge>, IndexError> {
         self.dirty.store(true, Ordering::Release);
         self.commit()?;
+        let metas = self.index.searchable_segment_metas()?;
+        let sizes: Vec<(SegmentId, u64)> = metas
+            .iter()
+            .map(|m| (m.id(), u64::from(m.num_docs())))
+            .collect();
         let mut w = self.writer()?;
-        let ids = self.index.searchable_segment_ids()?;
-        if ids.len() > 1 {
-            w.merge(&ids).wait()?;
-        }
-        w.set_merge_policy(Box::new(tantivy::indexer::LogMergePolicy::default()));
-        drop(w);
+        Ok(balanced_groups(sizes, parts)
+            .into_iter()
+            .filter(|g| g.len() > 1)
+            .map(|g| PendingMerge(w.merge(g.as_slice())))
+            .collect())
+    }
+
+    /// Restores the default merge policy after a bulk import's merges and
+    /// makes their result searchable.
+    pub fn finish_merge(&self) -> Result<(), IndexError> {
+        self.writer()?
+            .set_merge_policy(Box::new(tantivy::indexer::LogMergePolicy::default()));
         self.reader.reload()?;
         Ok(())
     }
@@ -171,6 +185,36 @@ impl KindIndex {
     pub fn searcher(&self) -> Searcher {
         self.reader.searcher()
     }
+}
+
+/// A merge running in the background: see [`KindIndex::start_merge`].
+pub struct PendingMerge(tantivy::FutureResult<Option<tantivy::SegmentMeta>>);
+
+impl PendingMerge {
+    /// Blocks until the merge is done.
+    pub fn wait(self) -> Result<(), IndexError> {
+        self.0.wait()?;
+        Ok(())
+    }
+}
+
+/// Splits segments into at most `parts` groups of about equal document
+/// counts (largest first, each to the lightest group).
+fn balanced_groups(mut sizes: Vec<(SegmentId, u64)>, parts: usize) -> Vec<Vec<SegmentId>> {
+    let parts = parts.clamp(1, sizes.len().max(1));
+    sizes.sort_by_key(|s| std::cmp::Reverse(s.1));
+    let mut groups: Vec<(u64, Vec<SegmentId>)> = vec![(0, Vec::new()); parts];
+    for (id, n) in sizes {
+        if let Some(g) = groups.iter_mut().min_by_key(|g| g.0) {
+            g.0 += n;
+            g.1.push(id);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|g| g.1)
+        .filter(|g| !g.is_empty())
+        .collect()
 }
 
 fn open_dir(dir: &Path, schema: Schema) -> Result<Index, IndexError> {
@@ -215,4 +259,35 @@ fn wipe(dir: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn balanced_groups_split_by_document_count() {
+        let ids: Vec<SegmentId> = (0..5).map(|_| SegmentId::generate_random()).collect();
+        let sizes = vec![
+            (ids[0], 100),
+            (ids[1], 60),
+            (ids[2], 50),
+            (ids[3], 30),
+            (ids[4], 10),
+        ];
+        let groups = balanced_groups(sizes.clone(), 2);
+        assert_eq!(groups.len(), 2);
+        let total = |g: &Vec<SegmentId>| -> u64 {
+            g.iter()
+                .map(|id| sizes.iter().find(|s| s.0 == *id).map_or(0, |s| s.1))
+                .sum()
+        };
+        let (a, b) = (total(&groups[0]), total(&groups[1]));
+        assert_eq!(a + b, 250);
+        assert!(a.abs_diff(b) <= 20, "{a} vs {b}");
+        assert_eq!(balanced_groups(sizes.clone(), 1), vec![ids.clone()]);
+        // More parts than segments: one segment per group, none empty.
+        assert_eq!(balanced_groups(sizes, 9).len(), 5);
+        assert!(balanced_groups(Vec::new(), 2).is_empty());
+    }
 }

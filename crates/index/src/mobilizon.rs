@@ -17,8 +17,7 @@ use crate::error::IndexError;
 use crate::filters::{self, Clauses};
 use crate::geo::{self, GeoQuery};
 use crate::schema::{
-    Common, TextField, add_body, add_common, add_text, common, num_fast, num_indexed_fast,
-    text_field, weights,
+    Common, TextField, add_body, add_common, add_text, common, num_fast, text_field, weights,
 };
 use crate::search::{Scores, SearchIndex, SortKey, add_blocks, sort_is_browse};
 use crate::stored::FromStored;
@@ -118,7 +117,7 @@ impl EventFields {
             language: b.add_text_field("language", STRING),
             category: b.add_text_field("category", STRING),
             status: b.add_text_field("status", STRING),
-            start_time: b.add_i64_field("start_time", num_indexed_fast()),
+            start_time: b.add_i64_field("start_time", num_fast()),
             participant_count: b.add_u64_field("participant_count", num_fast()),
             geo: GeoFields::build(&mut b),
         };
@@ -262,7 +261,6 @@ impl SearchIndex {
                 fields: &f.text,
                 name_exact: f.common.name_exact,
                 uuid: Some(f.uuid),
-                short_uuid: None,
             },
         );
         if !q.start.is_open() {
@@ -387,7 +385,6 @@ impl SearchIndex {
                 fields: &f.text,
                 name_exact: f.common.name_exact,
                 uuid: None,
-                short_uuid: None,
             },
         );
         if !q.languages.is_empty() {

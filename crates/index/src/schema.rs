@@ -31,7 +31,7 @@ pub struct Common {
     pub full_description: Field,
     /// Folded title or display name, for alphabetical sorts.
     pub name_sort: Field,
-    /// Folded whole title, for the exact-title bonus.
+    /// Hash of the folded whole title ([`key_hash`]), for the exact-title bonus.
     pub name_exact: Field,
     /// Creation date (ms).
     pub created_at: Field,
@@ -59,10 +59,8 @@ pub struct VideoFields {
     pub common: Common,
     /// Title, tags, channel and account names, description, by weight.
     pub text: [TextField; 4],
-    /// UUID.
+    /// UUID (a shortUUID asked for is turned into it).
     pub uuid: Field,
-    /// Short UUID.
-    pub short_uuid: Field,
     /// Account host.
     pub account_host: Field,
     /// Account handle `name@host`.
@@ -111,10 +109,8 @@ pub struct PlaylistFields {
     pub common: Common,
     /// Display name, owner and channel names, description.
     pub text: [TextField; 3],
-    /// UUID.
+    /// UUID (a shortUUID asked for is turned into it).
     pub uuid: Field,
-    /// Short UUID.
-    pub short_uuid: Field,
     /// Owner account host.
     pub owner_host: Field,
     /// Owner account handle.
@@ -138,10 +134,6 @@ pub(crate) fn num_fast() -> NumericOptions {
     NumericOptions::default().set_fast()
 }
 
-pub(crate) fn num_indexed_fast() -> NumericOptions {
-    NumericOptions::default().set_indexed().set_fast()
-}
-
 pub(crate) fn common(b: &mut tantivy::schema::SchemaBuilder) -> Common {
     Common {
         key: b.add_text_field("key", STRING | FAST),
@@ -149,8 +141,12 @@ pub(crate) fn common(b: &mut tantivy::schema::SchemaBuilder) -> Common {
         host: b.add_text_field("host", STRING | FAST),
         doc: b.add_text_field("doc", STORED),
         full_description: b.add_text_field("full_description", STORED),
-        name_sort: b.add_text_field("name_sort", STRING | FAST),
-        name_exact: b.add_text_field("name_exact", STRING),
+        // A sort column only: not in the term dictionary (one long, mostly
+        // unique term per document made merges slower for nothing).
+        name_sort: b.add_text_field("name_sort", FAST),
+        // The hash of the folded name: a whole-title match needs no more,
+        // and a long, mostly unique string per document costs merges.
+        name_exact: b.add_u64_field("name_exact", INDEXED),
         created_at: b.add_i64_field("created_at", num_fast()),
         updated_at: b.add_i64_field("updated_at", num_fast()),
     }
@@ -198,7 +194,6 @@ impl VideoFields {
             common,
             text,
             uuid: b.add_text_field("uuid", STRING),
-            short_uuid: b.add_text_field("short_uuid", STRING),
             account_host: b.add_text_field("account_host", STRING),
             account_handle: b.add_text_field("account_handle", STRING),
             tag: b.add_text_field("tag", STRING),
@@ -207,9 +202,10 @@ impl VideoFields {
             licence: b.add_u64_field("licence", INDEXED),
             nsfw: b.add_bool_field("nsfw", INDEXED),
             is_live: b.add_bool_field("is_live", INDEXED),
-            published_at: b.add_i64_field("published_at", num_indexed_fast()),
-            originally_published_at: b.add_i64_field("originally_published_at", num_indexed_fast()),
-            duration: b.add_u64_field("duration", num_indexed_fast()),
+            // Range filters read the column: no term per value.
+            published_at: b.add_i64_field("published_at", num_fast()),
+            originally_published_at: b.add_i64_field("originally_published_at", num_fast()),
+            duration: b.add_u64_field("duration", num_fast()),
             views: b.add_u64_field("views", num_fast()),
             likes: b.add_u64_field("likes", num_fast()),
         };
@@ -248,9 +244,6 @@ impl VideoFields {
             |v, cut| v.description = Some(cut),
         )?;
         d.add_text(self.uuid, &v.uuid);
-        if !v.short_uuid.is_empty() {
-            d.add_text(self.short_uuid, &v.short_uuid);
-        }
         d.add_text(self.account_host, &v.account.host);
         d.add_text(self.account_handle, v.account.handle());
         for t in &v.tags {
@@ -345,7 +338,6 @@ impl PlaylistFields {
             common,
             text,
             uuid: b.add_text_field("uuid", STRING),
-            short_uuid: b.add_text_field("short_uuid", STRING),
             owner_host: b.add_text_field("owner_host", STRING),
             owner_handle: b.add_text_field("owner_handle", STRING),
         };
@@ -389,9 +381,6 @@ impl PlaylistFields {
             |p, cut| p.description = Some(cut),
         )?;
         d.add_text(self.uuid, &p.uuid);
-        if !p.short_uuid.is_empty() {
-            d.add_text(self.short_uuid, &p.short_uuid);
-        }
         d.add_text(self.owner_host, &p.owner_account.host);
         d.add_text(self.owner_handle, p.owner_account.handle());
         Ok(d)
@@ -449,7 +438,7 @@ pub(crate) fn add_common(
     d.add_text(c.host, host);
     let folded = a.folded_line(name);
     d.add_text(c.name_sort, folded.chars().take(64).collect::<String>());
-    d.add_text(c.name_exact, &folded);
+    d.add_u64(c.name_exact, key_hash(&folded));
     d.add_i64(c.created_at, created_ms);
     d.add_i64(c.updated_at, updated_ms);
 }

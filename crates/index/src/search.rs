@@ -14,6 +14,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 use sepiola_model::query::{
     Blocks, ChannelQuery, Hits, Page, PlaylistQuery, Scored, Sort, SortField, VideoQuery,
 };
+use sepiola_model::short_uuid;
 use sepiola_model::video::normalize_uuid;
 use sepiola_model::{Channel, DocKind, Playlist, Record, Video};
 
@@ -228,11 +229,19 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Commits and merges each kind's segments into one. Slow (rewrites the
-    /// index) but makes every query walk one term dictionary per field.
-    pub fn merge_all(&self) -> Result<(), IndexError> {
+    /// Commits and merges each kind's segments into at most `parts`
+    /// segments, every kind at once (the merges share the cores). Slow
+    /// (rewrites the index) but makes every query walk few term dictionaries.
+    pub fn merge_all(&self, parts: usize) -> Result<(), IndexError> {
+        let mut pending = Vec::new();
         for k in DocKind::ALL {
-            self.kind(k).merge_all()?;
+            pending.extend(self.kind(k).start_merge(parts)?);
+        }
+        for m in pending {
+            m.wait()?;
+        }
+        for k in DocKind::ALL {
+            self.kind(k).finish_merge()?;
         }
         Ok(())
     }
@@ -330,7 +339,6 @@ impl SearchIndex {
                 fields: &f.text,
                 name_exact: f.common.name_exact,
                 uuid: Some(f.uuid),
-                short_uuid: Some(f.short_uuid),
             },
         );
         if let Some(b) = q.nsfw {
@@ -381,7 +389,7 @@ impl SearchIndex {
             ));
         }
         if !q.uuids.is_empty() {
-            c.must(uuid_filter(&q.uuids, f.uuid, f.short_uuid));
+            c.must(uuid_filter(&q.uuids, f.uuid));
         }
         if !q.boost_languages.is_empty() {
             c.should(Box::new(ConstScoreQuery::new(
@@ -444,7 +452,6 @@ impl SearchIndex {
                 fields: &f.text,
                 name_exact: f.common.name_exact,
                 uuid: None,
-                short_uuid: None,
             },
         );
         if let Some(h) = &q.host {
@@ -490,14 +497,13 @@ impl SearchIndex {
                 fields: &f.text,
                 name_exact: f.common.name_exact,
                 uuid: Some(f.uuid),
-                short_uuid: Some(f.short_uuid),
             },
         );
         if let Some(h) = &q.host {
             c.must(filters::term(f.owner_host, h));
         }
         if !q.uuids.is_empty() {
-            c.must(uuid_filter(&q.uuids, f.uuid, f.short_uuid));
+            c.must(uuid_filter(&q.uuids, f.uuid));
         }
         add_blocks(&mut c, &q.blocks, f.common.host, f.owner_handle);
         let (sort, descending) = if sort_is_browse(q.search.as_deref(), q.sort.field) {
@@ -723,14 +729,12 @@ fn stored_text(d: &TantivyDocument, field: Field) -> Result<&str, IndexError> {
         .ok_or_else(|| IndexError::Corrupt("document has no stored body".into()))
 }
 
-fn uuid_filter(ids: &[String], uuid: Field, short: Field) -> Box<dyn Query> {
-    let (full, shorts): (Vec<&String>, Vec<&String>) =
-        ids.iter().partition(|s| normalize_uuid(s).is_some());
-    let full: Vec<String> = full.iter().filter_map(|s| normalize_uuid(s)).collect();
-    filters::either(
-        filters::any_text(uuid, &full),
-        filters::any_text(short, &shorts),
-    )
+fn uuid_filter(ids: &[String], uuid: Field) -> Box<dyn Query> {
+    let uuids: Vec<String> = ids
+        .iter()
+        .filter_map(|s| normalize_uuid(s).or_else(|| short_uuid::to_uuid(s.trim())))
+        .collect();
+    filters::any_text(uuid, &uuids)
 }
 
 pub(crate) fn add_blocks(c: &mut Clauses, blocks: &Blocks, host: Field, handle: Field) {

@@ -54,12 +54,10 @@ pub mod ranking {
 pub struct TextSpec<'a> {
     /// Weighted text fields.
     pub fields: &'a [TextField],
-    /// Folded whole title.
+    /// Hash of the folded whole title.
     pub name_exact: Field,
-    /// UUID field, if the kind has one.
+    /// UUID field, if the kind has one (shortUUIDs are looked up there too).
     pub uuid: Option<Field>,
-    /// Short UUID field, if the kind has one.
-    pub short_uuid: Option<Field>,
 }
 
 struct Word {
@@ -85,11 +83,14 @@ pub fn build(
     let mut has_id = false;
     for raw in search.split_whitespace().take(ranking::MAX_WORDS) {
         let raw = raw.trim_matches('"');
-        if let (Some(f), Some(uuid)) = (spec.uuid, sepiola_model::video::normalize_uuid(raw)) {
+        let Some(f) = spec.uuid else { break };
+        let uuid = sepiola_model::video::normalize_uuid(raw).or_else(|| {
+            looks_like_short_uuid(raw)
+                .then(|| sepiola_model::short_uuid::to_uuid(raw))
+                .flatten()
+        });
+        if let Some(uuid) = uuid {
             clauses.push((Occur::Should, konst(term(f, &uuid), ranking::ID)));
-            has_id = true;
-        } else if let Some(f) = spec.short_uuid.filter(|_| looks_like_short_uuid(raw)) {
-            clauses.push((Occur::Should, konst(term(f, raw), ranking::ID)));
             has_id = true;
         }
     }
@@ -138,7 +139,13 @@ pub fn build(
     if !whole.is_empty() {
         clauses.push((
             Occur::Should,
-            konst(term(spec.name_exact, &whole), ranking::EXACT_TITLE),
+            konst(
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(spec.name_exact, crate::schema::key_hash(&whole)),
+                    IndexRecordOption::Basic,
+                )),
+                ranking::EXACT_TITLE,
+            ),
         ));
     }
     let mut has_phrase = false;

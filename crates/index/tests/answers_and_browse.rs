@@ -124,7 +124,7 @@ fn browsing_many_segments_matches_one_segment() {
     for r in &records {
         one.upsert(r).unwrap();
     }
-    one.merge_all().unwrap();
+    one.merge_all(1).unwrap();
     let many = SearchIndex::in_memory().unwrap();
     for (i, chunk) in records.chunks(7).enumerate() {
         for r in chunk {

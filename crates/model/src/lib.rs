@@ -18,6 +18,7 @@ pub mod place;
 pub mod playlist;
 pub mod query;
 pub mod record;
+pub mod short_uuid;
 pub mod text;
 pub mod time;
 pub mod video;
