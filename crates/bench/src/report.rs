@@ -104,6 +104,21 @@ impl Report {
         ));
     }
 
+    /// Import speed of the corpus's videos alone (the goal is in videos/s).
+    pub fn videos_import(&mut self, runs: &[Cost], videos: u64) {
+        let rates: Vec<f64> = runs
+            .iter()
+            .map(|c| videos as f64 / c.wall.as_secs_f64())
+            .collect();
+        let walls: Vec<f64> = runs.iter().map(|c| c.wall.as_secs_f64()).collect();
+        self.lines.push(format!(
+            "| import, the {videos} videos alone | {:.0} videos/s (runs: {}) | {:.1} s wall | |",
+            median(rates.clone()),
+            spread(&rates),
+            median(walls)
+        ));
+    }
+
     /// Serving figures.
     pub fn serving(
         &mut self,
