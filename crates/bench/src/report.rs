@@ -38,7 +38,7 @@ fn median(mut v: Vec<f64>) -> f64 {
     }
     v.sort_by(f64::total_cmp);
     let mid = v.len() / 2;
-    if v.len() % 2 == 0 {
+    if v.len().is_multiple_of(2) {
         // Two middle values: their mean, not the upper one (which flattered
         // every two-run report before 2026-11-29).
         (v[mid - 1] + v[mid]) / 2.0
