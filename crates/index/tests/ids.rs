@@ -37,7 +37,8 @@ fn a_video_is_found_by_uuid_or_short_uuid() {
     let idx = index();
     let uuid = "9eb1f2b6-27ba-5424-a78c-ce58c5f473a5";
     let short = "kAA7MHEBBTSictzwv3Jghr";
-    for search in [uuid, short, &uuid.to_uppercase()] {
+    let no_dashes = uuid.replace('-', "");
+    for search in [uuid, short, &uuid.to_uppercase(), &no_dashes] {
         let found = uuids_found(
             &idx,
             VideoQuery {

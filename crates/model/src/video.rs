@@ -253,12 +253,26 @@ pub fn clean_tags(tags: &[String]) -> Vec<String> {
 }
 
 /// Lower-cases a UUID and checks its form (hex digits and dashes).
+/// Any placement of the dashes is accepted; the result is always the
+/// canonical `8-4-4-4-12` form, so a uuid written without dashes finds the
+/// same document.
 pub fn normalize_uuid(s: &str) -> Option<String> {
     let s = s.trim().to_ascii_lowercase();
     let ok = (32..=36).contains(&s.len())
         && s.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
         && s.chars().filter(|c| c.is_ascii_hexdigit()).count() == 32;
-    ok.then_some(s)
+    if !ok {
+        return None;
+    }
+    let h: String = s.chars().filter(char::is_ascii_hexdigit).collect();
+    Some(format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    ))
 }
 
 /// The scheme and authority every URL of a document must share: the
@@ -473,6 +487,15 @@ pub(crate) mod tests {
     fn uuids_are_checked() {
         assert!(normalize_uuid("9C9DE5E8-0A1B-4A7E-8B0F-1A2B3C4D5E6F").is_some());
         assert!(normalize_uuid("not-a-uuid").is_none());
+        let canonical = Some("9c9de5e8-0a1b-4a7e-8b0f-1a2b3c4d5e6f".to_string());
+        assert_eq!(
+            normalize_uuid("9C9DE5E80A1B4A7E8B0F1A2B3C4D5E6F"),
+            canonical
+        );
+        assert_eq!(
+            normalize_uuid(" 9c9de5e8-0a1b-4a7e-8b0f-1a2b3c4d5e6f "),
+            canonical
+        );
         assert!(normalize_uuid("<script>").is_none());
     }
 }
