@@ -201,22 +201,7 @@ fn run(args: &RunArgs) -> anyhow::Result<()> {
 
     // Import, from scratch each time.
     let data = args.work.join("data");
-    let mut imports = Vec::new();
-    for i in 0..args.runs {
-        let _ = std::fs::remove_dir_all(&data);
-        eprintln!("import run {}/{}", i + 1, args.runs);
-        let m = process::measure(
-            process::on_all_cores(&sepiola)
-                .arg("--data-dir")
-                .arg(&data)
-                .args(["index", "import"])
-                .arg(&corpus),
-        )?;
-        if !m.success {
-            bail!("import failed");
-        }
-        imports.push(m);
-    }
+    let imports = timed_imports(&sepiola, &data, &corpus, args.runs, "import")?;
     report.import(&imports, dir_size(&data.join("index")));
 
     // The goal speaks of videos per second: the videos alone, imported the same way.
@@ -225,22 +210,13 @@ fn run(args: &RunArgs) -> anyhow::Result<()> {
         keep_lines(&corpus, &videos_only, "\"kind\":\"video\"")?;
     }
     let video_data = args.work.join("data-videos");
-    let mut video_imports = Vec::new();
-    for i in 0..args.runs {
-        let _ = std::fs::remove_dir_all(&video_data);
-        eprintln!("videos-only import run {}/{}", i + 1, args.runs);
-        let m = process::measure(
-            process::on_all_cores(&sepiola)
-                .arg("--data-dir")
-                .arg(&video_data)
-                .args(["index", "import"])
-                .arg(&videos_only),
-        )?;
-        if !m.success {
-            bail!("videos-only import failed");
-        }
-        video_imports.push(m);
-    }
+    let video_imports = timed_imports(
+        &sepiola,
+        &video_data,
+        &videos_only,
+        args.runs,
+        "videos-only import",
+    )?;
     let _ = std::fs::remove_dir_all(&video_data);
     report.videos_import(&video_imports, count_lines(&videos_only)?);
 
@@ -312,6 +288,34 @@ fn run(args: &RunArgs) -> anyhow::Result<()> {
         eprintln!("appended to {}", path.display());
     }
     Ok(())
+}
+
+/// Imports `file` `runs` times, each from an empty `data` directory, on
+/// every core, measuring each run.
+fn timed_imports(
+    sepiola: &Path,
+    data: &Path,
+    file: &Path,
+    runs: usize,
+    what: &str,
+) -> anyhow::Result<Vec<process::Cost>> {
+    let mut costs = Vec::new();
+    for i in 0..runs {
+        let _ = std::fs::remove_dir_all(data);
+        eprintln!("{what} run {}/{runs}", i + 1);
+        let m = process::measure(
+            process::on_all_cores(sepiola)
+                .arg("--data-dir")
+                .arg(data)
+                .args(["index", "import"])
+                .arg(file),
+        )?;
+        if !m.success {
+            bail!("{what} failed");
+        }
+        costs.push(m);
+    }
+    Ok(costs)
 }
 
 /// Copies the lines of `from` holding `needle` to `to`.

@@ -47,6 +47,13 @@ fn median(mut v: Vec<f64>) -> f64 {
     }
 }
 
+/// Items per second and wall seconds of each run that handled `items`.
+fn rates_and_walls(runs: &[Cost], items: u64) -> (Vec<f64>, Vec<f64>) {
+    let walls: Vec<f64> = runs.iter().map(|c| c.wall.as_secs_f64()).collect();
+    let rates = walls.iter().map(|w| items as f64 / w).collect();
+    (rates, walls)
+}
+
 fn spread(v: &[f64]) -> String {
     let lo = v.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -68,11 +75,7 @@ impl Report {
 
     /// Import speed and size.
     pub fn import(&mut self, runs: &[Cost], index_bytes: u64) {
-        let rates: Vec<f64> = runs
-            .iter()
-            .map(|c| self.docs as f64 / c.wall.as_secs_f64())
-            .collect();
-        let walls: Vec<f64> = runs.iter().map(|c| c.wall.as_secs_f64()).collect();
+        let (rates, walls) = rates_and_walls(runs, self.docs);
         let rss: Vec<f64> = runs
             .iter()
             .map(|c| c.peak_rss_kib as f64 / 1024.0)
@@ -113,11 +116,7 @@ impl Report {
 
     /// Import speed of the corpus's videos alone (the goal is in videos/s).
     pub fn videos_import(&mut self, runs: &[Cost], videos: u64) {
-        let rates: Vec<f64> = runs
-            .iter()
-            .map(|c| videos as f64 / c.wall.as_secs_f64())
-            .collect();
-        let walls: Vec<f64> = runs.iter().map(|c| c.wall.as_secs_f64()).collect();
+        let (rates, walls) = rates_and_walls(runs, videos);
         self.lines.push(format!(
             "| import, the {videos} videos alone | {:.0} videos/s (runs: {}) | {:.1} s wall | |",
             median(rates.clone()),

@@ -81,17 +81,18 @@ pub fn build(
 
     // Identifiers, looked up exactly.
     let mut has_id = false;
-    for raw in search.split_whitespace().take(ranking::MAX_WORDS) {
-        let raw = raw.trim_matches('"');
-        let Some(f) = spec.uuid else { break };
-        let uuid = sepiola_model::video::normalize_uuid(raw).or_else(|| {
-            looks_like_short_uuid(raw)
-                .then(|| sepiola_model::short_uuid::to_uuid(raw))
-                .flatten()
-        });
-        if let Some(uuid) = uuid {
-            clauses.push((Occur::Should, konst(term(f, &uuid), ranking::ID)));
-            has_id = true;
+    if let Some(f) = spec.uuid {
+        for raw in search.split_whitespace().take(ranking::MAX_WORDS) {
+            let raw = raw.trim_matches('"');
+            let uuid = sepiola_model::video::normalize_uuid(raw).or_else(|| {
+                looks_like_short_uuid(raw)
+                    .then(|| sepiola_model::short_uuid::to_uuid(raw))
+                    .flatten()
+            });
+            if let Some(uuid) = uuid {
+                clauses.push((Occur::Should, konst(term(f, &uuid), ranking::ID)));
+                has_id = true;
+            }
         }
     }
 

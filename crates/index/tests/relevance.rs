@@ -3,8 +3,8 @@
 #![allow(clippy::unwrap_used)]
 
 use sepiola_index::SearchIndex;
-use sepiola_model::Record;
 use sepiola_model::query::{ChannelQuery, PlaylistQuery, Sort, SortField, VideoQuery};
+use sepiola_model::{Record, Video};
 
 fn fixture() -> SearchIndex {
     let path = concat!(
@@ -33,11 +33,16 @@ fn search(idx: &SearchIndex, text: &str) -> Vec<String> {
 }
 
 fn titles(idx: &SearchIndex, q: VideoQuery) -> Vec<String> {
+    found(idx, q, |v| v.name)
+}
+
+/// One field of each video found, in rank order.
+fn found(idx: &SearchIndex, q: VideoQuery, pick: fn(Video) -> String) -> Vec<String> {
     idx.search_videos(&q)
         .unwrap()
         .data
         .into_iter()
-        .map(|h| h.item.name)
+        .map(|h| pick(h.item))
         .collect()
 }
 
@@ -218,4 +223,58 @@ fn delete_and_inventory_follow_writes() {
     let counts = idx.host_counts().unwrap();
     assert!(!counts.contains_key("peertube.example.de:8443"));
     assert_eq!(counts.get("video.example.fr"), Some(&(8 + 2 + 1)));
+}
+
+/// The index keeps the uuid only and turns a shortUUID asked for into it,
+/// in the search text and in the `uuids` filter.
+#[test]
+fn a_video_is_found_by_uuid_or_short_uuid() {
+    let idx = fixture();
+    let uuid = "9eb1f2b6-27ba-5424-a78c-ce58c5f473a5";
+    let short = "kAA7MHEBBTSictzwv3Jghr";
+    let no_dashes = uuid.replace('-', "");
+    for search in [uuid, short, &uuid.to_uppercase(), &no_dashes] {
+        let hits = found(
+            &idx,
+            VideoQuery {
+                search: Some(search.to_string()),
+                ..Default::default()
+            },
+            |v| v.uuid,
+        );
+        assert_eq!(hits.first().map(String::as_str), Some(uuid), "{search}");
+    }
+    for ids in [vec![short.to_string()], vec![uuid.to_string()]] {
+        let hits = found(
+            &idx,
+            VideoQuery {
+                uuids: ids.clone(),
+                ..Default::default()
+            },
+            |v| v.uuid,
+        );
+        assert_eq!(hits, vec![uuid.to_string()], "{ids:?}");
+    }
+    // Two ids, one of each form; and a string that is neither finds nothing.
+    let both = found(
+        &idx,
+        VideoQuery {
+            uuids: vec![
+                short.to_string(),
+                "3f1af22b-8a22-5bf0-98d3-d234176a75ad".to_string(),
+            ],
+            ..Default::default()
+        },
+        |v| v.uuid,
+    );
+    assert_eq!(both.len(), 2);
+    let none = found(
+        &idx,
+        VideoQuery {
+            uuids: vec!["not-an-id-0OIl".to_string()],
+            ..Default::default()
+        },
+        |v| v.uuid,
+    );
+    assert!(none.is_empty());
 }

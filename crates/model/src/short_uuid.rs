@@ -37,16 +37,7 @@ pub fn decode(short: &str) -> Option<u128> {
 /// The uuid a shortUUID stands for, in the lowercase hyphenated form the
 /// index stores; `None` if it is not one.
 pub fn to_uuid(short: &str) -> Option<String> {
-    let n = decode(short)?;
-    let h = format!("{n:032x}");
-    Some(format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    ))
+    crate::video::normalize_uuid(&format!("{:032x}", decode(short)?))
 }
 
 #[cfg(test)]
