@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::ModelError;
 use crate::text;
 use crate::time::Timestamp;
-use crate::video::Origin;
+use crate::host::normalize_host;
+use crate::limits::MAX_ACTOR_NAME_CHARS;
+use crate::origin::Origin;
 
 /// An avatar or banner. `path` stays relative to the origin (NewPipe and
 /// Grayjay join it to the origin themselves); `fileUrl` and `url` are absolute
@@ -96,8 +98,8 @@ pub struct ActorSummary {
 /// The owner of a channel or playlist: a summary with its optional extras.
 pub type OwnerAccount = ActorSummary;
 
-/// Longest accepted actor name, display name.
-pub const MAX_NAME_CHARS: usize = 120;
+/// Longest accepted actor name, display name (kept here for callers).
+pub const MAX_NAME_CHARS: usize = MAX_ACTOR_NAME_CHARS;
 
 impl ActorSummary {
     /// `name@host`, the handle `blockedAccounts` and `handles` speak of.
@@ -147,51 +149,9 @@ impl ActorSummary {
     }
 }
 
-/// Lower-cases a host (`name[:port]`) and checks it only holds host
-/// characters, so it can be compared and joined into URLs safely.
-pub fn normalize_host(host: &str) -> Option<String> {
-    let h = host.trim().trim_end_matches('.').to_ascii_lowercase();
-    if h.is_empty() || h.len() > 260 {
-        return None;
-    }
-    let (name, port) = match h.rsplit_once(':') {
-        Some((n, p)) if !n.contains(':') => (n, Some(p)),
-        _ => (h.as_str(), None),
-    };
-    if let Some(p) = port
-        && p.parse::<u16>().map(|p| p == 0).unwrap_or(true)
-    {
-        return None;
-    }
-    let ok_name = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
-        && !name.starts_with('.')
-        && !name.starts_with('-');
-    ok_name.then_some(h)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hosts_are_normalised_or_refused() {
-        assert_eq!(
-            normalize_host("Video.Example.ORG.").as_deref(),
-            Some("video.example.org")
-        );
-        assert_eq!(
-            normalize_host("127.0.0.1:8080").as_deref(),
-            Some("127.0.0.1:8080")
-        );
-        assert_eq!(normalize_host("a b"), None);
-        assert_eq!(normalize_host("x.org:0"), None);
-        assert_eq!(normalize_host("x.org:99999"), None);
-        assert_eq!(normalize_host("x.org/path"), None);
-        assert_eq!(normalize_host("javascript:alert(1)"), None);
-    }
 
     #[test]
     fn summary_fills_absolute_image_urls_and_keeps_paths_relative() {

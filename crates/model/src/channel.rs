@@ -2,11 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::actor::{ActorImage, ActorSummary, OwnerAccount, normalize_host};
+use crate::actor::{ActorImage, ActorSummary, OwnerAccount};
+use crate::document::{DocKey, DocKind, Document};
 use crate::error::ModelError;
+use crate::host::normalize_host;
+use crate::limits::MAX_DESCRIPTION_CHARS;
+use crate::origin::Origin;
+use crate::record::Record;
 use crate::text;
 use crate::time::Timestamp;
-use crate::video::{MAX_DESCRIPTION_CHARS, Origin};
 
 /// A PeerTube video channel as the search API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,9 +65,11 @@ pub struct Channel {
     pub owner_account: OwnerAccount,
 }
 
-impl Channel {
-    /// Cleans, checks origins and fills derived fields; see [`crate::Video::normalize`].
-    pub fn normalize(&mut self) -> Result<(), ModelError> {
+impl Document for Channel {
+    const KIND: DocKind = DocKind::Channel;
+
+    /// Cleans, checks origins and fills derived fields, reusing the actor rules.
+    fn normalize(&mut self) -> Result<(), ModelError> {
         // Reuse the actor rules for name, host, url and avatars.
         let mut me = ActorSummary {
             id: self.id,
@@ -107,13 +113,46 @@ impl Channel {
         Ok(())
     }
 
+    fn host(&self) -> &str {
+        &self.host
+    }
+
+    fn key(&self) -> DocKey {
+        DocKey::new(&self.host, &self.name)
+    }
+
+    fn title(&self) -> &str {
+        &self.display_name
+    }
+
+    fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    fn set_description(&mut self, description: Option<String>) {
+        self.description = description;
+    }
+
+    fn created_at(&self) -> Timestamp {
+        self.created_at
+    }
+
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at.unwrap_or(self.created_at)
+    }
+
+    fn account_handle(&self) -> Option<String> {
+        Some(self.owner_account.handle())
+    }
+
+    fn into_record(self) -> Record {
+        Record::Channel(Box::new(self))
+    }
+}
+
+impl Channel {
     /// `name@host`, the handle the `handles` filter matches.
     pub fn handle(&self) -> String {
         format!("{}@{}", self.name, self.host)
-    }
-
-    /// The key that identifies this document in the index: host and name.
-    pub fn key(&self) -> String {
-        format!("{} {}", self.host, self.name)
     }
 }

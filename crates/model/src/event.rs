@@ -2,13 +2,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::actor::normalize_host;
+use crate::document::{DocKey, DocKind, Document};
 use crate::error::ModelError;
+use crate::host::normalize_host;
+use crate::ids::{id_string, normalize_uuid};
 use crate::labels::normalize_language_code;
-use crate::place::{Place, clean_opt, id_string, origin_url};
-use crate::text;
+use crate::limits::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS};
+use crate::origin::{Origin, origin_url};
+use crate::place::Place;
+use crate::record::Record;
+use crate::text::{self, clean_opt, clean_tags};
 use crate::time::Timestamp;
-use crate::video::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, Origin, clean_tags, normalize_uuid};
 
 /// Mobilizon's category ids (contract B.2). Anything else is `MEETING`,
 /// as Mobilizon itself reads unknown values.
@@ -179,11 +183,13 @@ pub(crate) fn clean_description(d: Option<&str>) -> Option<String> {
         .filter(|d| !d.is_empty())
 }
 
-impl Event {
+impl Document for Event {
+    const KIND: DocKind = DocKind::Event;
+
     /// Cleans every field, checks every URL belongs to the event's own host
-    /// and fills the defaults (url, category). A document that fails is not
-    /// indexed; a map point out of range is dropped, not the event.
-    pub fn normalize(&mut self) -> Result<(), ModelError> {
+    /// and fills the defaults (url, category); a map point out of range is
+    /// dropped, not the event.
+    fn normalize(&mut self) -> Result<(), ModelError> {
         self.host = normalize_host(&self.host).ok_or(ModelError::Missing("host"))?;
         self.uuid = normalize_uuid(&self.uuid).ok_or(ModelError::Invalid {
             field: "uuid",
@@ -220,11 +226,54 @@ impl Event {
         Ok(())
     }
 
-    /// The key that identifies this document in the index: host and uuid.
-    pub fn key(&self) -> String {
-        format!("{} {}", self.host, self.uuid)
+    fn host(&self) -> &str {
+        &self.host
     }
 
+    fn key(&self) -> DocKey {
+        DocKey::new(&self.host, &self.uuid)
+    }
+
+    fn title(&self) -> &str {
+        &self.name
+    }
+
+    fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    fn set_description(&mut self, description: Option<String>) {
+        self.description = description;
+    }
+
+    fn created_at(&self) -> Timestamp {
+        // Without a creation date, an event sorts as created when it was
+        // last updated, else at its start.
+        self.created_at.or(self.updated_at).unwrap_or(self.start_time)
+    }
+
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at.unwrap_or_else(|| self.created_at())
+    }
+
+    fn language(&self) -> Option<&str> {
+        self.language.as_deref()
+    }
+
+    fn uuid(&self) -> Option<&str> {
+        Some(&self.uuid)
+    }
+
+    fn account_handle(&self) -> Option<String> {
+        self.creator_handle()
+    }
+
+    fn into_record(self) -> Record {
+        Record::Event(Box::new(self))
+    }
+}
+
+impl Event {
     /// `name@host` of the organiser, which `blockedAccounts` speaks of.
     pub fn creator_handle(&self) -> Option<String> {
         self.creator

@@ -2,14 +2,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::actor::normalize_host;
+use crate::document::{DocKey, DocKind, Document};
 use crate::error::ModelError;
 use crate::event::clean_description;
+use crate::host::normalize_host;
+use crate::ids::id_string;
 use crate::labels::normalize_language_code;
-use crate::place::{Place, clean_opt, id_string, origin_url};
-use crate::text;
+use crate::origin::{Origin, origin_url};
+use crate::place::Place;
+use crate::record::Record;
+use crate::text::{self, clean_opt};
 use crate::time::Timestamp;
-use crate::video::Origin;
 
 /// A Mobilizon group as the search API returns it, plus what the index
 /// filters on (language, dates).
@@ -52,10 +55,11 @@ pub struct Group {
     pub updated_at: Option<Timestamp>,
 }
 
-impl Group {
-    /// Cleans every field and checks every URL belongs to the group's own
-    /// host; see [`crate::Event::normalize`].
-    pub fn normalize(&mut self) -> Result<(), ModelError> {
+impl Document for Group {
+    const KIND: DocKind = DocKind::Group;
+
+    /// Cleans every field and checks every URL belongs to the group's own host.
+    fn normalize(&mut self) -> Result<(), ModelError> {
         self.host = normalize_host(&self.host).ok_or(ModelError::Missing("host"))?;
         self.name = text::clean_line(&self.name, 120);
         if self.name.is_empty() || self.name.contains('@') || self.name.contains(' ') {
@@ -79,11 +83,51 @@ impl Group {
         Ok(())
     }
 
-    /// The key that identifies this document in the index: host and name.
-    pub fn key(&self) -> String {
-        format!("{} {}", self.host, self.name)
+    fn host(&self) -> &str {
+        &self.host
     }
 
+    fn key(&self) -> DocKey {
+        DocKey::new(&self.host, &self.name)
+    }
+
+    fn title(&self) -> &str {
+        &self.display_name
+    }
+
+    fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    fn set_description(&mut self, description: Option<String>) {
+        self.description = description;
+    }
+
+    fn created_at(&self) -> Timestamp {
+        self
+            .created_at
+            .or(self.updated_at)
+            .unwrap_or(Timestamp(chrono::DateTime::<chrono::Utc>::UNIX_EPOCH))
+    }
+
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at.unwrap_or_else(|| self.created_at())
+    }
+
+    fn language(&self) -> Option<&str> {
+        self.language.as_deref()
+    }
+
+    fn account_handle(&self) -> Option<String> {
+        Some(self.handle())
+    }
+
+    fn into_record(self) -> Record {
+        Record::Group(Box::new(self))
+    }
+}
+
+impl Group {
     /// `name@host`, the handle `blockedAccounts` speaks of.
     pub fn handle(&self) -> String {
         format!("{}@{}", self.name, self.host)

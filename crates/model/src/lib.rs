@@ -8,12 +8,17 @@
 
 pub mod actor;
 pub mod channel;
+pub mod document;
 pub mod error;
 pub mod event;
 pub mod group;
+pub mod host;
+pub mod ids;
 pub mod instance;
 pub mod labels;
+pub mod limits;
 pub mod net;
+pub mod origin;
 pub mod place;
 pub mod playlist;
 pub mod query;
@@ -30,6 +35,8 @@ pub use event::{Event, EventStatus};
 pub use group::Group;
 pub use labels::{Label, NumericLabel};
 pub use playlist::Playlist;
-pub use record::{DocKind, Record};
+pub use document::{DocKey, DocKind, Document};
+pub use host::Host;
+pub use record::Record;
 pub use time::Timestamp;
 pub use video::Video;

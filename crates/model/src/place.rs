@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::error::ModelError;
 use crate::text;
-use crate::video::Origin;
+use crate::ids::id_string;
+use crate::text::clean_opt;
 
 /// Longest place name or address line kept.
 pub const MAX_PLACE_CHARS: usize = 200;
@@ -151,40 +151,6 @@ fn lenient_point<'de, D: Deserializer<'de>>(d: D) -> Result<Option<GeoPoint>, D:
     })
 }
 
-/// Mobilizon ids are strings in GraphQL and numbers in some dumps: accept
-/// both, keep a string.
-pub fn id_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let v = Option::<serde_json::Value>::deserialize(d)?;
-    Ok(match v {
-        Some(serde_json::Value::String(s)) => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => String::new(),
-    })
-}
-
-/// Cleans an optional one-line text; empty is `None`.
-pub fn clean_opt(s: Option<&str>, max_chars: usize) -> Option<String> {
-    s.map(|s| text::clean_line(s, max_chars))
-        .filter(|s| !s.is_empty())
-}
-
-/// An image or link URL of a document: absolute on the document's own host
-/// (a path is joined to it); empty is `None`, anything else is refused.
-pub fn origin_url(
-    origin: &Origin,
-    field: &'static str,
-    u: Option<&str>,
-) -> Result<Option<String>, ModelError> {
-    match u.map(str::trim).filter(|u| !u.is_empty()) {
-        None => Ok(None),
-        Some(u) => {
-            let path = origin.path_of(field, u)?;
-            origin.check_path(field, &path)?;
-            Ok(Some(origin.join(&path)))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,18 +174,5 @@ mod tests {
         assert!(GeoPoint::checked(f64::NAN, 0.0).is_none());
         assert!(GeoPoint::checked(0.0, 180.5).is_none());
         assert!(GeoPoint::checked(-90.0, -180.0).is_some());
-    }
-
-    #[test]
-    fn urls_must_be_on_the_origin() {
-        let o = Origin::for_host("mobilizon.example", "");
-        assert_eq!(
-            origin_url(&o, "banner", Some("/media/a.jpg")).unwrap(),
-            Some("https://mobilizon.example/media/a.jpg".into())
-        );
-        assert_eq!(origin_url(&o, "banner", Some(" ")).unwrap(), None);
-        assert!(origin_url(&o, "banner", Some("https://evil.example/a.jpg")).is_err());
-        assert!(origin_url(&o, "banner", Some("javascript:alert(1)")).is_err());
-        assert!(origin_url(&o, "banner", Some("//evil.example/a.jpg")).is_err());
     }
 }

@@ -2,12 +2,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::actor::{ActorSummary, OwnerAccount, normalize_host};
+use crate::actor::{ActorSummary, OwnerAccount};
+use crate::document::{DocKey, DocKind, Document};
 use crate::error::ModelError;
+use crate::host::normalize_host;
+use crate::ids::normalize_ids;
 use crate::labels::{self, NumericLabel};
+use crate::limits::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS};
+use crate::origin::{Origin, fill_image};
+use crate::record::Record;
 use crate::text;
 use crate::time::Timestamp;
-use crate::video::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, Origin, normalize_ids};
 
 /// A PeerTube video playlist as the search API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -67,9 +72,11 @@ pub struct Playlist {
     pub video_channel: Option<ActorSummary>,
 }
 
-impl Playlist {
-    /// Cleans, checks origins and fills derived fields; see [`crate::Video::normalize`].
-    pub fn normalize(&mut self) -> Result<(), ModelError> {
+impl Document for Playlist {
+    const KIND: DocKind = DocKind::Playlist;
+
+    /// Cleans, checks origins and fills derived fields.
+    fn normalize(&mut self) -> Result<(), ModelError> {
         self.host = normalize_host(&self.host).ok_or(ModelError::Missing("host"))?;
         normalize_ids(&mut self.uuid, &mut self.short_uuid)?;
         self.display_name = text::clean_line(&self.display_name, MAX_NAME_CHARS);
@@ -100,19 +107,12 @@ impl Playlist {
         }
         origin.check_path("embedPath", &self.embed_path)?;
         self.embed_url = origin.join(&self.embed_path);
-        if self.thumbnail_path.as_deref().is_none_or(str::is_empty) {
-            self.thumbnail_path = match self.thumbnail_url.as_deref() {
-                Some(u) if !u.is_empty() => Some(origin.path_of("thumbnailUrl", u)?),
-                _ => None,
-            };
-        }
-        self.thumbnail_url = match self.thumbnail_path.as_deref() {
-            Some(p) => {
-                origin.check_path("thumbnailPath", p)?;
-                Some(origin.join(p))
-            }
-            None => None,
-        };
+        fill_image(
+            &origin,
+            "thumbnailPath",
+            &mut self.thumbnail_path,
+            &mut self.thumbnail_url,
+        )?;
         self.owner_account.normalize("ownerAccount")?;
         if let Some(c) = &mut self.video_channel {
             c.normalize("videoChannel")?;
@@ -120,8 +120,43 @@ impl Playlist {
         Ok(())
     }
 
-    /// The key that identifies this document in the index: host and uuid.
-    pub fn key(&self) -> String {
-        format!("{} {}", self.host, self.uuid)
+    fn host(&self) -> &str {
+        &self.host
+    }
+
+    fn key(&self) -> DocKey {
+        DocKey::new(&self.host, &self.uuid)
+    }
+
+    fn title(&self) -> &str {
+        &self.display_name
+    }
+
+    fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    fn set_description(&mut self, description: Option<String>) {
+        self.description = description;
+    }
+
+    fn created_at(&self) -> Timestamp {
+        self.created_at
+    }
+
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at.unwrap_or(self.created_at)
+    }
+
+    fn uuid(&self) -> Option<&str> {
+        Some(&self.uuid)
+    }
+
+    fn account_handle(&self) -> Option<String> {
+        Some(self.owner_account.handle())
+    }
+
+    fn into_record(self) -> Record {
+        Record::Playlist(Box::new(self))
     }
 }

@@ -5,7 +5,10 @@
 
 use serde::Serialize;
 
+use crate::document::{DocKind, Document};
+use crate::host::Host;
 use crate::time::Timestamp;
+use crate::{Channel, Event, Group, Playlist, Video};
 
 /// Most results one page may hold.
 pub const MAX_COUNT: usize = 100;
@@ -18,12 +21,49 @@ pub const MAX_SEARCH_CHARS: usize = 1_024;
 /// Language code meaning "no language" in `languageOneOf`.
 pub const UNKNOWN_LANGUAGE: &str = "_unknown";
 
-/// A column results can be ordered by.
+/// A column one kind's results can be ordered by: each kind has its own
+/// enum, so a sort another kind offers cannot be asked of it.
+pub trait SortColumn: Copy + Eq + Default + std::fmt::Debug + Send + Sync + 'static {
+    /// The API's names for the columns (`sort=name`, `sort=-name`).
+    const NAMES: &'static [(&'static str, Self)];
+
+    /// Whether this is relevance (best first, whatever the direction).
+    fn is_match(self) -> bool;
+}
+
+/// A sort: a column and a direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum SortField {
+pub struct Sort<C> {
+    /// The column.
+    pub field: C,
+    /// Largest first.
+    pub descending: bool,
+}
+
+impl<C: SortColumn> Default for Sort<C> {
+    fn default() -> Self {
+        Sort {
+            field: C::default(),
+            descending: true,
+        }
+    }
+}
+
+impl<C: SortColumn> Sort<C> {
+    /// Relevance order without search text: every score is equal, so the
+    /// kind's browse order applies.
+    pub fn is_browse(&self, search: Option<&str>) -> bool {
+        self.field.is_match() && search.is_none_or(|s| s.trim().is_empty())
+    }
+}
+
+/// Video sorts (PeerTube's `sort` of `/api/v1/search/videos`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum VideoSort {
     /// Relevance.
+    #[default]
     Match,
-    /// Title (videos) or display name (channels, playlists).
+    /// Title.
     Name,
     /// Duration.
     Duration,
@@ -39,29 +79,94 @@ pub enum SortField {
     Likes,
     /// Recent and popular ("hot", sent by PeerTube ≥ 7).
     Hot,
-    /// Start of an event.
+}
+
+impl SortColumn for VideoSort {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("match", VideoSort::Match),
+        ("name", VideoSort::Name),
+        ("duration", VideoSort::Duration),
+        ("createdAt", VideoSort::CreatedAt),
+        ("publishedAt", VideoSort::PublishedAt),
+        ("originallyPublishedAt", VideoSort::OriginallyPublishedAt),
+        ("views", VideoSort::Views),
+        ("likes", VideoSort::Likes),
+        ("hot", VideoSort::Hot),
+    ];
+    fn is_match(self) -> bool {
+        self == VideoSort::Match
+    }
+}
+
+/// Channel and playlist sorts (the same three columns in PeerTube's API).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum ActorSort {
+    /// Relevance.
+    #[default]
+    Match,
+    /// Display name.
+    DisplayName,
+    /// Creation date.
+    CreatedAt,
+}
+
+impl SortColumn for ActorSort {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("match", ActorSort::Match),
+        ("displayName", ActorSort::DisplayName),
+        ("createdAt", ActorSort::CreatedAt),
+    ];
+    fn is_match(self) -> bool {
+        self == ActorSort::Match
+    }
+}
+
+/// Mobilizon event sorts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum EventSort {
+    /// Relevance (upcoming first without text).
+    #[default]
+    Match,
+    /// Start time.
     StartTime,
-    /// Participants of an event.
+    /// Creation date.
+    CreatedAt,
+    /// Participants.
     ParticipantCount,
-    /// Members of a group.
+}
+
+impl SortColumn for EventSort {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("match", EventSort::Match),
+        ("startTime", EventSort::StartTime),
+        ("createdAt", EventSort::CreatedAt),
+        ("participantCount", EventSort::ParticipantCount),
+    ];
+    fn is_match(self) -> bool {
+        self == EventSort::Match
+    }
+}
+
+/// Mobilizon group sorts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum GroupSort {
+    /// Relevance (biggest first without text).
+    #[default]
+    Match,
+    /// Members.
     MemberCount,
+    /// Creation date.
+    CreatedAt,
 }
 
-/// A sort: a column and a direction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Sort {
-    /// The column.
-    pub field: SortField,
-    /// Largest first.
-    pub descending: bool,
-}
-
-impl Default for Sort {
-    fn default() -> Self {
-        Sort {
-            field: SortField::Match,
-            descending: true,
-        }
+impl SortColumn for GroupSort {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("match", GroupSort::Match),
+        ("memberCount", GroupSort::MemberCount),
+        ("createdAt", GroupSort::CreatedAt),
+    ];
+    fn is_match(self) -> bool {
+        self == GroupSort::Match
     }
 }
 
@@ -104,7 +209,7 @@ impl DateRange {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Blocks {
     /// Hosts whose documents are left out.
-    pub hosts: Vec<String>,
+    pub hosts: Vec<Host>,
     /// Account handles (`name@host`) whose documents are left out.
     pub accounts: Vec<String>,
 }
@@ -129,7 +234,7 @@ pub struct VideoQuery {
     /// Tags, all of.
     pub tags_all_of: Vec<String>,
     /// Only videos whose account is on this host.
-    pub host: Option<String>,
+    pub host: Option<Host>,
     /// Publication date window.
     pub published: DateRange,
     /// Original publication date window.
@@ -145,7 +250,7 @@ pub struct VideoQuery {
     /// Exclusions.
     pub blocks: Blocks,
     /// Order.
-    pub sort: Sort,
+    pub sort: Sort<VideoSort>,
     /// Slice.
     pub page: Page,
 }
@@ -156,13 +261,13 @@ pub struct ChannelQuery {
     /// Search text.
     pub search: Option<String>,
     /// Only channels on this host.
-    pub host: Option<String>,
+    pub host: Option<Host>,
     /// Channel handles (`name@host`), any of.
     pub handles: Vec<String>,
     /// Exclusions (accounts are owner accounts).
     pub blocks: Blocks,
     /// Order.
-    pub sort: Sort,
+    pub sort: Sort<ActorSort>,
     /// Slice.
     pub page: Page,
 }
@@ -173,13 +278,13 @@ pub struct PlaylistQuery {
     /// Search text.
     pub search: Option<String>,
     /// Only playlists whose owner account is on this host.
-    pub host: Option<String>,
+    pub host: Option<Host>,
     /// UUIDs or short UUIDs, any of.
     pub uuids: Vec<String>,
     /// Exclusions (accounts are owner accounts).
     pub blocks: Blocks,
     /// Order.
-    pub sort: Sort,
+    pub sort: Sort<ActorSort>,
     /// Slice.
     pub page: Page,
 }
@@ -253,7 +358,7 @@ pub struct EventQuery {
     /// Exclusions (accounts are organisers).
     pub blocks: Blocks,
     /// Order.
-    pub sort: Sort,
+    pub sort: Sort<EventSort>,
     /// Slice.
     pub page: Page,
     /// "Now" for the default order without text (upcoming events first).
@@ -274,10 +379,70 @@ pub struct GroupQuery {
     /// Exclusions (accounts are the groups themselves).
     pub blocks: Blocks,
     /// Order.
-    pub sort: Sort,
+    pub sort: Sort<GroupSort>,
     /// Slice.
     pub page: Page,
 }
+
+/// What every kind of search shares, whatever its filters: the text, the
+/// page, the exclusions, the language boost and its kind's own sort.
+pub trait SearchQuery: Send + Sync {
+    /// The documents it finds.
+    type Doc: Document;
+    /// Its kind's sort columns.
+    type Sort: SortColumn;
+
+    /// The kind it searches.
+    const KIND: DocKind = <Self::Doc as Document>::KIND;
+
+    /// Search text; `None` browses everything that passes the filters.
+    fn text(&self) -> Option<&str>;
+    /// Which slice of the results.
+    fn page(&self) -> Page;
+    /// Exclusions.
+    fn blocks(&self) -> &Blocks;
+    /// Exclusions, to add the operator's.
+    fn blocks_mut(&mut self) -> &mut Blocks;
+    /// Languages whose documents rank higher.
+    fn boost_languages(&self) -> &[String];
+    /// The order.
+    fn sort(&self) -> Sort<Self::Sort>;
+}
+
+macro_rules! search_query {
+    ($query:ty, $doc:ty, $sort:ty, boost: $boost:ident) => {
+        impl SearchQuery for $query {
+            type Doc = $doc;
+            type Sort = $sort;
+            fn text(&self) -> Option<&str> {
+                self.search.as_deref()
+            }
+            fn page(&self) -> Page {
+                self.page
+            }
+            fn blocks(&self) -> &Blocks {
+                &self.blocks
+            }
+            fn blocks_mut(&mut self) -> &mut Blocks {
+                &mut self.blocks
+            }
+            fn boost_languages(&self) -> &[String] {
+                search_query!(@boost self, $boost)
+            }
+            fn sort(&self) -> Sort<$sort> {
+                self.sort
+            }
+        }
+    };
+    (@boost $self:ident, yes) => { &$self.boost_languages };
+    (@boost $self:ident, no) => { &[] };
+}
+
+search_query!(VideoQuery, Video, VideoSort, boost: yes);
+search_query!(ChannelQuery, Channel, ActorSort, boost: no);
+search_query!(PlaylistQuery, Playlist, ActorSort, boost: no);
+search_query!(EventQuery, Event, EventSort, boost: yes);
+search_query!(GroupQuery, Group, GroupSort, boost: yes);
 
 /// A page of results with the exact number of matches.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -3,56 +3,24 @@
 use serde::{Deserialize, Serialize};
 
 use crate::channel::Channel;
+use crate::document::{DocKey, DocKind, Document};
 use crate::error::ModelError;
 use crate::event::Event;
 use crate::group::Group;
 use crate::playlist::Playlist;
 use crate::video::Video;
 
-/// The kinds of documents the index holds: PeerTube's videos, channels and
-/// playlists, and Mobilizon's events and groups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DocKind {
-    /// A video.
-    Video,
-    /// A video channel.
-    Channel,
-    /// A video playlist.
-    Playlist,
-    /// A Mobilizon event.
-    Event,
-    /// A Mobilizon group.
-    Group,
-}
-
-impl DocKind {
-    /// All kinds, in the order the index keeps them.
-    pub const ALL: [DocKind; 5] = [
-        DocKind::Video,
-        DocKind::Channel,
-        DocKind::Playlist,
-        DocKind::Event,
-        DocKind::Group,
-    ];
-
-    /// The kinds crawled from PeerTube instances (the PeerTube instance list
-    /// governs them: a host leaving it loses these, not its events).
-    pub const PEERTUBE: [DocKind; 3] = [DocKind::Video, DocKind::Channel, DocKind::Playlist];
-
-    /// The kinds of Mobilizon instances.
-    pub const MOBILIZON: [DocKind; 2] = [DocKind::Event, DocKind::Group];
-
-    /// The kind's name in records and directory names.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocKind::Video => "video",
-            DocKind::Channel => "channel",
-            DocKind::Playlist => "playlist",
-            DocKind::Event => "event",
-            DocKind::Group => "group",
+/// Runs `$body` with `$d` bound to the boxed document, whatever its kind.
+macro_rules! on_document {
+    ($record:expr, $d:ident => $body:expr) => {
+        match $record {
+            Record::Video($d) => $body,
+            Record::Channel($d) => $body,
+            Record::Playlist($d) => $body,
+            Record::Event($d) => $body,
+            Record::Group($d) => $body,
         }
-    }
+    };
 }
 
 /// A JSON line of `sepiola index import` / `export`: the object the API
@@ -95,24 +63,25 @@ impl Record {
 
     /// Normalises the document inside.
     pub fn normalize(&mut self) -> Result<(), ModelError> {
-        match self {
-            Record::Video(v) => v.normalize(),
-            Record::Channel(c) => c.normalize(),
-            Record::Playlist(p) => p.normalize(),
-            Record::Event(e) => e.normalize(),
-            Record::Group(g) => g.normalize(),
-        }
+        on_document!(self, d => d.normalize())
     }
 
     /// The record's kind.
     pub fn kind(&self) -> DocKind {
-        match self {
-            Record::Video(_) => DocKind::Video,
-            Record::Channel(_) => DocKind::Channel,
-            Record::Playlist(_) => DocKind::Playlist,
-            Record::Event(_) => DocKind::Event,
-            Record::Group(_) => DocKind::Group,
+        fn kind_of<D: Document>(_: &D) -> DocKind {
+            D::KIND
         }
+        on_document!(self, d => kind_of(&**d))
+    }
+
+    /// The document's key in the index.
+    pub fn key(&self) -> DocKey {
+        on_document!(self, d => d.key())
+    }
+
+    /// The host the document comes from.
+    pub fn host(&self) -> &str {
+        on_document!(self, d => d.host())
     }
 }
 

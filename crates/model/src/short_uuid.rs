@@ -37,7 +37,7 @@ pub fn decode(short: &str) -> Option<u128> {
 /// The uuid a shortUUID stands for, in the lowercase hyphenated form the
 /// index stores; `None` if it is not one.
 pub fn to_uuid(short: &str) -> Option<String> {
-    crate::video::normalize_uuid(&format!("{:032x}", decode(short)?))
+    crate::ids::normalize_uuid(&format!("{:032x}", decode(short)?))
 }
 
 #[cfg(test)]

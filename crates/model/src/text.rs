@@ -158,6 +158,27 @@ fn entity(name: &str) -> Option<char> {
     })
 }
 
+/// Cleans, de-duplicates and caps tags, dropping a leading `#`.
+pub fn clean_tags(tags: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in tags {
+        let t = clean_line(t.trim_start_matches('#'), crate::limits::MAX_TAG_CHARS);
+        if !t.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(&t)) {
+            out.push(t);
+        }
+        if out.len() == crate::limits::MAX_TAGS {
+            break;
+        }
+    }
+    out
+}
+
+/// Cleans an optional one-line text; empty is `None`.
+pub fn clean_opt(s: Option<&str>, max_chars: usize) -> Option<String> {
+    s.map(|s| clean_line(s, max_chars))
+        .filter(|s| !s.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,25 +1,19 @@
-//! The video object (contract A.9) and the origin rules every document obeys.
+//! The video object, shaped as PeerTube's `Video` model
+//! (<https://docs.joinpeertube.org/api-rest-reference.html#tag/Video>).
 
 use serde::{Deserialize, Serialize};
 
-use crate::actor::{ActorSummary, normalize_host};
+use crate::actor::ActorSummary;
+use crate::document::{DocKey, DocKind, Document};
 use crate::error::ModelError;
+use crate::host::normalize_host;
+use crate::ids::normalize_ids;
 use crate::labels::{self, Label, NumericLabel};
-use crate::text;
+use crate::limits::{API_DESCRIPTION_CHARS, MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS};
+use crate::origin::{Origin, fill_image};
+use crate::record::Record;
+use crate::text::{self, clean_tags};
 use crate::time::Timestamp;
-
-/// Longest title kept (PeerTube allows 120; some instances allow more).
-pub const MAX_NAME_CHARS: usize = 300;
-/// Longest description kept for search; the API answers with 250 characters.
-pub const MAX_DESCRIPTION_CHARS: usize = 10_000;
-/// Description length in API answers, as the Framasoft index does by default.
-pub const API_DESCRIPTION_CHARS: usize = 250;
-/// Most tags kept per video, and the longest tag.
-pub const MAX_TAGS: usize = 16;
-/// Longest tag kept.
-pub const MAX_TAG_CHARS: usize = 64;
-/// Longest URL or path kept.
-pub const MAX_URL_CHARS: usize = 2_048;
 
 /// A PeerTube video as the search API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,11 +119,12 @@ pub struct Video {
     pub channel: ActorSummary,
 }
 
-impl Video {
+impl Document for Video {
+    const KIND: DocKind = DocKind::Video;
+
     /// Cleans every field, checks every URL belongs to the video's own host
-    /// and fills the derived fields (absolute URLs, labels). A document that
-    /// fails is not indexed.
-    pub fn normalize(&mut self) -> Result<(), ModelError> {
+    /// and fills the derived fields (absolute URLs, labels).
+    fn normalize(&mut self) -> Result<(), ModelError> {
         self.host = normalize_host(&self.host).ok_or(ModelError::Missing("host"))?;
         normalize_ids(&mut self.uuid, &mut self.short_uuid)?;
         self.name = text::clean_line(&self.name, MAX_NAME_CHARS);
@@ -194,196 +189,50 @@ impl Video {
         Ok(())
     }
 
-    /// The key that identifies this document in the index: host and uuid.
-    pub fn key(&self) -> String {
-        format!("{} {}", self.host, self.uuid)
-    }
-}
-
-fn fill_image(
-    origin: &Origin,
-    field: &'static str,
-    path: &mut Option<String>,
-    url: &mut Option<String>,
-) -> Result<(), ModelError> {
-    if path.as_deref().is_none_or(str::is_empty) {
-        *path = match url.as_deref() {
-            Some(u) if !u.is_empty() => Some(origin.path_of(field, u)?),
-            _ => None,
-        };
-    }
-    if let Some(p) = path.as_deref() {
-        origin.check_path(field, p)?;
-        *url = Some(origin.join(p));
-    } else {
-        *url = None;
-    }
-    Ok(())
-}
-
-/// Checks a document's UUID and cleans its short UUID (base58).
-pub(crate) fn normalize_ids(uuid: &mut String, short: &mut String) -> Result<(), ModelError> {
-    *uuid = normalize_uuid(uuid).ok_or(ModelError::Invalid {
-        field: "uuid",
-        reason: "not a uuid".into(),
-    })?;
-    *short = text::clean_line(short, 64);
-    if !short.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(ModelError::Invalid {
-            field: "shortUUID",
-            reason: "not base58".into(),
-        });
-    }
-    Ok(())
-}
-
-/// Cleans, de-duplicates and caps tags, dropping a leading `#`.
-pub fn clean_tags(tags: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for t in tags {
-        let t = text::clean_line(t.trim_start_matches('#'), MAX_TAG_CHARS);
-        if !t.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(&t)) {
-            out.push(t);
-        }
-        if out.len() == MAX_TAGS {
-            break;
-        }
-    }
-    out
-}
-
-/// Lower-cases a UUID and checks its form (hex digits and dashes).
-/// Any placement of the dashes is accepted; the result is always the
-/// canonical `8-4-4-4-12` form, so a uuid written without dashes finds the
-/// same document.
-pub fn normalize_uuid(s: &str) -> Option<String> {
-    let s = s.trim().to_ascii_lowercase();
-    let ok = (32..=36).contains(&s.len())
-        && s.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
-        && s.chars().filter(|c| c.is_ascii_hexdigit()).count() == 32;
-    if !ok {
-        return None;
-    }
-    let h: String = s.chars().filter(char::is_ascii_hexdigit).collect();
-    Some(format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    ))
-}
-
-/// The scheme and authority every URL of a document must share: the
-/// document's own host. Relative paths are joined to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
-    base: String,
-    authority: String,
-}
-
-impl Origin {
-    /// The origin of `host`, taking the scheme from `hint` when `hint` is an
-    /// absolute http(s) URL on that same host (fedsim serves plain http),
-    /// else https.
-    pub fn for_host(host: &str, hint: &str) -> Origin {
-        let scheme = match url::Url::parse(hint) {
-            Ok(u) if u.scheme() == "http" && authority_of(&u).as_deref() == Some(host) => "http",
-            _ => "https",
-        };
-        Origin {
-            base: format!("{scheme}://{host}"),
-            authority: host.to_string(),
-        }
+    fn host(&self) -> &str {
+        &self.host
     }
 
-    /// `scheme://host[:port]`.
-    pub fn base(&self) -> &str {
-        &self.base
+    /// Host and uuid.
+    fn key(&self) -> DocKey {
+        DocKey::new(&self.host, &self.uuid)
     }
 
-    /// Joins a path (starting with `/`) to the origin.
-    pub fn join(&self, path: &str) -> String {
-        format!("{}{}", self.base, path)
+    fn title(&self) -> &str {
+        &self.name
     }
 
-    /// Checks that an absolute URL is http(s) and on this origin's host.
-    pub fn check_url(&self, field: &'static str, u: &str) -> Result<(), ModelError> {
-        let bad = |reason: &str| ModelError::Invalid {
-            field,
-            reason: reason.to_string(),
-        };
-        if u.len() > MAX_URL_CHARS {
-            return Err(bad("URL too long"));
-        }
-        // Fast path: the origin itself followed by a plain path cannot lead
-        // anywhere else (no parse needed; most URLs take this path).
-        if let Some(rest) = u.strip_prefix(self.base.as_str())
-            && (rest.is_empty() || (rest.starts_with('/') && plain_path(rest)))
-        {
-            return Ok(());
-        }
-        let parsed = url::Url::parse(u).map_err(|_| bad("not an absolute URL"))?;
-        if !matches!(parsed.scheme(), "http" | "https") {
-            return Err(bad("not an http(s) URL"));
-        }
-        if !parsed.username().is_empty() || parsed.password().is_some() {
-            return Err(bad("URL carries credentials"));
-        }
-        if authority_of(&parsed).as_deref() != Some(self.authority.as_str()) {
-            return Err(bad("URL points to another host"));
-        }
-        Ok(())
+    fn description(&self) -> Option<&str> {
+        self.description.as_deref()
     }
 
-    /// Checks that a path is a plain absolute path on this origin.
-    pub fn check_path(&self, field: &'static str, p: &str) -> Result<(), ModelError> {
-        // A plain absolute path joined to the origin stays on the origin.
-        if p.starts_with('/') && p.len() <= MAX_URL_CHARS && plain_path(p) {
-            return Ok(());
-        }
-        Err(ModelError::Invalid {
-            field,
-            reason: "not a path on the origin".into(),
-        })
+    fn set_description(&mut self, description: Option<String>) {
+        self.description = description;
     }
 
-    /// The path (and query) of a URL that must be on this origin; a path is
-    /// returned as it is.
-    pub fn path_of(&self, field: &'static str, u: &str) -> Result<String, ModelError> {
-        if u.starts_with('/') && !u.starts_with("//") {
-            return Ok(u.to_string());
-        }
-        self.check_url(field, u)?;
-        let parsed = url::Url::parse(u).map_err(|_| ModelError::Invalid {
-            field,
-            reason: "not an absolute URL".into(),
-        })?;
-        let mut p = parsed.path().to_string();
-        if let Some(q) = parsed.query() {
-            p.push('?');
-            p.push_str(q);
-        }
-        Ok(p)
+    fn created_at(&self) -> Timestamp {
+        self.created_at
     }
-}
 
-/// A path that cannot change the authority it is joined to: not
-/// protocol-relative, no backslash, no white space or control characters.
-fn plain_path(p: &str) -> bool {
-    !p.starts_with("//")
-        && !p
-            .chars()
-            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
-}
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at.unwrap_or(self.published_at)
+    }
 
-fn authority_of(u: &url::Url) -> Option<String> {
-    let host = u.host_str()?.to_ascii_lowercase();
-    Some(match u.port() {
-        Some(p) => format!("{host}:{p}"),
-        None => host,
-    })
+    fn language(&self) -> Option<&str> {
+        self.language.id.as_deref()
+    }
+
+    fn uuid(&self) -> Option<&str> {
+        Some(&self.uuid)
+    }
+
+    fn account_handle(&self) -> Option<String> {
+        Some(self.account.handle())
+    }
+
+    fn into_record(self) -> Record {
+        Record::Video(Box::new(self))
+    }
 }
 
 #[cfg(test)]
@@ -481,21 +330,5 @@ pub(crate) mod tests {
                 .unwrap()
                 .starts_with("http://127.0.0.1:9000/")
         );
-    }
-
-    #[test]
-    fn uuids_are_checked() {
-        assert!(normalize_uuid("9C9DE5E8-0A1B-4A7E-8B0F-1A2B3C4D5E6F").is_some());
-        assert!(normalize_uuid("not-a-uuid").is_none());
-        let canonical = Some("9c9de5e8-0a1b-4a7e-8b0f-1a2b3c4d5e6f".to_string());
-        assert_eq!(
-            normalize_uuid("9C9DE5E80A1B4A7E8B0F1A2B3C4D5E6F"),
-            canonical
-        );
-        assert_eq!(
-            normalize_uuid(" 9c9de5e8-0a1b-4a7e-8b0f-1a2b3c4d5e6f "),
-            canonical
-        );
-        assert!(normalize_uuid("<script>").is_none());
     }
 }
