@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 
 use tantivy::index::SegmentId;
 use tantivy::query::{EnableScoring, Query};
+use tantivy::schema::Field;
 use tantivy::{DocAddress, DocId, Searcher, SegmentReader};
 
 use sepiola_model::query::Page;
@@ -27,7 +28,7 @@ pub enum Numeric {
     U64,
 }
 
-type OrderKey = (SegmentId, &'static str, bool);
+type OrderKey = (SegmentId, Field, bool);
 
 /// Orders of segments by one field, cached while their segments live.
 #[derive(Default)]
@@ -95,7 +96,7 @@ impl BrowseOrders {
         &self,
         searcher: &Searcher,
         query: &dyn Query,
-        field: &'static str,
+        field: Field,
         numeric: Numeric,
         descending: bool,
         page: Page,
@@ -121,7 +122,7 @@ impl BrowseOrders {
                 continue;
             }
             let order = self.order(seg, field, numeric, descending)?;
-            let columns = Columns::open(seg, field, numeric)?;
+            let columns = Columns::open(seg, seg.schema().get_field_name(field), numeric)?;
             let segment_ord = u32::try_from(ord).unwrap_or(u32::MAX);
             candidates.extend(
                 order
@@ -152,7 +153,7 @@ impl BrowseOrders {
     fn order(
         &self,
         seg: &SegmentReader,
-        field: &'static str,
+        field: Field,
         numeric: Numeric,
         descending: bool,
     ) -> Result<Arc<Vec<DocId>>, IndexError> {
@@ -160,7 +161,7 @@ impl BrowseOrders {
         if let Some(o) = self.lock().get(&key) {
             return Ok(o.clone());
         }
-        let columns = Columns::open(seg, field, numeric)?;
+        let columns = Columns::open(seg, seg.schema().get_field_name(field), numeric)?;
         let mut all: Vec<(SortValue, DocId)> =
             (0..seg.max_doc()).map(|d| (columns.get(d), d)).collect();
         all.sort_unstable_by(|a, b| compare(&a.0, &b.0, descending).then(a.1.cmp(&b.1)));

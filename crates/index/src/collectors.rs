@@ -7,6 +7,8 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use sepiola_model::DocKey;
+
 /// Collects `key → updated_at` for every match.
 pub struct Inventory;
 
@@ -14,12 +16,12 @@ pub struct Inventory;
 pub struct InventorySegment {
     keys: Option<StrColumn>,
     updated: Column<i64>,
-    out: HashMap<String, i64>,
+    out: HashMap<DocKey, i64>,
     buf: String,
 }
 
 impl Collector for Inventory {
-    type Fruit = HashMap<String, i64>;
+    type Fruit = HashMap<DocKey, i64>;
     type Child = InventorySegment;
 
     fn for_segment(
@@ -41,8 +43,8 @@ impl Collector for Inventory {
 
     fn merge_fruits(
         &self,
-        fruits: Vec<HashMap<String, i64>>,
-    ) -> tantivy::Result<HashMap<String, i64>> {
+        fruits: Vec<HashMap<DocKey, i64>>,
+    ) -> tantivy::Result<HashMap<DocKey, i64>> {
         let mut all = HashMap::new();
         for f in fruits {
             all.extend(f);
@@ -52,7 +54,7 @@ impl Collector for Inventory {
 }
 
 impl SegmentCollector for InventorySegment {
-    type Fruit = HashMap<String, i64>;
+    type Fruit = HashMap<DocKey, i64>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         let Some(keys) = &self.keys else { return };
@@ -60,12 +62,14 @@ impl SegmentCollector for InventorySegment {
             self.buf.clear();
             if keys.ord_to_str(ord, &mut self.buf).unwrap_or(false) {
                 let updated = self.updated.first(doc).unwrap_or(0);
-                self.out.insert(self.buf.clone(), updated);
+                if let Some(key) = DocKey::from_stored(&self.buf) {
+                    self.out.insert(key, updated);
+                }
             }
         }
     }
 
-    fn harvest(self) -> HashMap<String, i64> {
+    fn harvest(self) -> HashMap<DocKey, i64> {
         self.out
     }
 }

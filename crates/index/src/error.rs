@@ -24,6 +24,9 @@ pub enum IndexError {
     /// A stored document could not be read back.
     #[error("stored document is unreadable: {0}")]
     Corrupt(String),
+    /// An export could not be written out.
+    #[error("cannot write the export: {0}")]
+    Export(#[source] std::io::Error),
     /// A document could not be encoded for storage.
     #[error("cannot encode document: {0}")]
     Encode(#[from] serde_json::Error),

@@ -8,7 +8,9 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
+use sepiola_model::ids::normalize_uuid;
 use sepiola_model::query::DateRange;
+use sepiola_model::short_uuid;
 
 /// Collects MUST and MUST NOT clauses around a scoring query.
 #[derive(Default)]
@@ -92,4 +94,13 @@ pub fn u64_range(field: Field, min: Option<u64>, max: Option<u64>) -> Box<dyn Qu
         None => Bound::Unbounded,
     };
     Box::new(RangeQuery::new(bound(min), bound(max)))
+}
+
+/// Any of these uuids or short UUIDs (anything else cannot match).
+pub fn uuids(uuid: Field, ids: &[String]) -> Box<dyn Query> {
+    let uuids: Vec<String> = ids
+        .iter()
+        .filter_map(|s| normalize_uuid(s).or_else(|| short_uuid::to_uuid(s.trim())))
+        .collect();
+    any_text(uuid, &uuids)
 }

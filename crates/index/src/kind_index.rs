@@ -13,6 +13,8 @@ use tantivy::{
     Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, TantivyError, Term,
 };
 
+use sepiola_model::DocKey;
+
 use crate::analysis::Analysis;
 use crate::browse::BrowseOrders;
 use crate::error::IndexError;
@@ -35,10 +37,8 @@ pub struct KindIndex {
     dirty: AtomicBool,
     key: Field,
     host: Field,
-    /// The stored answer JSON.
-    pub doc: Field,
-    /// Cached browse orders of this index's segments.
-    pub browse: BrowseOrders,
+    doc: Field,
+    browse: BrowseOrders,
 }
 
 impl KindIndex {
@@ -101,18 +101,18 @@ impl KindIndex {
     }
 
     /// Replaces the document with this key (or adds it).
-    pub fn upsert(&self, key: &str, doc: TantivyDocument) -> Result<(), IndexError> {
+    pub fn upsert(&self, key: &DocKey, doc: TantivyDocument) -> Result<(), IndexError> {
         let w = self.writer()?;
-        w.delete_term(Term::from_field_text(self.key, key));
+        w.delete_term(Term::from_field_text(self.key, key.as_str()));
         w.add_document(doc)?;
         self.dirty.store(true, Ordering::Release);
         Ok(())
     }
 
     /// Deletes the document with this key, if any.
-    pub fn delete_key(&self, key: &str) -> Result<(), IndexError> {
+    pub fn delete_key(&self, key: &DocKey) -> Result<(), IndexError> {
         self.writer()?
-            .delete_term(Term::from_field_text(self.key, key));
+            .delete_term(Term::from_field_text(self.key, key.as_str()));
         self.dirty.store(true, Ordering::Release);
         Ok(())
     }
@@ -184,6 +184,16 @@ impl KindIndex {
     /// A searcher over the last commit.
     pub fn searcher(&self) -> Searcher {
         self.reader.searcher()
+    }
+
+    /// The field holding each document's stored answer JSON.
+    pub fn doc_field(&self) -> Field {
+        self.doc
+    }
+
+    /// Cached browse orders of this index's segments.
+    pub fn browse(&self) -> &BrowseOrders {
+        &self.browse
     }
 }
 

@@ -3,6 +3,10 @@
 //!
 //! Documents are the API objects of [`sepiola_model`], stored whole and
 //! indexed for the text search, filters and sorts the search API offers.
+//! Each kind is one file under `kinds/` ([`kinds::Kind`]); everything else
+//! is written once for every kind: text matching (`text_query`,
+//! `word_query`), running a search (`execute`), writes (`writes`), what the
+//! index holds (`inventory`), export (`export`).
 //! Writes are batched and become searchable at the next [`SearchIndex::commit`];
 //! tantivy commits are atomic, so the index is safe to kill at any moment.
 
@@ -10,18 +14,25 @@ mod analysis;
 mod browse;
 mod collectors;
 mod error;
+mod execute;
+mod export;
 mod filters;
 pub mod geo;
+mod inventory;
 mod kind_index;
-mod mobilizon;
-mod schema;
-mod search;
+mod kinds;
+mod part;
+mod prefix;
+mod search_index;
 mod stored;
 mod text_query;
 mod word_query;
+mod writes;
 
 pub use analysis::Analysis;
 pub use error::IndexError;
-pub use search::{Prepared, SearchIndex};
+pub use inventory::DocCounts;
+pub use search_index::{SearchIndex, Searchable};
 pub use stored::{AnswerJson, FromStored};
 pub use text_query::ranking;
+pub use writes::Prepared;

@@ -9,7 +9,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::analysis::Analysis;
-use crate::schema::TextField;
+use crate::kinds::fields::TextField;
 use crate::word_query::WordQuery;
 
 /// The ranking constants. A result's score is the sum of:
@@ -84,7 +84,7 @@ pub fn build(
     if let Some(f) = spec.uuid {
         for raw in search.split_whitespace().take(ranking::MAX_WORDS) {
             let raw = raw.trim_matches('"');
-            let uuid = sepiola_model::video::normalize_uuid(raw).or_else(|| {
+            let uuid = sepiola_model::ids::normalize_uuid(raw).or_else(|| {
                 looks_like_short_uuid(raw)
                     .then(|| sepiola_model::short_uuid::to_uuid(raw))
                     .flatten()
@@ -142,7 +142,7 @@ pub fn build(
             Occur::Should,
             konst(
                 Box::new(TermQuery::new(
-                    Term::from_field_u64(spec.name_exact, crate::schema::key_hash(&whole)),
+                    Term::from_field_u64(spec.name_exact, crate::kinds::fields::key_hash(&whole)),
                     IndexRecordOption::Basic,
                 )),
                 ranking::EXACT_TITLE,

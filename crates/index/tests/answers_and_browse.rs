@@ -2,7 +2,7 @@
 //! is, given back whole by export) and browse orders across segments.
 #![allow(clippy::unwrap_used)]
 
-use sepiola_index::{AnswerJson, SearchIndex};
+use sepiola_index::SearchIndex;
 use sepiola_model::Record;
 use sepiola_model::query::{ChannelQuery, Page, VideoQuery};
 use serde_json::Value;
@@ -45,8 +45,8 @@ fn answers_carry_the_cut_description_and_parse_like_the_typed_results() {
         },
         ..Default::default()
     };
-    let raw = idx.search_videos_as::<AnswerJson>(&q).unwrap();
-    let typed = idx.search_videos(&q).unwrap();
+    let raw = idx.search_answers(&q).unwrap();
+    let typed = idx.search(&q).unwrap();
     assert_eq!(raw.total, typed.total);
     assert_eq!(raw.data.len(), typed.data.len());
     let mut saw_long = false;
@@ -66,7 +66,7 @@ fn answers_carry_the_cut_description_and_parse_like_the_typed_results() {
     }
     assert!(saw_long);
     let channels = idx
-        .search_channels_as::<AnswerJson>(&ChannelQuery {
+        .search_answers(&ChannelQuery {
             page: Page {
                 start: 0,
                 count: 100,
@@ -110,7 +110,7 @@ fn export_gives_back_the_whole_description() {
 /// segment.
 #[test]
 fn browsing_many_segments_matches_one_segment() {
-    use sepiola_model::query::{Sort, SortField};
+    use sepiola_model::query::{Sort, VideoSort};
     let text = std::fs::read_to_string(FIXTURE).unwrap();
     let records: Vec<Record> = text
         .lines()
@@ -139,13 +139,13 @@ fn browsing_many_segments_matches_one_segment() {
         many.commit().unwrap();
     }
     let sorts = [
-        SortField::PublishedAt,
-        SortField::CreatedAt,
-        SortField::Duration,
-        SortField::Views,
-        SortField::Likes,
-        SortField::OriginallyPublishedAt,
-        SortField::Match,
+        VideoSort::PublishedAt,
+        VideoSort::CreatedAt,
+        VideoSort::Duration,
+        VideoSort::Views,
+        VideoSort::Likes,
+        VideoSort::OriginallyPublishedAt,
+        VideoSort::Match,
     ];
     for field in sorts {
         for descending in [false, true] {
@@ -155,8 +155,8 @@ fn browsing_many_segments_matches_one_segment() {
                     page: Page { start, count: 6 },
                     ..Default::default()
                 };
-                let a = one.search_videos(&q).unwrap();
-                let b = many.search_videos(&q).unwrap();
+                let a = one.search(&q).unwrap();
+                let b = many.search(&q).unwrap();
                 assert_eq!(a.total, b.total);
                 let ids = |h: &sepiola_model::query::Hits<sepiola_model::Video>| {
                     h.data

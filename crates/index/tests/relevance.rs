@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 use sepiola_index::SearchIndex;
-use sepiola_model::query::{ChannelQuery, PlaylistQuery, Sort, SortField, VideoQuery};
+use sepiola_model::query::{ChannelQuery, PlaylistQuery, Sort, VideoQuery, VideoSort};
 use sepiola_model::{Record, Video};
 
 fn fixture() -> SearchIndex {
@@ -38,7 +38,7 @@ fn titles(idx: &SearchIndex, q: VideoQuery) -> Vec<String> {
 
 /// One field of each video found, in rank order.
 fn found(idx: &SearchIndex, q: VideoQuery, pick: fn(Video) -> String) -> Vec<String> {
-    idx.search_videos(&q)
+    idx.search(&q)
         .unwrap()
         .data
         .into_iter()
@@ -124,7 +124,7 @@ fn quoted_phrase_matches_as_a_phrase() {
 fn uuid_and_short_uuid_find_their_document() {
     let idx = fixture();
     let all = idx
-        .search_videos(&VideoQuery {
+        .search(&VideoQuery {
             search: Some("Kubernetes".into()),
             ..Default::default()
         })
@@ -143,9 +143,9 @@ fn language_boost_reorders_but_does_not_filter() {
         boost_languages: boost.iter().map(|s| s.to_string()).collect(),
         ..Default::default()
     };
-    let plain = idx.search_videos(&q(&[])).unwrap();
-    let fr = idx.search_videos(&q(&["fr"])).unwrap();
-    let de = idx.search_videos(&q(&["de"])).unwrap();
+    let plain = idx.search(&q(&[])).unwrap();
+    let fr = idx.search(&q(&["fr"])).unwrap();
+    let de = idx.search(&q(&["de"])).unwrap();
     assert_eq!(plain.total, 3);
     assert_eq!(fr.total, 3);
     assert_eq!(fr.data[0].item.language.id.as_deref(), Some("fr"));
@@ -156,9 +156,9 @@ fn language_boost_reorders_but_does_not_filter() {
 #[test]
 fn no_text_browses_everything_and_ties_break_stably() {
     let idx = fixture();
-    let a = idx.search_videos(&VideoQuery::default()).unwrap();
+    let a = idx.search(&VideoQuery::default()).unwrap();
     assert_eq!(a.total, 30);
-    let b = idx.search_videos(&VideoQuery::default()).unwrap();
+    let b = idx.search(&VideoQuery::default()).unwrap();
     assert_eq!(a, b);
 }
 
@@ -166,7 +166,7 @@ fn no_text_browses_everything_and_ties_break_stably() {
 fn sorts_order_by_their_column() {
     let idx = fixture();
     let by = |field, descending| {
-        idx.search_videos(&VideoQuery {
+        idx.search(&VideoQuery {
             sort: Sort { field, descending },
             ..Default::default()
         })
@@ -176,13 +176,13 @@ fn sorts_order_by_their_column() {
         .map(|h| h.item)
         .collect::<Vec<_>>()
     };
-    let views = by(SortField::Views, true);
+    let views = by(VideoSort::Views, true);
     assert!(views.windows(2).all(|w| w[0].views >= w[1].views));
-    let dur = by(SortField::Duration, false);
+    let dur = by(VideoSort::Duration, false);
     assert!(dur.windows(2).all(|w| w[0].duration <= w[1].duration));
-    let names = by(SortField::Name, false);
+    let names = by(VideoSort::Name, false);
     assert_eq!(names[0].name, "An apple that is red and green");
-    let recent = by(SortField::PublishedAt, true);
+    let recent = by(VideoSort::PublishedAt, true);
     assert!(
         recent
             .windows(2)
@@ -194,14 +194,14 @@ fn sorts_order_by_their_column() {
 fn channels_and_playlists_are_searchable() {
     let idx = fixture();
     let c = idx
-        .search_channels(&ChannelQuery {
+        .search(&ChannelQuery {
             search: Some("histoire sciences".into()),
             ..Default::default()
         })
         .unwrap();
     assert_eq!(c.data[0].item.name, "histoire");
     let p = idx
-        .search_playlists(&PlaylistQuery {
+        .search(&PlaylistQuery {
             search: Some("jazz".into()),
             ..Default::default()
         })
@@ -277,4 +277,34 @@ fn a_video_is_found_by_uuid_or_short_uuid() {
         |v| v.uuid,
     );
     assert!(none.is_empty());
+}
+
+/// The crawler refuses a uuid another host brought first: the index names
+/// that host, per kind, and nobody for a uuid it does not hold.
+#[test]
+fn uuid_owner_names_the_host_that_holds_it() {
+    let idx = fixture();
+    let some = idx.search(&VideoQuery::default()).unwrap().data[0]
+        .item
+        .clone();
+    let owner = idx
+        .uuid_owner(sepiola_model::DocKind::Video, &some.uuid.to_uppercase())
+        .unwrap();
+    assert_eq!(owner.as_deref(), Some(some.host.as_str()));
+    let other_kind = idx
+        .uuid_owner(sepiola_model::DocKind::Playlist, &some.uuid)
+        .unwrap();
+    assert_eq!(other_kind, None);
+    let unknown = idx
+        .uuid_owner(
+            sepiola_model::DocKind::Video,
+            "00000000-0000-4000-8000-000000000000",
+        )
+        .unwrap();
+    assert_eq!(unknown, None);
+    assert_eq!(
+        idx.uuid_owner(sepiola_model::DocKind::Channel, &some.uuid)
+            .unwrap(),
+        None
+    );
 }

@@ -3,11 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::ModelError;
-use crate::text;
-use crate::time::Timestamp;
 use crate::host::normalize_host;
 use crate::limits::MAX_ACTOR_NAME_CHARS;
 use crate::origin::Origin;
+use crate::text;
+use crate::time::Timestamp;
 
 /// An avatar or banner. `path` stays relative to the origin (NewPipe and
 /// Grayjay join it to the origin themselves); `fileUrl` and `url` are absolute

@@ -249,7 +249,9 @@ impl Document for Event {
     fn created_at(&self) -> Timestamp {
         // Without a creation date, an event sorts as created when it was
         // last updated, else at its start.
-        self.created_at.or(self.updated_at).unwrap_or(self.start_time)
+        self.created_at
+            .or(self.updated_at)
+            .unwrap_or(self.start_time)
     }
 
     fn updated_at(&self) -> Timestamp {

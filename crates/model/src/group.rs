@@ -104,8 +104,7 @@ impl Document for Group {
     }
 
     fn created_at(&self) -> Timestamp {
-        self
-            .created_at
+        self.created_at
             .or(self.updated_at)
             .unwrap_or(Timestamp(chrono::DateTime::<chrono::Utc>::UNIX_EPOCH))
     }

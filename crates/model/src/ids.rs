@@ -45,7 +45,6 @@ pub fn normalize_uuid(s: &str) -> Option<String> {
     ))
 }
 
-
 /// Mobilizon ids are strings in GraphQL and numbers in some dumps: accept
 /// both, keep a string.
 pub fn id_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
@@ -56,7 +55,6 @@ pub fn id_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         _ => String::new(),
     })
 }
-
 
 #[cfg(test)]
 mod tests {

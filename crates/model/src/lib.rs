@@ -30,13 +30,13 @@ pub mod video;
 
 pub use actor::{ActorImage, ActorSummary, OwnerAccount};
 pub use channel::Channel;
+pub use document::{DocKey, DocKind, Document};
 pub use error::ModelError;
 pub use event::{Event, EventStatus};
 pub use group::Group;
+pub use host::Host;
 pub use labels::{Label, NumericLabel};
 pub use playlist::Playlist;
-pub use document::{DocKey, DocKind, Document};
-pub use host::Host;
 pub use record::Record;
 pub use time::Timestamp;
 pub use video::Video;

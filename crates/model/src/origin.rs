@@ -116,7 +116,6 @@ fn authority_of(u: &url::Url) -> Option<String> {
     })
 }
 
-
 /// An image or link URL of a document: absolute on the document's own host
 /// (a path is joined to it); empty is `None`, anything else is refused.
 pub fn origin_url(
@@ -133,7 +132,6 @@ pub fn origin_url(
         }
     }
 }
-
 
 /// Fills an image's absolute URL from its path (or its path from a URL on
 /// the origin); refuses either when it leaves the origin.

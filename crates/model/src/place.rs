@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::text;
 use crate::ids::id_string;
+use crate::text;
 use crate::text::clean_opt;
 
 /// Longest place name or address line kept.

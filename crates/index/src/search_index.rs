@@ -1,0 +1,174 @@
+//! [`SearchIndex`]: the kinds' indexes under one data directory, opened and
+//! closed together, and the one generic search over any kind
+//! ([`SearchIndex::search`]). Writes, counts and export live in their own
+//! files.
+
+use std::path::Path;
+
+use sepiola_model::query::{
+    ChannelQuery, EventQuery, GroupQuery, Hits, PlaylistQuery, SearchQuery, VideoQuery,
+};
+use sepiola_model::{Channel, DocKind, Event, Group, Playlist, Video};
+
+use crate::analysis::Analysis;
+use crate::error::IndexError;
+use crate::kind_index::WriterBudget;
+use crate::kinds::Kind;
+use crate::kinds::channel::ChannelKind;
+use crate::kinds::event::EventKind;
+use crate::kinds::group::GroupKind;
+use crate::kinds::playlist::PlaylistKind;
+use crate::kinds::video::VideoKind;
+use crate::part::{AnyPart, Part};
+use crate::stored::{AnswerJson, FromStored};
+
+/// The whole index: videos, channels, playlists, events and groups, each
+/// in its own tantivy index under `<data>/index/<kind>`.
+pub struct SearchIndex {
+    analysis: Analysis,
+    videos: Part<VideoKind>,
+    channels: Part<ChannelKind>,
+    playlists: Part<PlaylistKind>,
+    events: Part<EventKind>,
+    groups: Part<GroupKind>,
+}
+
+impl SearchIndex {
+    /// Opens or creates the index under `dir` for reading and writing (one
+    /// writer per data directory: a second one gets [`IndexError::Locked`]).
+    pub fn open(dir: &Path, memory_bytes: usize) -> Result<SearchIndex, IndexError> {
+        Self::open_at(Some(dir), Some(memory_bytes))
+    }
+
+    /// Opens the index under `dir` for reading only (export while serving).
+    pub fn open_read_only(dir: &Path) -> Result<SearchIndex, IndexError> {
+        Self::open_at(Some(dir), None)
+    }
+
+    /// An index in memory, for tests.
+    pub fn in_memory() -> Result<SearchIndex, IndexError> {
+        Self::open_at(None, Some(64_000_000))
+    }
+
+    fn open_at(dir: Option<&Path>, memory_bytes: Option<usize>) -> Result<SearchIndex, IndexError> {
+        let analysis = Analysis::new();
+        fn part<K: Kind>(
+            dir: Option<&Path>,
+            kind: DocKind,
+            analysis: &Analysis,
+            memory_bytes: Option<usize>,
+        ) -> Result<Part<K>, IndexError> {
+            // Videos are most of the index: they get two threads and the
+            // whole budget; the other kinds a quarter each on one thread.
+            let budget = memory_bytes.map(|m| {
+                if K::LARGE {
+                    WriterBudget {
+                        threads: 2,
+                        memory_bytes: m.max(64_000_000),
+                    }
+                } else {
+                    WriterBudget {
+                        threads: 1,
+                        memory_bytes: (m / 4).max(20_000_000),
+                    }
+                }
+            });
+            let sub = dir.map(|d| d.join(kind.as_str()));
+            Part::open(sub.as_deref(), analysis, budget)
+        }
+        Ok(SearchIndex {
+            videos: part(dir, DocKind::Video, &analysis, memory_bytes)?,
+            channels: part(dir, DocKind::Channel, &analysis, memory_bytes)?,
+            playlists: part(dir, DocKind::Playlist, &analysis, memory_bytes)?,
+            events: part(dir, DocKind::Event, &analysis, memory_bytes)?,
+            groups: part(dir, DocKind::Group, &analysis, memory_bytes)?,
+            analysis,
+        })
+    }
+
+    /// The text analysis the index uses (also for marking words in snippets).
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    /// The part of one kind, whatever it is.
+    pub(crate) fn part(&self, kind: DocKind) -> &dyn AnyPart {
+        match kind {
+            DocKind::Video => &self.videos,
+            DocKind::Channel => &self.channels,
+            DocKind::Playlist => &self.playlists,
+            DocKind::Event => &self.events,
+            DocKind::Group => &self.groups,
+        }
+    }
+
+    /// Runs a search of any kind, answering with its documents.
+    pub fn search<Q: Searchable>(&self, q: &Q) -> Result<Hits<Q::Doc>, IndexError>
+    where
+        Q::Doc: FromStored,
+    {
+        q.run_in(self)
+    }
+
+    /// Runs a search of any kind, answering with each result's JSON as the
+    /// API sends it (no parsing).
+    pub fn search_answers<Q: Searchable>(&self, q: &Q) -> Result<Hits<AnswerJson>, IndexError> {
+        q.run_in(self)
+    }
+}
+
+mod sealed {
+    /// Only the index's own query types are [`super::Searchable`].
+    pub trait Sealed {}
+}
+
+/// A query the index can run: the five kinds' queries. Sealed: a new kind
+/// is added in this crate (see docs/architecture.md).
+pub trait Searchable: SearchQuery + sealed::Sealed {
+    /// Runs the query in its kind's part of `index`.
+    #[doc(hidden)]
+    fn run_in<T: FromStored>(&self, index: &SearchIndex) -> Result<Hits<T>, IndexError>;
+}
+
+macro_rules! searchable {
+    ($query:ty, $part:ident) => {
+        impl sealed::Sealed for $query {}
+        impl Searchable for $query {
+            fn run_in<T: FromStored>(&self, index: &SearchIndex) -> Result<Hits<T>, IndexError> {
+                index.$part.search(&index.analysis, self)
+            }
+        }
+    };
+}
+
+searchable!(VideoQuery, videos);
+searchable!(ChannelQuery, channels);
+searchable!(PlaylistQuery, playlists);
+searchable!(EventQuery, events);
+searchable!(GroupQuery, groups);
+
+/// A document the index can take: [`SearchIndex::prepare`] builds its
+/// tantivy document in its kind's part.
+pub(crate) trait Indexed {
+    /// The tantivy document of this (normalised) document.
+    fn prepare_in(&self, index: &SearchIndex) -> Result<tantivy::TantivyDocument, IndexError>;
+}
+
+macro_rules! indexed {
+    ($doc:ty, $part:ident) => {
+        impl Indexed for $doc {
+            fn prepare_in(
+                &self,
+                index: &SearchIndex,
+            ) -> Result<tantivy::TantivyDocument, IndexError> {
+                index.$part.document(self, &index.analysis)
+            }
+        }
+    };
+}
+
+indexed!(Video, videos);
+indexed!(Channel, channels);
+indexed!(Playlist, playlists);
+indexed!(Event, events);
+indexed!(Group, groups);
