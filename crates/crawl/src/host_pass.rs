@@ -27,8 +27,7 @@ use url::Url;
 
 use sepiola_index::SearchIndex;
 use sepiola_model::instance::PassSummary;
-use sepiola_model::query::{Page, PlaylistQuery, VideoQuery};
-use sepiola_model::{DocKind, Playlist, Record, Timestamp, Video};
+use sepiola_model::{DocKey, DocKind, Document, Playlist, Record, Timestamp, Video};
 
 use crate::client::Fetcher;
 use crate::error::{CrawlError, FetchError};
@@ -210,7 +209,7 @@ impl HostPass {
         Ok(())
     }
 
-    async fn inventory(&self, kind: DocKind) -> Result<HashMap<String, i64>, CrawlError> {
+    async fn inventory(&self, kind: DocKind) -> Result<HashMap<DocKey, i64>, CrawlError> {
         let index = self.ctx.index.clone();
         let host = self.host.clone();
         tokio::task::spawn_blocking(move || index.inventory(kind, &host))
@@ -225,7 +224,7 @@ impl HostPass {
     async fn videos(&mut self, kind: PassKind) -> Result<Vec<String>, CrawlError> {
         let inventory = Arc::new(self.inventory(DocKind::Video).await?);
         let settings = self.ctx.settings.clone();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<DocKey> = HashSet::new();
         let mut new_channels: Vec<String> = Vec::new();
         let mut start = 0u64;
         let mut pages = 0u64;
@@ -293,7 +292,7 @@ impl HostPass {
             start += n;
         }
         if list_all && listing == Listing::Complete {
-            let gone: Vec<String> = inventory
+            let gone: Vec<DocKey> = inventory
                 .keys()
                 .filter(|k| !seen.contains(*k))
                 .cloned()
@@ -310,7 +309,7 @@ impl HostPass {
     async fn details(
         &mut self,
         changed: Vec<Video>,
-        seen: &mut HashSet<String>,
+        seen: &mut HashSet<DocKey>,
     ) -> Result<Vec<Video>, CrawlError> {
         let mut tasks = tokio::task::JoinSet::new();
         for (i, v) in changed.iter().enumerate() {
@@ -367,7 +366,7 @@ impl HostPass {
     async fn write_videos(
         &mut self,
         videos: Vec<Video>,
-        inventory: Arc<HashMap<String, i64>>,
+        inventory: Arc<HashMap<DocKey, i64>>,
     ) -> Result<(), CrawlError> {
         if videos.is_empty() {
             return Ok(());
@@ -401,7 +400,7 @@ impl HostPass {
         Ok(())
     }
 
-    async fn delete(&mut self, kind: DocKind, keys: Vec<String>) -> Result<(), CrawlError> {
+    async fn delete(&mut self, kind: DocKind, keys: Vec<DocKey>) -> Result<(), CrawlError> {
         if keys.is_empty() {
             return Ok(());
         }
@@ -445,7 +444,7 @@ impl HostPass {
 
     async fn channels(&mut self) -> Result<(), CrawlError> {
         let inventory = self.inventory(DocKind::Channel).await?;
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<DocKey> = HashSet::new();
         let mut start = 0u64;
         let mut listing = Listing::Partial;
         for _ in 0..self.ctx.settings.max_pages {
@@ -461,7 +460,7 @@ impl HostPass {
                 if item
                     .get("host")
                     .and_then(Value::as_str)
-                    .and_then(sepiola_model::actor::normalize_host)
+                    .and_then(sepiola_model::host::normalize_host)
                     .is_some_and(|h| h != self.host)
                 {
                     continue;
@@ -507,7 +506,7 @@ impl HostPass {
         let inventory = self.inventory(DocKind::Channel).await?;
         let mut batch = Vec::new();
         for name in names.into_iter().take(100) {
-            if inventory.contains_key(&format!("{} {}", self.host, name)) {
+            if inventory.contains_key(&DocKey::new(&self.host, &name)) {
                 continue;
             }
             let mut url = self.url("/api/v1/video-channels/")?;
@@ -528,7 +527,7 @@ impl HostPass {
 
     async fn playlists(&mut self) -> Result<(), CrawlError> {
         let inventory = self.inventory(DocKind::Playlist).await?;
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<DocKey> = HashSet::new();
         let mut start = 0u64;
         let mut listing = Listing::Partial;
         for _ in 0..self.ctx.settings.max_pages {
@@ -592,19 +591,11 @@ impl HostPass {
             return Ok(true);
         }
         let index = self.ctx.index.clone();
-        let q = PlaylistQuery {
-            uuids: vec![uuid.to_string()],
-            page: Page {
-                start: 0,
-                count: 10,
-            },
-            ..Default::default()
-        };
-        let host = self.host.clone();
-        let hits = tokio::task::spawn_blocking(move || index.search_playlists(&q))
+        let (uuid, host) = (uuid.to_string(), self.host.clone());
+        let owner = tokio::task::spawn_blocking(move || index.uuid_owner(DocKind::Playlist, &uuid))
             .await
             .map_err(|e| CrawlError::Task(e.to_string()))??;
-        Ok(hits.data.iter().any(|h| h.item.host != host))
+        Ok(owner.is_some_and(|o| o != host))
     }
 }
 
@@ -618,19 +609,9 @@ fn video_uuid_taken(
     if !claims.claim(uuid, host) {
         return Ok(true);
     }
-    let q = VideoQuery {
-        uuids: vec![uuid.to_string()],
-        page: Page {
-            start: 0,
-            count: 10,
-        },
-        ..Default::default()
-    };
     Ok(index
-        .search_videos(&q)?
-        .data
-        .iter()
-        .any(|h| h.item.host != host))
+        .uuid_owner(DocKind::Video, uuid)?
+        .is_some_and(|o| o != host))
 }
 
 #[cfg(test)]

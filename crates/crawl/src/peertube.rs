@@ -9,7 +9,8 @@
 
 use serde_json::Value;
 
-use sepiola_model::actor::normalize_host;
+use sepiola_model::Document;
+use sepiola_model::host::normalize_host;
 use sepiola_model::{
     ActorImage, ActorSummary, Channel, Label, ModelError, NumericLabel, Playlist, Timestamp, Video,
 };
@@ -481,7 +482,7 @@ mod tests {
         let v = video(&d, HOST).unwrap();
         assert!(!v.name.contains('\u{202E}') && !v.name.contains('\u{0}'));
         assert!(
-            v.description.unwrap().chars().count() <= sepiola_model::video::MAX_DESCRIPTION_CHARS
+            v.description.unwrap().chars().count() <= sepiola_model::limits::MAX_DESCRIPTION_CHARS
         );
         assert!(video(&json!("nope"), HOST).is_err());
     }
@@ -512,7 +513,7 @@ mod tests {
     #[test]
     fn channels_must_be_local() {
         let c = channel(&channel_json(HOST), HOST).unwrap();
-        assert_eq!(c.key(), format!("{HOST} alice_channel"));
+        assert_eq!(c.key().as_str(), format!("{HOST} alice_channel"));
         assert!(matches!(
             channel(&channel_json("127.0.0.1:4002"), HOST),
             Err(Reject::Remote(_))

@@ -9,7 +9,7 @@ use std::path::Path;
 use serde_json::Value;
 use url::Url;
 
-use sepiola_model::actor::normalize_host;
+use sepiola_model::host::normalize_host;
 
 use crate::client::Fetcher;
 use crate::error::CrawlError;

@@ -3,7 +3,7 @@
 
 mod api;
 mod decode;
-mod decode_mobilizon;
+mod extract;
 pub mod instances;
 mod params;
 mod problem;
@@ -16,17 +16,18 @@ use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderValue, Method, header};
-use axum::routing::{any, get};
+use axum::http::{HeaderValue, header};
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::cors::{Any, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use sepiola_index::SearchIndex;
+use sepiola_model::Host;
 
-pub use decode::{channel_query, playlist_query, video_query};
-pub use decode_mobilizon::{event_query, group_query};
+pub use decode::{
+    FromParams, channel_query, event_query, group_query, playlist_query, video_query,
+};
+pub use extract::{Params, read_params};
 pub use params::{Location, RawParams};
 pub use problem::ApiError;
 pub use settings::{ImageProxySettings, InstanceSettings};
@@ -46,7 +47,7 @@ pub struct AppState {
     /// Branding and public facts.
     pub instance: InstanceSettings,
     /// Hosts the operator denies, applied to every query.
-    denied: RwLock<Vec<String>>,
+    denied: RwLock<Vec<Host>>,
     /// Per-host counts are a full scan: cache them briefly.
     host_counts: Mutex<Option<CachedCounts>>,
     /// Fetches thumbnails and avatars for the web page, when enabled.
@@ -69,7 +70,7 @@ impl AppState {
         AppState {
             index,
             instance,
-            denied: RwLock::new(denied_hosts),
+            denied: RwLock::new(parse_hosts(denied_hosts)),
             host_counts: Mutex::new(None),
             instance_report: RwLock::new(None),
             images: None,
@@ -108,14 +109,14 @@ impl AppState {
     }
 
     /// The operator's denied hosts now.
-    pub fn denied_hosts(&self) -> Vec<String> {
+    pub fn denied_hosts(&self) -> Vec<Host> {
         self.denied.read().map(|d| d.clone()).unwrap_or_default()
     }
 
     /// Replaces the operator's denied hosts (takes effect on the next query).
     pub fn set_denied_hosts(&self, hosts: Vec<String>) {
         if let Ok(mut d) = self.denied.write() {
-            *d = hosts;
+            *d = parse_hosts(hosts);
         }
     }
 
@@ -133,50 +134,15 @@ impl AppState {
     }
 }
 
+/// The hosts that are hosts (a deny entry that is not one cannot match).
+fn parse_hosts(hosts: Vec<String>) -> Vec<Host> {
+    hosts.iter().filter_map(|h| Host::parse(h)).collect()
+}
+
 /// The whole HTTP application.
 pub fn router(state: Arc<AppState>) -> Router {
-    let cors = CorsLayer::new()
-        .allow_origin(Any)
-        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
-        .allow_headers(Any);
-    let api = Router::new()
-        .route(
-            "/api/v1/search/videos",
-            axum::routing::get(api::search_videos)
-                .post(api::search_videos)
-                .fallback(api::method_not_allowed),
-        )
-        .route(
-            "/api/v1/search/video-channels",
-            axum::routing::get(api::search_channels)
-                .post(api::search_channels)
-                .fallback(api::method_not_allowed),
-        )
-        .route(
-            "/api/v1/search/video-playlists",
-            axum::routing::get(api::search_playlists)
-                .post(api::search_playlists)
-                .fallback(api::method_not_allowed),
-        )
-        .route(
-            "/api/v1/search/events",
-            axum::routing::get(api::search_events)
-                .post(api::search_events)
-                .fallback(api::method_not_allowed),
-        )
-        .route(
-            "/api/v1/search/groups",
-            axum::routing::get(api::search_groups)
-                .post(api::search_groups)
-                .fallback(api::method_not_allowed),
-        )
-        .route("/api/v1/config", get(api::config))
-        .route("/api/v1/instances", get(instances::list))
-        .route("/api/v1/ping", any(api::ping))
-        .route("/api/v1/{*rest}", any(api::api_not_found))
-        .layer(cors);
     Router::new()
-        .merge(api)
+        .merge(api::router())
         .merge(web::routes())
         .fallback(web::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -2,12 +2,13 @@
 //! that can be shared, and how it maps to index queries (contract D.2).
 
 use chrono::{Duration, Utc};
+use sepiola_model::Host;
 use sepiola_model::Timestamp;
-use sepiola_model::actor::normalize_host;
+use sepiola_model::host::normalize_host;
 use sepiola_model::labels::normalize_language_code;
 use sepiola_model::query::{
-    ChannelQuery, DateRange, MAX_SEARCH_CHARS, MAX_WINDOW, Page, PlaylistQuery, Sort, SortField,
-    VideoQuery,
+    ActorSort, ChannelQuery, DateRange, MAX_SEARCH_CHARS, MAX_WINDOW, Page, PlaylistQuery, Sort,
+    VideoQuery, VideoSort,
 };
 
 use crate::params::{Location, RawParams, Scalar};
@@ -243,15 +244,15 @@ impl SearchForm {
                 .collect(),
             tags_one_of: split_tags(&self.tags_one),
             tags_all_of: split_tags(&self.tags_all),
-            host: Some(self.host.clone()).filter(|h| !h.is_empty()),
+            host: Host::parse(&self.host),
             published: DateRange { from, to: None },
             duration_min,
             duration_max,
             boost_languages: boost,
             sort: match self.sort.as_str() {
-                "recent" => sort(SortField::PublishedAt, true),
-                "oldest" => sort(SortField::PublishedAt, false),
-                "views" => sort(SortField::Views, true),
+                "recent" => sort(VideoSort::PublishedAt, true),
+                "oldest" => sort(VideoSort::PublishedAt, false),
+                "views" => sort(VideoSort::Views, true),
                 _ => Sort::default(),
             },
             page: self.page(),
@@ -259,10 +260,10 @@ impl SearchForm {
         }
     }
 
-    fn actor_sort(&self) -> Sort {
+    fn actor_sort(&self) -> Sort<ActorSort> {
         match self.sort.as_str() {
-            "recent" => sort(SortField::CreatedAt, true),
-            "oldest" => sort(SortField::CreatedAt, false),
+            "recent" => sort(ActorSort::CreatedAt, true),
+            "oldest" => sort(ActorSort::CreatedAt, false),
             _ => Sort::default(),
         }
     }
@@ -271,7 +272,7 @@ impl SearchForm {
     pub fn channel_query(&self) -> ChannelQuery {
         ChannelQuery {
             search: self.search(),
-            host: Some(self.host.clone()).filter(|h| !h.is_empty()),
+            host: Host::parse(&self.host),
             sort: self.actor_sort(),
             page: self.page(),
             ..Default::default()
@@ -282,7 +283,7 @@ impl SearchForm {
     pub fn playlist_query(&self) -> PlaylistQuery {
         PlaylistQuery {
             search: self.search(),
-            host: Some(self.host.clone()).filter(|h| !h.is_empty()),
+            host: Host::parse(&self.host),
             sort: self.actor_sort(),
             page: self.page(),
             ..Default::default()
@@ -290,7 +291,7 @@ impl SearchForm {
     }
 }
 
-fn sort(field: SortField, descending: bool) -> Sort {
+fn sort<C>(field: C, descending: bool) -> Sort<C> {
     Sort { field, descending }
 }
 
@@ -340,7 +341,7 @@ mod tests {
         assert_eq!((q.duration_min, q.duration_max), (Some(240), Some(600)));
         assert_eq!(q.is_live, Some(true));
         assert_eq!(q.nsfw, Some(false));
-        assert_eq!(q.sort, sort(SortField::PublishedAt, false));
+        assert_eq!(q.sort, sort(VideoSort::PublishedAt, false));
         assert_eq!(
             q.page,
             Page {

@@ -126,9 +126,18 @@ async fn home(
     let intro = l.ta(
         "home-intro",
         &[
-            ("videos", Arg::Text(l.number(counts.videos))),
-            ("channels", Arg::Text(l.number(counts.channels))),
-            ("playlists", Arg::Text(l.number(counts.playlists))),
+            (
+                "videos",
+                Arg::Text(l.number(counts.get(sepiola_model::DocKind::Video))),
+            ),
+            (
+                "channels",
+                Arg::Text(l.number(counts.get(sepiola_model::DocKind::Channel))),
+            ),
+            (
+                "playlists",
+                Arg::Text(l.number(counts.get(sepiola_model::DocKind::Playlist))),
+            ),
             ("hosts", Arg::Num(hosts as i64)),
             ("name", Arg::Text(page.site_name.clone())),
         ],
@@ -373,9 +382,9 @@ async fn search(
     let index = state.index.clone();
     let found = tokio::task::spawn_blocking(move || {
         Ok::<_, sepiola_index::IndexError>((
-            index.search_videos(&vq)?,
-            index.search_channels(&cq)?,
-            index.search_playlists(&pq)?,
+            index.search(&vq)?,
+            index.search(&cq)?,
+            index.search(&pq)?,
         ))
     })
     .await;
@@ -552,7 +561,7 @@ async fn instances(
         .into_iter()
         .map(|host| {
             let status = statuses.iter().find(|s| s.host == host);
-            let (health, class) = if denied.contains(&host) {
+            let (health, class) = if denied.iter().any(|d| *d == host.as_str()) {
                 (l.t("health-denied"), "failing")
             } else {
                 match status.map(|s| s.health) {
@@ -652,7 +661,7 @@ async fn opensearch(State(state): State<Arc<AppState>>, headers: HeaderMap) -> R
             headers
                 .get(header::HOST)
                 .and_then(|h| h.to_str().ok())
-                .filter(|h| sepiola_model::actor::normalize_host(h).is_some())
+                .filter(|h| sepiola_model::host::normalize_host(h).is_some())
                 .map(|h| format!("http://{h}"))
         })
         .unwrap_or_default();

@@ -6,25 +6,12 @@ use sepiola_model::Timestamp;
 use sepiola_model::event::EventStatus;
 use sepiola_model::query::{
     BBox, Circle, DEFAULT_DISTANCE_KM, DateRange, EventQuery, GeoFilter, GroupQuery,
-    MAX_DISTANCE_KM, SortField,
+    MAX_DISTANCE_KM,
 };
 
-use crate::decode::Decoder;
+use crate::decode::{Decoder, FromParams};
 use crate::params::RawParams;
 use crate::problem::ApiError;
-
-const EVENT_SORTS: [(&str, SortField); 4] = [
-    ("match", SortField::Match),
-    ("startTime", SortField::StartTime),
-    ("createdAt", SortField::CreatedAt),
-    ("participantCount", SortField::ParticipantCount),
-];
-
-const GROUP_SORTS: [(&str, SortField); 3] = [
-    ("match", SortField::Match),
-    ("memberCount", SortField::MemberCount),
-    ("createdAt", SortField::CreatedAt),
-];
 
 /// A finite number, with nothing else around it but white space.
 fn number(s: &str) -> Option<f64> {
@@ -198,7 +185,7 @@ pub fn event_query(p: &RawParams) -> Result<EventQuery, ApiError> {
         geo: d.geo()?,
         boost_languages: d.languages("boostLanguages")?,
         blocks: d.blocks()?,
-        sort: d.sort(&EVENT_SORTS)?,
+        sort: d.sort()?,
         page: d.page()?,
         now: None,
     })
@@ -213,9 +200,21 @@ pub fn group_query(p: &RawParams) -> Result<GroupQuery, ApiError> {
         geo: d.geo()?,
         boost_languages: d.languages("boostLanguages")?,
         blocks: d.blocks()?,
-        sort: d.sort(&GROUP_SORTS)?,
+        sort: d.sort()?,
         page: d.page()?,
     })
+}
+
+impl FromParams for EventQuery {
+    fn from_params(p: &RawParams) -> Result<Self, ApiError> {
+        event_query(p)
+    }
+}
+
+impl FromParams for GroupQuery {
+    fn from_params(p: &RawParams) -> Result<Self, ApiError> {
+        group_query(p)
+    }
 }
 
 #[cfg(test)]
@@ -223,6 +222,7 @@ mod tests {
     use super::*;
     use crate::params::Location;
     use proptest::prelude::*;
+    use sepiola_model::query::EventSort;
 
     fn ev(s: &str) -> Result<EventQuery, ApiError> {
         event_query(&RawParams::from_urlencoded(s.as_bytes(), Location::Query)?)
@@ -254,7 +254,7 @@ mod tests {
         assert_eq!((c.lat, c.lon, c.radius_km), (48.85, 2.35, 25.5));
         let b = q.geo.bbox.unwrap();
         assert_eq!((b.north, b.west, b.south, b.east), (49.0, 2.0, 48.5, 2.8));
-        assert_eq!(q.sort.field, SortField::StartTime);
+        assert_eq!(q.sort.field, EventSort::StartTime);
         assert!(q.sort.descending);
         assert_eq!((q.page.start, q.page.count), (16, 16));
     }

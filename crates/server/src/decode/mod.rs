@@ -1,12 +1,20 @@
-//! From raw parameters to validated queries (contract A.3–A.7).
+//! From raw parameters to validated queries: [`Decoder`] reads typed
+//! values with errors naming the parameter, and each kind's query
+//! implements [`FromParams`] with it (PeerTube kinds in `peertube`,
+//! Mobilizon's in `mobilizon`).
 
-use sepiola_model::Timestamp;
-use sepiola_model::actor::normalize_host;
+mod mobilizon;
+mod peertube;
+
+pub use mobilizon::{event_query, group_query};
+pub use peertube::{channel_query, playlist_query, video_query};
+
+use sepiola_model::host::normalize_host;
 use sepiola_model::labels::normalize_language_code;
 use sepiola_model::query::{
-    Blocks, ChannelQuery, DateRange, MAX_COUNT, MAX_SEARCH_CHARS, MAX_WINDOW, Page, PlaylistQuery,
-    Sort, SortField, UNKNOWN_LANGUAGE, VideoQuery,
+    Blocks, MAX_COUNT, MAX_SEARCH_CHARS, MAX_WINDOW, Page, Sort, SortColumn, UNKNOWN_LANGUAGE,
 };
+use sepiola_model::{Host, Timestamp};
 
 use crate::params::{Location, RawParams, Scalar};
 use crate::problem::ApiError;
@@ -184,8 +192,8 @@ impl<'a> Decoder<'a> {
         Ok(page)
     }
 
-    /// `sort`, among the columns the endpoint offers.
-    pub fn sort(&self, allowed: &[(&str, SortField)]) -> Result<Sort, ApiError> {
+    /// `sort`, among the columns of the kind's sort enum.
+    pub fn sort<C: SortColumn>(&self) -> Result<Sort<C>, ApiError> {
         let Some(raw) = self.text("sort", 64)? else {
             return Ok(Sort::default());
         };
@@ -193,12 +201,12 @@ impl<'a> Decoder<'a> {
             Some(c) => (true, c),
             None => (false, raw.as_str()),
         };
-        let field = allowed
+        let field = C::NAMES
             .iter()
             .find(|(name, _)| *name == column)
             .map(|(_, f)| *f)
             .ok_or_else(|| {
-                let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
+                let names: Vec<&str> = C::NAMES.iter().map(|(n, _)| *n).collect();
                 ApiError::invalid(
                     "sort",
                     self.location("sort"),
@@ -206,15 +214,15 @@ impl<'a> Decoder<'a> {
                 )
             })?;
         // Ascending relevance is useless; Grayjay sends `match` meaning best first.
-        let descending = descending || field == SortField::Match;
+        let descending = descending || field.is_match();
         Ok(Sort { field, descending })
     }
 
     /// `host`: a host name, lower-cased.
-    pub fn host(&self) -> Result<Option<String>, ApiError> {
+    pub fn host(&self) -> Result<Option<Host>, ApiError> {
         match self.text("host", 260)? {
             None => Ok(None),
-            Some(h) => normalize_host(&h).map(Some).ok_or_else(|| {
+            Some(h) => Host::parse(&h).map(Some).ok_or_else(|| {
                 ApiError::invalid("host", self.location("host"), "must be a host name")
             }),
         }
@@ -226,7 +234,7 @@ impl<'a> Decoder<'a> {
             hosts: self
                 .list("blockedHosts")?
                 .iter()
-                .filter_map(|h| normalize_host(h))
+                .filter_map(|h| Host::parse(h))
                 .collect(),
             accounts: self
                 .list("blockedAccounts")?
@@ -271,216 +279,8 @@ pub fn normalize_handle(h: &str) -> Option<String> {
     Some(format!("{name}@{}", normalize_host(host)?))
 }
 
-const VIDEO_SORTS: [(&str, SortField); 9] = [
-    ("match", SortField::Match),
-    ("name", SortField::Name),
-    ("duration", SortField::Duration),
-    ("createdAt", SortField::CreatedAt),
-    ("publishedAt", SortField::PublishedAt),
-    ("originallyPublishedAt", SortField::OriginallyPublishedAt),
-    ("views", SortField::Views),
-    ("likes", SortField::Likes),
-    ("hot", SortField::Hot),
-];
-
-const ACTOR_SORTS: [(&str, SortField); 3] = [
-    ("match", SortField::Match),
-    ("displayName", SortField::Name),
-    ("createdAt", SortField::CreatedAt),
-];
-
-/// Decodes a video search (contract A.5).
-pub fn video_query(p: &RawParams) -> Result<VideoQuery, ApiError> {
-    let d = Decoder::new(p);
-    let nsfw = match d.text("nsfw", 16)?.as_deref().map(str::to_ascii_lowercase) {
-        None => None,
-        Some(s) if s == "both" => None,
-        Some(s) if s == "true" || s == "1" => Some(true),
-        Some(s) if s == "false" || s == "0" => Some(false),
-        Some(_) => {
-            return Err(ApiError::invalid(
-                "nsfw",
-                d.location("nsfw"),
-                "must be true, false or both",
-            ));
-        }
-    };
-    let q = VideoQuery {
-        search: d.search()?,
-        nsfw,
-        is_live: d.boolean("isLive")?,
-        categories: d.uint_list("categoryOneOf", 10_000)?,
-        licences: d.uint_list("licenceOneOf", 10_000)?,
-        languages: d.languages("languageOneOf")?,
-        tags_one_of: d.list("tagsOneOf")?,
-        tags_all_of: d.list("tagsAllOf")?,
-        host: d.host()?,
-        published: DateRange {
-            from: d.date("startDate")?,
-            to: d.date("endDate")?,
-        },
-        originally_published: DateRange {
-            from: d.date("originallyPublishedStartDate")?,
-            to: d.date("originallyPublishedEndDate")?,
-        },
-        duration_min: d.uint("durationMin", u64::from(u32::MAX))?,
-        duration_max: d.uint("durationMax", u64::from(u32::MAX))?,
-        uuids: d.uuids()?,
-        boost_languages: d.languages("boostLanguages")?,
-        blocks: d.blocks()?,
-        sort: d.sort(&VIDEO_SORTS)?,
-        page: d.page()?,
-    };
-    Ok(q)
-}
-
-/// Decodes a channel search (contract A.6).
-pub fn channel_query(p: &RawParams) -> Result<ChannelQuery, ApiError> {
-    let d = Decoder::new(p);
-    Ok(ChannelQuery {
-        search: d.search()?.map(|s| s.trim_start_matches('@').to_string()),
-        host: d.host()?,
-        handles: d
-            .list("handles")?
-            .iter()
-            .filter_map(|h| normalize_handle(h))
-            .collect(),
-        blocks: d.blocks()?,
-        sort: d.sort(&ACTOR_SORTS)?,
-        page: d.page()?,
-    })
-}
-
-/// Decodes a playlist search (contract A.7).
-pub fn playlist_query(p: &RawParams) -> Result<PlaylistQuery, ApiError> {
-    let d = Decoder::new(p);
-    Ok(PlaylistQuery {
-        search: d.search()?,
-        host: d.host()?,
-        uuids: d.uuids()?,
-        blocks: d.blocks()?,
-        sort: d.sort(&ACTOR_SORTS)?,
-        page: d.page()?,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn q(s: &str) -> Result<VideoQuery, ApiError> {
-        video_query(&RawParams::from_urlencoded(s.as_bytes(), Location::Query)?)
-    }
-
-    #[test]
-    fn decodes_every_video_parameter() {
-        let v = q(
-            "search=cats&nsfw=false&isLive=true&categoryOneOf=15&categoryOneOf=2\
-                   &licenceOneOf[]=1&languageOneOf=fr-FR&languageOneOf=_unknown&tagsOneOf=a\
-                   &tagsAllOf=b&host=Tube.Example&startDate=2024-01-01&endDate=2024-12-31T00:00:00Z\
-                   &durationMin=10&durationMax=600&uuids=abc&boostLanguages=en\
-                   &blockedHosts=x.org&blockedAccounts=@bob@y.org&sort=-views&start=10&count=5",
-        )
-        .unwrap();
-        assert_eq!(v.search.as_deref(), Some("cats"));
-        assert_eq!(v.nsfw, Some(false));
-        assert_eq!(v.is_live, Some(true));
-        assert_eq!(v.categories, vec![15, 2]);
-        assert_eq!(v.licences, vec![1]);
-        assert_eq!(v.languages, vec!["fr", "_unknown"]);
-        assert_eq!(v.host.as_deref(), Some("tube.example"));
-        assert!(v.published.from.is_some() && v.published.to.is_some());
-        assert_eq!((v.duration_min, v.duration_max), (Some(10), Some(600)));
-        assert_eq!(v.blocks.accounts, vec!["bob@y.org"]);
-        assert_eq!(
-            v.sort,
-            Sort {
-                field: SortField::Views,
-                descending: true
-            }
-        );
-        assert_eq!(
-            v.page,
-            Page {
-                start: 10,
-                count: 5
-            }
-        );
-    }
-
-    #[test]
-    fn refuses_what_cannot_be_meant() {
-        for bad in [
-            "count=101",
-            "count=-1",
-            "start=-5",
-            "start=9999&count=20",
-            "count=abc",
-            "sort=random",
-            "sort=displayName",
-            "nsfw=maybe",
-            "startDate=yesterday",
-            "categoryOneOf=music",
-            "durationMin=99999999999999999999",
-            "host=not%20a%20host",
-        ] {
-            assert!(q(bad).is_err(), "{bad} accepted");
-        }
-        let long = format!("search={}", "a".repeat(MAX_SEARCH_CHARS + 1));
-        assert!(q(&long).is_err());
-    }
-
-    #[test]
-    fn match_and_minus_match_are_best_first() {
-        assert_eq!(q("sort=match").unwrap().sort, Sort::default());
-        assert_eq!(q("sort=-match").unwrap().sort, Sort::default());
-        assert_eq!(
-            q("").unwrap().page,
-            Page {
-                start: 0,
-                count: 20
-            }
-        );
-    }
-
-    proptest! {
-        #[test]
-        fn decoding_never_panics_on_any_query_string(s in ".{0,300}") {
-            if let Ok(p) = RawParams::from_urlencoded(s.as_bytes(), Location::Query) {
-                let _ = video_query(&p);
-                let _ = channel_query(&p);
-                let _ = playlist_query(&p);
-            }
-        }
-
-        #[test]
-        fn decoding_never_panics_on_any_bytes(b in proptest::collection::vec(any::<u8>(), 0..300)) {
-            if let Ok(p) = RawParams::from_urlencoded(&b, Location::Query) {
-                let _ = video_query(&p);
-            }
-            if let Ok(p) = RawParams::from_json(&b) {
-                let _ = video_query(&p);
-                let _ = channel_query(&p);
-            }
-        }
-
-        #[test]
-        fn decoding_never_panics_on_structured_params(
-            keys in proptest::collection::vec(prop_oneof![
-                Just("start"), Just("count"), Just("sort"), Just("nsfw"), Just("isLive"),
-                Just("categoryOneOf"), Just("startDate"), Just("durationMin"), Just("host"),
-                Just("blockedAccounts"), Just("uuids"), Just("languageOneOf"), Just("search")
-            ], 0..8),
-            values in proptest::collection::vec(".{0,40}", 8),
-        ) {
-            let s: Vec<String> = keys.iter().zip(values.iter())
-                .map(|(k, v)| format!("{k}={}", percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC)))
-                .collect();
-            let p = RawParams::from_urlencoded(s.join("&").as_bytes(), Location::Query).unwrap();
-            let _ = video_query(&p);
-            let _ = channel_query(&p);
-            let _ = playlist_query(&p);
-        }
-    }
+/// A query the API decodes from request parameters: one impl per kind.
+pub trait FromParams: Sized {
+    /// Decodes and validates the parameters.
+    fn from_params(p: &RawParams) -> Result<Self, ApiError>;
 }
