@@ -3,11 +3,13 @@
 //!
 //! One file per page (`home`, `search_page`, `instances_page`,
 //! `error_page`, `opensearch`) or route group (`image_route`, `assets`);
-//! `form` reads the search page's URL and turns it into the API's
-//! parameters, so the page queries the index through the API's decoder.
+//! `form` reads the search page's URL into the typed values of `choices`
+//! and turns them into the API's parameters, so the page queries the index
+//! through the API's decoder.
 //! This file holds what every page shares: routes, headers, language.
 
 mod assets;
+mod choices;
 mod error_page;
 mod form;
 mod home;

@@ -15,11 +15,9 @@ use sepiola_model::labels;
 use sepiola_model::query::{ChannelQuery, Hits, PlaylistQuery, VideoQuery};
 use sepiola_model::{Channel, Playlist, Video};
 
+use super::choices::{Choice, DateWindow, DurationBucket, Live, Sensitive, SortOrder, Tab};
 use super::error_page::error_page;
-use super::form::{
-    Choice, DateWindow, DurationBucket, FILTER_LANGUAGES, Live, MAX_PAGE, PAGE_SIZE, SearchForm,
-    Sensitive, SortOrder, Tab,
-};
+use super::form::{FILTER_LANGUAGES, MAX_PAGE, PAGE_SIZE, SearchForm};
 use super::i18n::{Arg, Lang, browser_languages};
 use super::page::PageCtx;
 use super::text::Highlighter;
@@ -414,4 +412,42 @@ fn sorted_by_label(mut options: Vec<(String, String)>) -> Vec<(String, String)> 
 fn with_any(l: &Lang, mut options: Vec<(String, String)>) -> Vec<(String, String)> {
     options.insert(0, (String::new(), l.t("filter-any")));
     options
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(f: &SelectField) -> Vec<&str> {
+        f.options.iter().map(|o| o.value.as_str()).collect()
+    }
+
+    #[test]
+    fn filter_options_come_from_the_label_tables_and_the_choices() {
+        let l = Lang::english();
+        let form = SearchForm::parse("category=15&sort=views");
+        let (selects, texts) = filters(&l, &form);
+        let field = |name: &str| selects.iter().find(|s| s.name == name).unwrap();
+        let categories = field("category");
+        assert_eq!(categories.options.len(), labels::category_ids().count() + 1);
+        assert_eq!(values(categories)[0], "");
+        let selected: Vec<&str> = categories
+            .options
+            .iter()
+            .filter(|o| o.selected)
+            .map(|o| o.value.as_str())
+            .collect();
+        assert_eq!(selected, ["15"]);
+        assert_eq!(
+            values(field("licence")),
+            ["", "1", "2", "3", "4", "5", "6", "7"]
+        );
+        assert_eq!(values(field("sort")), ["", "recent", "oldest", "views"]);
+        assert_eq!(values(field("date")), ["", "today", "7", "30", "365"]);
+        assert_eq!(texts.len(), 3);
+        let (selects, texts) = filters(&l, &SearchForm::parse("type=channels"));
+        assert_eq!(selects.len(), 1);
+        assert_eq!(values(&selects[0]), ["", "recent", "oldest"]);
+        assert_eq!(texts.len(), 1);
+    }
 }
