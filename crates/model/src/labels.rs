@@ -125,6 +125,18 @@ pub const LANGUAGES: [(&str, &str); 48] = [
     ("zh", "Chinese"),
 ];
 
+/// Every category id PeerTube defines, in table order: what a category
+/// filter may offer and accept, so no caller writes its own `1..=18`.
+pub fn category_ids() -> impl Iterator<Item = u32> {
+    CATEGORIES.iter().map(|(id, _)| *id)
+}
+
+/// Every licence id PeerTube defines, in table order: what a licence
+/// filter may offer and accept, so no caller writes its own `1..=7`.
+pub fn licence_ids() -> impl Iterator<Item = u32> {
+    LICENCES.iter().map(|(id, _)| *id)
+}
+
 fn lookup(table: &[(u32, &'static str)], id: u32) -> Option<&'static str> {
     table.iter().find(|(i, _)| *i == id).map(|(_, l)| *l)
 }
@@ -198,6 +210,8 @@ mod tests {
         assert_eq!(licence(Some(2)).label, "Attribution - Share Alike");
         assert_eq!(language(Some("fr")).label, "French");
         assert_eq!(language(None).label, "Unknown");
+        assert!(category_ids().eq(1..=18));
+        assert!(licence_ids().eq(1..=7));
     }
 
     #[test]

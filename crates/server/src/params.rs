@@ -101,6 +101,20 @@ impl RawParams {
         Ok(p)
     }
 
+    /// Builds parameters from name/text pairs, as a query string carries
+    /// them (repeat a name for several values). The web page speaks the
+    /// API's parameters this way, so its queries come out of the same
+    /// decoder as the API's.
+    pub fn from_texts<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, String)>,
+    ) -> Result<RawParams, ApiError> {
+        let mut p = RawParams::default();
+        for (key, value) in pairs {
+            p.push(key.to_string(), Location::Query, Scalar::Text(value))?;
+        }
+        Ok(p)
+    }
+
     fn push(&mut self, key: String, loc: Location, v: Scalar) -> Result<(), ApiError> {
         if !self.map.contains_key(&key) && self.map.len() >= MAX_PARAMS {
             return Err(ApiError::bad_request("too many parameters"));

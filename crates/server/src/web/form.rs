@@ -1,17 +1,21 @@
 //! The search page's URL: what the visitor asked for, as a plain GET form
-//! that can be shared, and how it maps to index queries (contract D.2).
+//! that can be shared (contract D.2).
+//!
+//! The URL is decoded into typed values, each of which knows how it is
+//! written back (`query_string`) and what it means to the API: the form
+//! turns itself into the PeerTube API's own parameters and hands them to
+//! the API's decoder, so the page and the API reach the index through one
+//! path from parameters to queries.
 
-use chrono::{Duration, Utc};
-use sepiola_model::Host;
-use sepiola_model::Timestamp;
+use chrono::Utc;
 use sepiola_model::host::normalize_host;
-use sepiola_model::labels::normalize_language_code;
-use sepiola_model::query::{
-    ActorSort, ChannelQuery, DateRange, MAX_SEARCH_CHARS, MAX_WINDOW, Page, PlaylistQuery, Sort,
-    VideoQuery, VideoSort,
-};
+use sepiola_model::labels;
+use sepiola_model::query::{ChannelQuery, MAX_SEARCH_CHARS, MAX_WINDOW, PlaylistQuery, VideoQuery};
 
+use super::choices::{Choice, DateWindow, DurationBucket, Live, Sensitive, SortOrder, Tab, url_of};
+use crate::decode;
 use crate::params::{Location, RawParams, Scalar};
+use crate::problem::ApiError;
 
 /// Results per page.
 pub const PAGE_SIZE: usize = 10;
@@ -24,64 +28,32 @@ pub const FILTER_LANGUAGES: [&str; 20] = [
     "sv", "pl", "fi", "ru",
 ];
 
-/// Which kind of result the page lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    /// Videos.
-    Videos,
-    /// Channels.
-    Channels,
-    /// Playlists.
-    Playlists,
-}
-
-impl Tab {
-    /// The value in the URL.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Tab::Videos => "videos",
-            Tab::Channels => "channels",
-            Tab::Playlists => "playlists",
-        }
-    }
-}
-
 /// Everything the search page's URL can say. Unknown or malformed values
 /// fall back to their default: a shared link never breaks the page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchForm {
-    /// Search text.
-    pub search: String,
-    /// `videos`, `channels` or `playlists`.
-    pub tab: Option<Tab>,
-    /// `match`, `recent`, `oldest`, `views`.
-    pub sort: String,
-    /// `show` to include sensitive content.
-    pub sensitive: String,
-    /// `live`, `vod` or empty.
-    pub live: String,
-    /// `today`, `7`, `30`, `365` or empty.
-    pub date: String,
-    /// `short`, `medium`, `long` or empty.
-    pub duration: String,
-    /// Category id or empty.
-    pub category: String,
-    /// Licence id or empty.
-    pub licence: String,
-    /// Language code or empty.
-    pub language: String,
-    /// Instance host or empty.
-    pub host: String,
-    /// Comma-separated tags, all required.
-    pub tags_all: String,
-    /// Comma-separated tags, one required.
-    pub tags_one: String,
+    search: String,
+    tab: Option<Tab>,
+    sort: SortOrder,
+    sensitive: Sensitive,
+    live: Option<Live>,
+    date: Option<DateWindow>,
+    duration: Option<DurationBucket>,
+    category: Option<u32>,
+    licence: Option<u32>,
+    language: Option<&'static str>,
+    host: Option<String>,
+    /// Comma-separated tags, all required, as typed.
+    tags_all: String,
+    /// Comma-separated tags, one required, as typed.
+    tags_one: String,
     /// 1-based page.
-    pub page: usize,
+    page: usize,
     /// Explicit page language.
-    pub lang: Option<String>,
+    lang: Option<String>,
 }
 
+/// The first text value of a parameter, trimmed and cut to `max` characters.
 fn first(p: &RawParams, name: &str, max: usize) -> String {
     p.values(name)
         .and_then(|(_, v)| {
@@ -93,48 +65,43 @@ fn first(p: &RawParams, name: &str, max: usize) -> String {
         .unwrap_or_default()
 }
 
-fn one_of(value: String, allowed: &[&str]) -> String {
-    if allowed.contains(&value.as_str()) {
-        value
-    } else {
-        String::new()
-    }
+/// `v` as an id, if it is one of `known`.
+fn known_id(v: &str, mut known: impl Iterator<Item = u32>) -> Option<u32> {
+    let n = v.parse::<u32>().ok()?;
+    known.any(|k| k == n).then_some(n)
 }
 
 impl SearchForm {
     /// Reads the form from a query string; never fails.
     pub fn parse(query: &str) -> SearchForm {
         let p = RawParams::from_urlencoded(query.as_bytes(), Location::Query).unwrap_or_default();
-        let tab = match first(&p, "type", 16).as_str() {
-            "channels" => Some(Tab::Channels),
-            "playlists" => Some(Tab::Playlists),
-            "videos" => Some(Tab::Videos),
-            _ => None,
-        };
-        let numeric = |s: String, max: u32| match s.parse::<u32>() {
-            Ok(n) if (1..=max).contains(&n) => n.to_string(),
-            _ => String::new(),
-        };
+        let text = |name: &str, max: usize| first(&p, name, max);
+        let language = text("language", 8);
         SearchForm {
-            search: first(&p, "search", MAX_SEARCH_CHARS),
-            tab,
-            sort: one_of(first(&p, "sort", 16), &["recent", "oldest", "views"]),
-            sensitive: one_of(first(&p, "sensitive", 8), &["show"]),
-            live: one_of(first(&p, "live", 8), &["live", "vod"]),
-            date: one_of(first(&p, "date", 8), &["today", "7", "30", "365"]),
-            duration: one_of(first(&p, "duration", 8), &["short", "medium", "long"]),
-            category: numeric(first(&p, "category", 4), 18),
-            licence: numeric(first(&p, "licence", 4), 7),
-            language: one_of(first(&p, "language", 8), &FILTER_LANGUAGES),
-            host: normalize_host(&first(&p, "host", 260)).unwrap_or_default(),
-            tags_all: first(&p, "tagsAllOf", 300),
-            tags_one: first(&p, "tagsOneOf", 300),
-            page: first(&p, "page", 8)
+            search: text("search", MAX_SEARCH_CHARS),
+            tab: Tab::from_url(&text("type", 16)),
+            sort: SortOrder::from_url(&text("sort", 16)).unwrap_or_default(),
+            sensitive: Sensitive::from_url(&text("sensitive", 8)).unwrap_or_default(),
+            live: Live::from_url(&text("live", 8)),
+            date: DateWindow::from_url(&text("date", 8)),
+            duration: DurationBucket::from_url(&text("duration", 8)),
+            category: known_id(&text("category", 4), labels::category_ids()),
+            licence: known_id(&text("licence", 4), labels::licence_ids()),
+            language: FILTER_LANGUAGES.into_iter().find(|l| *l == language),
+            host: normalize_host(&text("host", 260)),
+            tags_all: text("tagsAllOf", 300),
+            tags_one: text("tagsOneOf", 300),
+            page: text("page", 8)
                 .parse::<usize>()
                 .unwrap_or(1)
                 .clamp(1, MAX_PAGE),
-            lang: Some(first(&p, "lang", 8)).filter(|l| !l.is_empty()),
+            lang: Some(text("lang", 8)).filter(|l| !l.is_empty()),
         }
+    }
+
+    /// The search text (trimmed; empty when browsing).
+    pub fn search_text(&self) -> &str {
+        &self.search
     }
 
     /// The tab shown.
@@ -142,23 +109,64 @@ impl SearchForm {
         self.tab.unwrap_or(Tab::Videos)
     }
 
+    /// The 1-based page asked for.
+    pub fn page(&self) -> usize {
+        self.page
+    }
+
+    /// The page language the URL asks for, if any.
+    pub fn lang(&self) -> Option<&str> {
+        self.lang.as_deref()
+    }
+
+    /// Each filter's URL name and value (empty when unset), in URL order.
+    fn filter_values(&self) -> [(&'static str, String); 11] {
+        [
+            ("sort", self.sort.url_value().to_string()),
+            ("sensitive", self.sensitive.url_value().to_string()),
+            ("live", url_of(self.live).to_string()),
+            ("date", url_of(self.date).to_string()),
+            ("duration", url_of(self.duration).to_string()),
+            (
+                "category",
+                self.category.map(|c| c.to_string()).unwrap_or_default(),
+            ),
+            (
+                "licence",
+                self.licence.map(|c| c.to_string()).unwrap_or_default(),
+            ),
+            ("language", self.language.unwrap_or_default().to_string()),
+            ("host", self.host.clone().unwrap_or_default()),
+            ("tagsAllOf", self.tags_all.clone()),
+            ("tagsOneOf", self.tags_one.clone()),
+        ]
+    }
+
+    /// The URL value of the filter named `name` (empty when unset), for
+    /// the filter fields to show what is selected.
+    pub fn filter_value(&self, name: &str) -> String {
+        self.filter_values()
+            .into_iter()
+            .find_map(|(k, v)| (k == name).then_some(v))
+            .unwrap_or_default()
+    }
+
     /// Number of filters that differ from the defaults (sort excluded).
     pub fn active_filters(&self) -> usize {
-        [
-            &self.sensitive,
-            &self.live,
-            &self.date,
-            &self.duration,
-            &self.category,
-            &self.licence,
-            &self.language,
-            &self.host,
-            &self.tags_all,
-            &self.tags_one,
-        ]
-        .iter()
-        .filter(|v| !v.is_empty())
-        .count()
+        self.filter_values()
+            .iter()
+            .filter(|(k, v)| *k != "sort" && !v.is_empty())
+            .count()
+    }
+
+    /// The same search and tab with every filter back to its default.
+    pub fn without_filters(&self) -> SearchForm {
+        SearchForm {
+            search: self.search.clone(),
+            tab: self.tab,
+            page: 1,
+            ..Default::default()
+        }
     }
 
     /// The URL query string of this form, with `page` and `type` replaced
@@ -166,25 +174,13 @@ impl SearchForm {
     pub fn query_string(&self, tab: Tab, page: usize, lang: Option<&str>) -> String {
         let mut pairs: Vec<(&str, String)> = vec![("search", self.search.clone())];
         if tab != Tab::Videos {
-            pairs.push(("type", tab.as_str().to_string()));
+            pairs.push(("type", tab.url_value().to_string()));
         }
-        for (k, v) in [
-            ("sort", &self.sort),
-            ("sensitive", &self.sensitive),
-            ("live", &self.live),
-            ("date", &self.date),
-            ("duration", &self.duration),
-            ("category", &self.category),
-            ("licence", &self.licence),
-            ("language", &self.language),
-            ("host", &self.host),
-            ("tagsAllOf", &self.tags_all),
-            ("tagsOneOf", &self.tags_one),
-        ] {
-            if !v.is_empty() {
-                pairs.push((k, v.clone()));
-            }
-        }
+        pairs.extend(
+            self.filter_values()
+                .into_iter()
+                .filter(|(_, v)| !v.is_empty()),
+        );
         if page > 1 {
             pairs.push(("page", page.to_string()));
         }
@@ -198,109 +194,71 @@ impl SearchForm {
             .join("&")
     }
 
-    fn page(&self) -> Page {
-        Page {
-            start: (self.page - 1) * PAGE_SIZE,
-            count: PAGE_SIZE,
-        }
-    }
-
-    fn search(&self) -> Option<String> {
-        Some(self.search.clone()).filter(|s| !s.trim().is_empty())
-    }
-
     /// The video query this form asks for; `boost` holds the browser's languages.
-    pub fn video_query(&self, boost: Vec<String>) -> VideoQuery {
-        let today = Utc::now().date_naive();
-        let days = match self.date.as_str() {
-            "today" => Some(0),
-            "7" => Some(7),
-            "30" => Some(30),
-            "365" => Some(365),
-            _ => None,
-        };
-        let from = days
-            .and_then(|d| today.checked_sub_signed(Duration::days(d)))
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-            .map(|d| Timestamp(d.and_utc()));
-        let (duration_min, duration_max) = match self.duration.as_str() {
-            "short" => (None, Some(240)),
-            "medium" => (Some(240), Some(600)),
-            "long" => (Some(600), None),
-            _ => (None, None),
-        };
-        VideoQuery {
-            search: self.search(),
-            nsfw: (self.sensitive != "show").then_some(false),
-            is_live: match self.live.as_str() {
-                "live" => Some(true),
-                "vod" => Some(false),
-                _ => None,
-            },
-            categories: self.category.parse().into_iter().collect(),
-            licences: self.licence.parse().into_iter().collect(),
-            languages: normalize_language_code(&self.language)
-                .into_iter()
-                .collect(),
-            tags_one_of: split_tags(&self.tags_one),
-            tags_all_of: split_tags(&self.tags_all),
-            host: Host::parse(&self.host),
-            published: DateRange { from, to: None },
-            duration_min,
-            duration_max,
-            boost_languages: boost,
-            sort: match self.sort.as_str() {
-                "recent" => sort(VideoSort::PublishedAt, true),
-                "oldest" => sort(VideoSort::PublishedAt, false),
-                "views" => sort(VideoSort::Views, true),
-                _ => Sort::default(),
-            },
-            page: self.page(),
-            ..Default::default()
-        }
-    }
-
-    fn actor_sort(&self) -> Sort<ActorSort> {
-        match self.sort.as_str() {
-            "recent" => sort(ActorSort::CreatedAt, true),
-            "oldest" => sort(ActorSort::CreatedAt, false),
-            _ => Sort::default(),
-        }
+    pub fn video_query(&self, boost: &[String]) -> Result<VideoQuery, ApiError> {
+        decode::video_query(&RawParams::from_texts(self.video_params(boost))?)
     }
 
     /// The channel query (only text, instance and sort apply to channels).
-    pub fn channel_query(&self) -> ChannelQuery {
-        ChannelQuery {
-            search: self.search(),
-            host: Host::parse(&self.host),
-            sort: self.actor_sort(),
-            page: self.page(),
-            ..Default::default()
-        }
+    pub fn channel_query(&self) -> Result<ChannelQuery, ApiError> {
+        decode::channel_query(&RawParams::from_texts(self.actor_params(Tab::Channels))?)
     }
 
     /// The playlist query (only text, instance and sort apply to playlists).
-    pub fn playlist_query(&self) -> PlaylistQuery {
-        PlaylistQuery {
-            search: self.search(),
-            host: Host::parse(&self.host),
-            sort: self.actor_sort(),
-            page: self.page(),
-            ..Default::default()
+    pub fn playlist_query(&self) -> Result<PlaylistQuery, ApiError> {
+        decode::playlist_query(&RawParams::from_texts(self.actor_params(Tab::Playlists))?)
+    }
+
+    /// The API parameters of the video search.
+    fn video_params(&self, boost: &[String]) -> Vec<(&'static str, String)> {
+        let mut p = self.common_params(Tab::Videos, self.sort.video_sort());
+        p.push(("nsfw", self.sensitive.nsfw().to_string()));
+        p.extend(self.live.map(|l| ("isLive", l.is_live().to_string())));
+        let today = Utc::now().date_naive();
+        let from = self.date.and_then(|d| d.start(today));
+        p.extend(from.map(|d| ("startDate", d.format("%Y-%m-%d").to_string())));
+        let (min, max) = self.duration.map_or((None, None), DurationBucket::bounds);
+        p.extend(min.map(|s| ("durationMin", s.to_string())));
+        p.extend(max.map(|s| ("durationMax", s.to_string())));
+        p.extend(self.category.map(|c| ("categoryOneOf", c.to_string())));
+        p.extend(self.licence.map(|l| ("licenceOneOf", l.to_string())));
+        p.extend(self.language.map(|l| ("languageOneOf", l.to_string())));
+        p.extend(split_tags(&self.tags_all).map(|t| ("tagsAllOf", t)));
+        p.extend(split_tags(&self.tags_one).map(|t| ("tagsOneOf", t)));
+        p.extend(boost.iter().map(|l| ("boostLanguages", l.clone())));
+        p
+    }
+
+    /// The API parameters of a channel or playlist search.
+    fn actor_params(&self, kind: Tab) -> Vec<(&'static str, String)> {
+        self.common_params(kind, self.sort.actor_sort())
+    }
+
+    /// Text, instance, sort and page: what every kind of search takes.
+    /// Only the shown tab fetches documents; the others only count.
+    fn common_params(&self, kind: Tab, sort: Option<&str>) -> Vec<(&'static str, String)> {
+        let mut p = Vec::new();
+        if !self.search.is_empty() {
+            p.push(("search", self.search.clone()));
         }
+        p.extend(self.host.clone().map(|h| ("host", h)));
+        p.extend(sort.map(|s| ("sort", s.to_string())));
+        if kind == self.tab() {
+            p.push(("start", ((self.page - 1) * PAGE_SIZE).to_string()));
+            p.push(("count", PAGE_SIZE.to_string()));
+        } else {
+            p.push(("count", "0".to_string()));
+        }
+        p
     }
 }
 
-fn sort<C>(field: C, descending: bool) -> Sort<C> {
-    Sort { field, descending }
-}
-
-fn split_tags(s: &str) -> Vec<String> {
+/// Comma-separated tags, `#` dropped, at most 10.
+fn split_tags(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split(',')
         .map(|t| t.trim().trim_start_matches('#').to_string())
         .filter(|t| !t.is_empty())
         .take(10)
-        .collect()
 }
 
 /// Percent-encodes a query-string value.
@@ -311,6 +269,11 @@ pub fn encode(v: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sepiola_model::query::{ActorSort, Page, Sort, VideoSort};
+
+    fn sort<C>(field: C, descending: bool) -> Sort<C> {
+        Sort { field, descending }
+    }
 
     #[test]
     fn parses_leniently_and_round_trips() {
@@ -321,23 +284,29 @@ mod tests {
         );
         assert_eq!(f.search, "café noir");
         assert_eq!(f.tab(), Tab::Channels);
-        assert_eq!(f.licence, "", "out-of-range licence is dropped");
-        assert_eq!(f.host, "tube.example");
+        assert_eq!(f.licence, None, "out-of-range licence is dropped");
+        assert_eq!(f.host.as_deref(), Some("tube.example"));
         assert_eq!(f.active_filters(), 8);
-        let again = SearchForm::parse(&f.query_string(Tab::Channels, 3, Some("fr")));
-        assert_eq!(again, f);
-        let bad = SearchForm::parse("page=-4&category=abc&date=%FF");
+        let link = f.query_string(Tab::Channels, 3, Some("fr"));
         assert_eq!(
-            (bad.page, bad.category.as_str(), bad.date.as_str()),
-            (1, "", "")
+            link,
+            "search=caf%C3%A9%20noir&type=channels&sort=recent&sensitive=show&live=vod&date=30\
+             &duration=long&category=15&language=fr&host=tube%2Eexample&tagsAllOf=a%2C%20b\
+             &page=3&lang=fr",
+            "links keep their shape"
         );
+        assert_eq!(SearchForm::parse(&link), f);
+        let bad = SearchForm::parse("page=-4&category=abc&date=%FF");
+        assert_eq!((bad.page, bad.category, bad.date), (1, None, None));
         assert_eq!(SearchForm::parse("page=999999").page, MAX_PAGE);
+        assert_eq!(SearchForm::parse("sort=match").sort, SortOrder::Match);
+        assert_eq!(SearchForm::parse("category=19").category, None);
     }
 
     #[test]
     fn maps_to_the_api_semantics_of_sepia_search() {
         let f = SearchForm::parse("search=x&duration=medium&live=live&sort=oldest&page=2");
-        let q = f.video_query(vec!["fr".into()]);
+        let q = f.video_query(&["fr".into()]).unwrap();
         assert_eq!((q.duration_min, q.duration_max), (Some(240), Some(600)));
         assert_eq!(q.is_live, Some(true));
         assert_eq!(q.nsfw, Some(false));
@@ -350,8 +319,51 @@ mod tests {
             }
         );
         assert_eq!(q.boost_languages, vec!["fr"]);
-        let q = SearchForm::parse("sensitive=show&date=7").video_query(vec![]);
+        let q = SearchForm::parse("sensitive=show&date=7")
+            .video_query(&[])
+            .unwrap();
         assert_eq!(q.nsfw, None);
         assert!(q.published.from.is_some());
+    }
+
+    #[test]
+    fn filters_reach_the_video_query() {
+        let f = SearchForm::parse(
+            "category=15&licence=2&language=fr&host=tube.example&tagsAllOf=%23a,+b,,\
+             &tagsOneOf=c&sort=views&date=today",
+        );
+        let q = f.video_query(&[]).unwrap();
+        assert_eq!((q.categories, q.licences), (vec![15], vec![2]));
+        assert_eq!(q.languages, vec!["fr"]);
+        assert_eq!(q.host.as_deref(), Some("tube.example"));
+        assert_eq!(
+            (q.tags_all_of, q.tags_one_of),
+            (vec!["a".into(), "b".into()], vec!["c".into()])
+        );
+        assert_eq!(q.sort, sort(VideoSort::Views, true));
+        let midnight = Utc::now().date_naive().and_hms_opt(0, 0, 0).unwrap();
+        assert_eq!(q.published.from.map(|t| t.0.naive_utc()), Some(midnight));
+    }
+
+    #[test]
+    fn only_the_shown_tab_fetches() {
+        let f = SearchForm::parse("search=x&type=channels&sort=recent&page=2");
+        let c = f.channel_query().unwrap();
+        assert_eq!(
+            c.page,
+            Page {
+                start: 10,
+                count: 10
+            }
+        );
+        assert_eq!(c.sort, sort(ActorSort::CreatedAt, true));
+        let p = f.playlist_query().unwrap();
+        assert_eq!(p.page, Page { start: 0, count: 0 });
+        assert_eq!(f.video_query(&[]).unwrap().page.count, 0);
+        let views = SearchForm::parse("sort=views&type=playlists").playlist_query();
+        assert_eq!(views.unwrap().sort, Sort::default());
+        // As in the API, a channel search drops a leading `@` (a handle).
+        let at = SearchForm::parse("search=%40bob&type=channels").channel_query();
+        assert_eq!(at.unwrap().search.as_deref(), Some("bob"));
     }
 }

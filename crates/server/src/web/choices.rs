@@ -1,0 +1,198 @@
+//! The closed sets of values the search page's filters take. Each value
+//! knows how the URL writes it, which message names it on the page and
+//! which API parameter value it stands for, so the form, the `<select>`
+//! options and the queries are all read off one table.
+
+use chrono::{Duration, NaiveDate};
+
+/// A closed set of values one URL parameter takes. The page's `<select>`
+/// lists them and `query_string` writes them back from this one table.
+pub trait Choice: Copy + PartialEq + 'static {
+    /// Every value, in the order the `<select>` offers them.
+    const ALL: &'static [Self];
+    /// The value in the URL (empty for a default, which links leave out).
+    fn url_value(self) -> &'static str;
+    /// The message that names the value on the page.
+    fn message_key(self) -> &'static str;
+    /// The value a URL names, if it is one of ours.
+    fn from_url(v: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.url_value() == v)
+    }
+}
+
+/// Declares an enum and its [`Choice`] table: `Variant = (url value, message key)`.
+macro_rules! choice {
+    ($(#[$m:meta])* $name:ident {
+        $($(#[$vm:meta])* $v:ident = ($url:literal, $key:literal),)+
+    }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$vm])* $v,)+
+        }
+
+        impl Choice for $name {
+            const ALL: &'static [Self] = &[$($name::$v),+];
+            fn url_value(self) -> &'static str {
+                match self { $($name::$v => $url,)+ }
+            }
+            fn message_key(self) -> &'static str {
+                match self { $($name::$v => $key,)+ }
+            }
+        }
+    };
+}
+
+choice! {
+    /// Which kind of result the page lists (`type=`).
+    Tab {
+        /// Videos.
+        Videos = ("videos", "tab-videos"),
+        /// Channels.
+        Channels = ("channels", "tab-channels"),
+        /// Playlists.
+        Playlists = ("playlists", "tab-playlists"),
+    }
+}
+
+choice! {
+    /// The order of results (`sort=`).
+    #[derive(Default)]
+    SortOrder {
+        /// Best match first.
+        #[default]
+        Match = ("", "sort-match"),
+        /// Newest first.
+        Recent = ("recent", "sort-recent"),
+        /// Oldest first.
+        Oldest = ("oldest", "sort-oldest"),
+        /// Most viewed first (videos only).
+        Views = ("views", "sort-views"),
+    }
+}
+
+choice! {
+    /// Whether sensitive content is shown (`sensitive=`).
+    #[derive(Default)]
+    Sensitive {
+        /// Hidden, as on PeerTube instances by default.
+        #[default]
+        Hide = ("", "sensitive-hide"),
+        /// Shown along the rest.
+        Show = ("show", "sensitive-show"),
+    }
+}
+
+choice! {
+    /// Live streams or recorded videos only (`live=`).
+    Live {
+        /// Live streams only.
+        Live = ("live", "live-live"),
+        /// Recorded videos only.
+        Vod = ("vod", "live-vod"),
+    }
+}
+
+choice! {
+    /// How recently a video was published (`date=`).
+    DateWindow {
+        /// Since midnight UTC today.
+        Today = ("today", "date-today"),
+        /// In the last 7 days.
+        Days7 = ("7", "date-7"),
+        /// In the last 30 days.
+        Days30 = ("30", "date-30"),
+        /// In the last 365 days.
+        Days365 = ("365", "date-365"),
+    }
+}
+
+choice! {
+    /// A video's length (`duration=`), in Sepia Search's buckets.
+    DurationBucket {
+        /// Under 4 minutes.
+        Short = ("short", "duration-short"),
+        /// 4 to 10 minutes.
+        Medium = ("medium", "duration-medium"),
+        /// Over 10 minutes.
+        Long = ("long", "duration-long"),
+    }
+}
+
+impl SortOrder {
+    /// The orders a tab offers (views count only for videos).
+    pub fn offered(tab: Tab) -> &'static [SortOrder] {
+        match tab {
+            Tab::Videos => Self::ALL,
+            Tab::Channels | Tab::Playlists => &Self::ALL[..3],
+        }
+    }
+
+    /// The API's `sort` for videos; `None` is the API's default, best match.
+    pub(super) fn video_sort(self) -> Option<&'static str> {
+        match self {
+            SortOrder::Match => None,
+            SortOrder::Recent => Some("-publishedAt"),
+            SortOrder::Oldest => Some("publishedAt"),
+            SortOrder::Views => Some("-views"),
+        }
+    }
+
+    /// The API's `sort` for channels and playlists (by views: best match).
+    pub(super) fn actor_sort(self) -> Option<&'static str> {
+        match self {
+            SortOrder::Recent => Some("-createdAt"),
+            SortOrder::Oldest => Some("createdAt"),
+            SortOrder::Match | SortOrder::Views => None,
+        }
+    }
+}
+
+impl Sensitive {
+    /// The API's `nsfw`.
+    pub(super) fn nsfw(self) -> &'static str {
+        match self {
+            Sensitive::Hide => "false",
+            Sensitive::Show => "both",
+        }
+    }
+}
+
+impl Live {
+    /// The API's `isLive`.
+    pub(super) fn is_live(self) -> &'static str {
+        match self {
+            Live::Live => "true",
+            Live::Vod => "false",
+        }
+    }
+}
+
+impl DateWindow {
+    /// The first day of the window ending `today`.
+    pub(super) fn start(self, today: NaiveDate) -> Option<NaiveDate> {
+        let days = match self {
+            DateWindow::Today => 0,
+            DateWindow::Days7 => 7,
+            DateWindow::Days30 => 30,
+            DateWindow::Days365 => 365,
+        };
+        today.checked_sub_signed(Duration::days(days))
+    }
+}
+
+impl DurationBucket {
+    /// The API's `durationMin` and `durationMax`, in seconds.
+    pub(super) fn bounds(self) -> (Option<u32>, Option<u32>) {
+        match self {
+            DurationBucket::Short => (None, Some(240)),
+            DurationBucket::Medium => (Some(240), Some(600)),
+            DurationBucket::Long => (Some(600), None),
+        }
+    }
+}
+
+/// The URL value of an optional choice (empty when unset).
+pub(super) fn url_of<C: Choice>(c: Option<C>) -> &'static str {
+    c.map_or("", C::url_value)
+}

@@ -1,0 +1,454 @@
+//! The results page: one tab of results, the counts of the other tabs,
+//! the filters and the pagination.
+//!
+//! The queries come from [`SearchForm`], which builds them through the
+//! API's decoder; [`run`] is the one place this page calls the index.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use sepiola_index::{IndexError, SearchIndex};
+use sepiola_model::Host;
+use sepiola_model::labels;
+use sepiola_model::query::{ChannelQuery, Hits, PlaylistQuery, VideoQuery};
+use sepiola_model::{Channel, Playlist, Video};
+
+use super::choices::{Choice, DateWindow, DurationBucket, Live, Sensitive, SortOrder, Tab};
+use super::error_page::error_page;
+use super::form::{FILTER_LANGUAGES, MAX_PAGE, PAGE_SIZE, SearchForm};
+use super::i18n::{Arg, Lang, browser_languages};
+use super::page::PageCtx;
+use super::text::Highlighter;
+use super::views::{self, ActorCard, VideoCard};
+use super::{accept_language, ctx, html};
+use crate::AppState;
+use crate::problem::ApiError;
+
+/// One tab of the results page.
+struct TabLink {
+    href: String,
+    label: String,
+    count: String,
+    current: bool,
+}
+
+/// A `<select>` filter.
+struct SelectField {
+    name: &'static str,
+    label: String,
+    options: Vec<SelectOption>,
+}
+
+/// One `<option>` of a filter.
+struct SelectOption {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+/// A text filter.
+struct TextField {
+    name: &'static str,
+    label: String,
+    value: String,
+    hint: String,
+}
+
+/// A link to one page of results.
+struct PageLink {
+    n: usize,
+    href: String,
+    label: String,
+    current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchPage {
+    page: PageCtx,
+    title: String,
+    query: String,
+    tab: &'static str,
+    tabs: Vec<TabLink>,
+    selects: Vec<SelectField>,
+    texts: Vec<TextField>,
+    active_filters: usize,
+    active_label: String,
+    reset_href: String,
+    count_label: String,
+    videos: Vec<VideoCard>,
+    channels: Vec<ActorCard>,
+    playlists: Vec<ActorCard>,
+    pages: Vec<PageLink>,
+    prev_href: Option<String>,
+    next_href: Option<String>,
+    page_of: String,
+}
+
+/// The three searches a results page runs (one lists, two only count).
+struct Queries {
+    videos: VideoQuery,
+    channels: ChannelQuery,
+    playlists: PlaylistQuery,
+}
+
+/// What they found.
+struct Found {
+    videos: Hits<Video>,
+    channels: Hits<Channel>,
+    playlists: Hits<Playlist>,
+}
+
+impl Found {
+    /// Every match of a tab, not only this page.
+    fn total(&self, tab: Tab) -> u64 {
+        match tab {
+            Tab::Videos => self.videos.total,
+            Tab::Channels => self.channels.total,
+            Tab::Playlists => self.playlists.total,
+        }
+    }
+}
+
+/// `GET /search`.
+pub(super) async fn search(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> Response {
+    let form = SearchForm::parse(&q.unwrap_or_default());
+    let base_query = form.query_string(form.tab(), form.page(), None);
+    let page = ctx(&state, &headers, "/search", &base_query, form.lang());
+    let boost = browser_languages(accept_language(&headers).unwrap_or(""));
+    match find(&state, &form, &boost).await {
+        Ok(found) => html(StatusCode::OK, &render(&state, &form, page, &found)),
+        Err(detail) => error_page(
+            &state,
+            &headers,
+            form.lang(),
+            StatusCode::INTERNAL_SERVER_ERROR,
+            detail,
+        ),
+    }
+}
+
+/// Builds the queries and runs them off the async threads.
+async fn find(state: &AppState, form: &SearchForm, boost: &[String]) -> Result<Found, String> {
+    let q = queries(form, boost, &state.denied_hosts()).map_err(|e| e.to_string())?;
+    let index = state.index.clone();
+    match tokio::task::spawn_blocking(move || run(&index, &q)).await {
+        Ok(Ok(found)) => Ok(found),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// The form's queries (decoded as the API decodes its parameters), with
+/// the operator's deny list added as the API adds it.
+fn queries(form: &SearchForm, boost: &[String], denied: &[Host]) -> Result<Queries, ApiError> {
+    let mut q = Queries {
+        videos: form.video_query(boost)?,
+        channels: form.channel_query()?,
+        playlists: form.playlist_query()?,
+    };
+    q.videos.blocks.hosts.extend_from_slice(denied);
+    q.channels.blocks.hosts.extend_from_slice(denied);
+    q.playlists.blocks.hosts.extend_from_slice(denied);
+    Ok(q)
+}
+
+/// The one place the page calls the index.
+fn run(index: &SearchIndex, q: &Queries) -> Result<Found, IndexError> {
+    Ok(Found {
+        videos: index.search(&q.videos)?,
+        channels: index.search(&q.channels)?,
+        playlists: index.search(&q.playlists)?,
+    })
+}
+
+/// The page for what was found.
+fn render(state: &AppState, form: &SearchForm, page: PageCtx, found: &Found) -> SearchPage {
+    let l = page.lang.clone();
+    let lang = page.explicit_lang;
+    let tab = form.tab();
+    let href = |t: Tab, n: usize| format!("/search?{}", form.query_string(t, n, lang));
+    let total = found.total(tab);
+    let last_page = (total as usize).div_ceil(PAGE_SIZE).clamp(1, MAX_PAGE);
+    let current = form.page().min(last_page);
+    let (selects, texts) = filters(&l, form);
+    let active = form.active_filters();
+    let (videos, channels, playlists) = cards(state, &l, form, found);
+    SearchPage {
+        title: title(&l, form),
+        query: form.search_text().to_string(),
+        tab: tab.url_value(),
+        tabs: tab_links(&l, form, found, &href),
+        selects,
+        texts,
+        active_filters: active,
+        active_label: l.ta("filters-active", &[("count", Arg::Num(active as i64))]),
+        reset_href: format!(
+            "/search?{}",
+            form.without_filters().query_string(tab, 1, lang)
+        ),
+        count_label: count_label(&l, total),
+        videos,
+        channels,
+        playlists,
+        pages: page_links(&l, current, last_page, |n| href(tab, n)),
+        prev_href: (current > 1).then(|| href(tab, current - 1)),
+        next_href: (current < last_page).then(|| href(tab, current + 1)),
+        page_of: l.ta(
+            "page-of",
+            &[
+                ("page", Arg::Num(current as i64)),
+                ("pages", Arg::Num(last_page as i64)),
+            ],
+        ),
+        page,
+    }
+}
+
+/// The heading: the query, or "browse" without one.
+fn title(l: &Lang, form: &SearchForm) -> String {
+    let search = form.search_text();
+    if search.trim().is_empty() {
+        l.t("results-heading-browse")
+    } else {
+        l.ta(
+            "results-heading",
+            &[("query", Arg::Text(search.to_string()))],
+        )
+    }
+}
+
+/// "N results", with the number in the page's digits.
+fn count_label(l: &Lang, total: u64) -> String {
+    l.ta(
+        "results-count",
+        &[("count", Arg::Num(total.min(i64::MAX as u64) as i64))],
+    )
+    .replace(&total.to_string(), &l.number(total))
+}
+
+/// The result cards, query words marked.
+fn cards(
+    state: &AppState,
+    l: &Lang,
+    form: &SearchForm,
+    found: &Found,
+) -> (Vec<VideoCard>, Vec<ActorCard>, Vec<ActorCard>) {
+    let a = state.analysis();
+    let hl = Highlighter::new(a, form.search_text());
+    let videos = found.videos.data.iter();
+    let channels = found.channels.data.iter();
+    let playlists = found.playlists.data.iter();
+    (
+        videos.map(|h| views::video(l, a, &hl, &h.item)).collect(),
+        channels
+            .map(|h| views::channel(l, a, &hl, &h.item))
+            .collect(),
+        playlists
+            .map(|h| views::playlist(l, a, &hl, &h.item))
+            .collect(),
+    )
+}
+
+/// The three tabs, each with its count.
+fn tab_links(
+    l: &Lang,
+    form: &SearchForm,
+    found: &Found,
+    href: &impl Fn(Tab, usize) -> String,
+) -> Vec<TabLink> {
+    Tab::ALL
+        .iter()
+        .map(|&t| TabLink {
+            href: href(t, 1),
+            label: l.t(t.message_key()),
+            count: l.number(found.total(t)),
+            current: t == form.tab(),
+        })
+        .collect()
+}
+
+/// Links to up to seven pages around the current one.
+fn page_links(
+    l: &Lang,
+    current: usize,
+    last_page: usize,
+    href: impl Fn(usize) -> String,
+) -> Vec<PageLink> {
+    let first = current.saturating_sub(3).max(1);
+    let last = (first + 6).min(last_page);
+    (first..=last)
+        .map(|n| PageLink {
+            n,
+            href: href(n),
+            label: l.ta("page-n", &[("n", Arg::Num(n as i64))]),
+            current: n == current,
+        })
+        .collect()
+}
+
+/// The filters of the shown tab: sort and instance for every tab, the
+/// rest for videos only.
+fn filters(l: &Lang, f: &SearchForm) -> (Vec<SelectField>, Vec<TextField>) {
+    let sort = choices(l, None, SortOrder::offered(f.tab()));
+    let mut selects = vec![select(l, f, "sort", "filter-sort", sort)];
+    let mut texts = vec![text(l, f, "host", "filter-host", "filter-host-hint")];
+    if f.tab() != Tab::Videos {
+        return (selects, texts);
+    }
+    selects.extend([
+        select(
+            l,
+            f,
+            "sensitive",
+            "filter-sensitive",
+            choices(l, None, Sensitive::ALL),
+        ),
+        select(
+            l,
+            f,
+            "live",
+            "filter-live",
+            choices(l, Some("live-any"), Live::ALL),
+        ),
+        select(
+            l,
+            f,
+            "date",
+            "filter-date",
+            choices(l, Some("date-any"), DateWindow::ALL),
+        ),
+        select(
+            l,
+            f,
+            "duration",
+            "filter-duration",
+            choices(l, Some("duration-any"), DurationBucket::ALL),
+        ),
+        select(l, f, "category", "filter-category", category_options(l)),
+        select(l, f, "licence", "filter-licence", licence_options(l)),
+        select(l, f, "language", "filter-language", language_options(l)),
+    ]);
+    texts.extend([
+        text(l, f, "tagsAllOf", "filter-tags-all", "filter-tags-hint"),
+        text(l, f, "tagsOneOf", "filter-tags-one", "filter-tags-hint"),
+    ]);
+    (selects, texts)
+}
+
+/// A `<select>` named as the URL parameter, the form's value selected.
+fn select(
+    l: &Lang,
+    f: &SearchForm,
+    name: &'static str,
+    label_key: &str,
+    options: Vec<(String, String)>,
+) -> SelectField {
+    let current = f.filter_value(name);
+    SelectField {
+        name,
+        label: l.t(label_key),
+        options: options
+            .into_iter()
+            .map(|(value, label)| SelectOption {
+                selected: value == current,
+                value,
+                label,
+            })
+            .collect(),
+    }
+}
+
+/// A text field named as the URL parameter, holding the form's value.
+fn text(l: &Lang, f: &SearchForm, name: &'static str, label: &str, hint: &str) -> TextField {
+    TextField {
+        name,
+        label: l.t(label),
+        value: f.filter_value(name),
+        hint: l.t(hint),
+    }
+}
+
+/// `(value, label)` of each choice, after an "any" option when `any` names one.
+fn choices<C: Choice>(l: &Lang, any: Option<&str>, all: &[C]) -> Vec<(String, String)> {
+    let any = any.map(|key| (String::new(), l.t(key)));
+    let each = all
+        .iter()
+        .map(|c| (c.url_value().to_string(), l.t(c.message_key())));
+    any.into_iter().chain(each).collect()
+}
+
+/// PeerTube's categories, by label.
+fn category_options(l: &Lang) -> Vec<(String, String)> {
+    let ids = labels::category_ids().map(|i| (i.to_string(), l.t(&format!("category-{i}"))));
+    with_any(l, sorted_by_label(ids.collect()))
+}
+
+/// PeerTube's licences, in their order.
+fn licence_options(l: &Lang) -> Vec<(String, String)> {
+    let ids = labels::licence_ids().map(|i| (i.to_string(), l.t(&format!("licence-{i}"))));
+    with_any(l, ids.collect())
+}
+
+/// The filter's languages, by name.
+fn language_options(l: &Lang) -> Vec<(String, String)> {
+    let codes = FILTER_LANGUAGES
+        .iter()
+        .map(|c| (c.to_string(), l.t(&format!("lang-{c}"))));
+    with_any(l, sorted_by_label(codes.collect()))
+}
+
+fn sorted_by_label(mut options: Vec<(String, String)>) -> Vec<(String, String)> {
+    options.sort_by(|a, b| a.1.cmp(&b.1));
+    options
+}
+
+fn with_any(l: &Lang, mut options: Vec<(String, String)>) -> Vec<(String, String)> {
+    options.insert(0, (String::new(), l.t("filter-any")));
+    options
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(f: &SelectField) -> Vec<&str> {
+        f.options.iter().map(|o| o.value.as_str()).collect()
+    }
+
+    #[test]
+    fn filter_options_come_from_the_label_tables_and_the_choices() {
+        let l = Lang::english();
+        let form = SearchForm::parse("category=15&sort=views");
+        let (selects, texts) = filters(&l, &form);
+        let field = |name: &str| selects.iter().find(|s| s.name == name).unwrap();
+        let categories = field("category");
+        assert_eq!(categories.options.len(), labels::category_ids().count() + 1);
+        assert_eq!(values(categories)[0], "");
+        let selected: Vec<&str> = categories
+            .options
+            .iter()
+            .filter(|o| o.selected)
+            .map(|o| o.value.as_str())
+            .collect();
+        assert_eq!(selected, ["15"]);
+        assert_eq!(
+            values(field("licence")),
+            ["", "1", "2", "3", "4", "5", "6", "7"]
+        );
+        assert_eq!(values(field("sort")), ["", "recent", "oldest", "views"]);
+        assert_eq!(values(field("date")), ["", "today", "7", "30", "365"]);
+        assert_eq!(texts.len(), 3);
+        let (selects, texts) = filters(&l, &SearchForm::parse("type=channels"));
+        assert_eq!(selects.len(), 1);
+        assert_eq!(values(&selects[0]), ["", "recent", "oldest"]);
+        assert_eq!(texts.len(), 1);
+    }
+}
