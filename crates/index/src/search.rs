@@ -746,6 +746,48 @@ pub(crate) fn add_blocks(c: &mut Clauses, blocks: &Blocks, host: Field, handle: 
     }
 }
 
+impl SearchIndex {
+    /// The host holding a document of `kind` with this uuid, if any. The
+    /// crawler's "first owner wins" rule asks it before writing a new video
+    /// or playlist, so a hostile instance cannot shadow another's content.
+    /// One term lookup on the kind's `uuid` field (committed documents
+    /// only); `None` for kinds without a uuid (channels, groups) or when no
+    /// document has it.
+    pub fn uuid_owner(&self, kind: DocKind, uuid: &str) -> Result<Option<String>, IndexError> {
+        let field = match kind {
+            DocKind::Video => self.vf.uuid,
+            DocKind::Playlist => self.pf.uuid,
+            DocKind::Event => self.ef.uuid,
+            DocKind::Channel | DocKind::Group => return Ok(None),
+        };
+        let uuid = normalize_uuid(uuid).unwrap_or_else(|| uuid.trim().to_string());
+        let q = TermQuery::new(
+            Term::from_field_text(field, &uuid),
+            IndexRecordOption::Basic,
+        );
+        let searcher = self.kind(kind).searcher();
+        let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, addr)) = top.first() else {
+            return Ok(None);
+        };
+        let hosts = searcher
+            .segment_reader(addr.segment_ord)
+            .fast_fields()
+            .str("host")?
+            .ok_or_else(|| IndexError::Corrupt("no host column".into()))?;
+        let mut host = String::new();
+        for ord in hosts.term_ords(addr.doc_id) {
+            if hosts
+                .ord_to_str(ord, &mut host)
+                .map_err(|e| IndexError::Corrupt(e.to_string()))?
+            {
+                return Ok(Some(host));
+            }
+        }
+        Err(IndexError::Corrupt("document has no host".into()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -778,5 +820,52 @@ mod tests {
             Some(10)
         );
         assert_eq!(words_with_prefix(&searcher, f, "zzz"), Some(vec![]));
+    }
+
+    fn video_json(host: &str, uuid: &str) -> String {
+        format!(
+            r#"{{"kind": "video", "host": "{host}", "id": 1, "uuid": "{uuid}", "name": "A video",
+            "privacy": {{"id": 1}}, "createdAt": "2021-01-10T08:00:00.000Z",
+            "publishedAt": "2021-01-10T08:00:00.000Z", "embedPath": "/videos/embed/{uuid}",
+            "url": "https://{host}/videos/watch/{uuid}",
+            "account": {{"id": 1, "name": "alice", "displayName": "Alice", "url": "https://{host}/a/alice", "host": "{host}"}},
+            "channel": {{"id": 2, "name": "alice_channel", "displayName": "Alice's", "url": "https://{host}/c/alice_channel", "host": "{host}"}}}}"#
+        )
+    }
+
+    fn playlist_json(host: &str, uuid: &str) -> String {
+        format!(
+            r#"{{"kind": "playlist", "host": "{host}", "id": 1, "uuid": "{uuid}", "displayName": "A playlist",
+            "privacy": {{"id": 1}}, "videosLength": 1, "type": {{"id": 1}},
+            "url": "https://{host}/videos/watch/playlist/{uuid}", "createdAt": "2023-01-01T00:00:00.000Z",
+            "ownerAccount": {{"id": 1, "name": "bob", "displayName": "Bob", "url": "https://{host}/a/bob", "host": "{host}"}}}}"#
+        )
+    }
+
+    #[test]
+    fn uuid_owner_names_the_host_holding_the_uuid_per_kind() {
+        const U1: &str = "3f1af22b-8a22-5bf0-98d3-d234176a75ad";
+        const U2: &str = "e7a3cb5c-836d-5286-8e6b-ea873e5033dd";
+        let idx = SearchIndex::in_memory().expect("index");
+        for line in [video_json("a.example", U1), playlist_json("b.example", U2)] {
+            let mut r = Record::from_json(&line).expect("record");
+            r.normalize().expect("normalize");
+            idx.upsert(&r).expect("upsert");
+        }
+        assert_eq!(idx.uuid_owner(DocKind::Video, U1).expect("lookup"), None);
+        idx.commit().expect("commit");
+        let owner = |k, u: &str| idx.uuid_owner(k, u).expect("lookup");
+        assert_eq!(owner(DocKind::Video, U1).as_deref(), Some("a.example"));
+        assert_eq!(owner(DocKind::Playlist, U2).as_deref(), Some("b.example"));
+        // Kinds are separate, unknown uuids have no owner, channels no uuid.
+        assert_eq!(owner(DocKind::Playlist, U1), None);
+        assert_eq!(owner(DocKind::Video, U2), None);
+        assert_eq!(owner(DocKind::Channel, U1), None);
+        assert_eq!(owner(DocKind::Group, U1), None);
+        // A uuid written without dashes is the same uuid.
+        assert_eq!(
+            owner(DocKind::Video, &U1.replace('-', "")).as_deref(),
+            Some("a.example")
+        );
     }
 }
