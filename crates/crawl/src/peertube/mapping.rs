@@ -1,4 +1,5 @@
-//! PeerTube's wire shapes (contract C.2 and G) turned into model documents.
+//! PeerTube's wire shapes (contract C.2 and G) turned into model documents:
+//! listing pages, videos, channels, playlists and their change stamps.
 //!
 //! Everything here reads `serde_json::Value`s leniently: one bad item never
 //! spoils its page, numbers out of range are clamped, text goes through the
@@ -10,6 +11,8 @@
 use serde_json::Value;
 
 use sepiola_model::actor::normalize_host;
+
+use crate::listing::ListPage;
 use sepiola_model::{
     ActorImage, ActorSummary, Channel, Label, ModelError, NumericLabel, Playlist, Timestamp, Video,
 };
@@ -38,16 +41,8 @@ pub enum Reject {
     Invalid(#[from] ModelError),
 }
 
-/// One page of a PeerTube listing: `{total, data: [...]}`.
-#[derive(Debug, Clone, Default)]
-pub struct ListPage {
-    /// `total` when it is a sensible number.
-    pub total: Option<u64>,
-    /// The items, at most [`MAX_PAGE_ITEMS`].
-    pub data: Vec<Value>,
-}
-
-/// Reads a listing page; `data` must be an array.
+/// Reads a PeerTube listing page, `{total, data: [...]}`; `data` must be
+/// an array (at most [`MAX_PAGE_ITEMS`] are kept).
 pub fn list_page(body: Value) -> Result<ListPage, Reject> {
     let Value::Object(mut o) = body else {
         return Err(Reject::Malformed("page is not an object"));
@@ -57,7 +52,7 @@ pub fn list_page(body: Value) -> Result<ListPage, Reject> {
         return Err(Reject::Malformed("data is not an array"));
     };
     data.truncate(MAX_PAGE_ITEMS);
-    Ok(ListPage { total, data })
+    Ok(ListPage { total, items: data })
 }
 
 fn str_of(v: &Value, k: &str) -> String {
@@ -489,14 +484,14 @@ mod tests {
     #[test]
     fn pages_are_read_leniently() {
         let p = list_page(json!({"total": 3, "data": [1, 2, 3]})).unwrap();
-        assert_eq!((p.total, p.data.len()), (Some(3), 3));
+        assert_eq!((p.total, p.items.len()), (Some(3), 3));
         let p = list_page(json!({"total": "many", "data": []})).unwrap();
         assert_eq!(p.total, None);
         assert!(list_page(json!({"total": 1, "data": {"a": 1}})).is_err());
         assert!(list_page(json!([1])).is_err());
         let big: Vec<Value> = (0..500).map(|i| json!(i)).collect();
         assert_eq!(
-            list_page(json!({"data": big})).unwrap().data.len(),
+            list_page(json!({"data": big})).unwrap().items.len(),
             MAX_PAGE_ITEMS
         );
     }
