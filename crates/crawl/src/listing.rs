@@ -433,3 +433,203 @@ fn uuid_taken(
         .uuid_owner(kind, uuid)?
         .is_some_and(|owner| owner != host))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::Fetcher;
+    use crate::peertube::channels::Channels;
+    use serde_json::json;
+
+    const HOST: &str = "127.0.0.1:4001";
+
+    fn channel(i: usize, updated: &str) -> Value {
+        json!({"id": i, "name": format!("ch{i:03}"), "host": HOST, "displayName": format!("Channel {i}"),
+               "url": format!("http://{HOST}/video-channels/ch{i:03}"),
+               "createdAt": "2023-01-01T00:00:00.000Z", "updatedAt": updated,
+               "avatars": [], "banners": [],
+               "ownerAccount": {"id": 3, "name": "alice", "displayName": "Alice", "host": HOST,
+                                "url": format!("http://{HOST}/a/alice")}})
+    }
+
+    fn channels(n: usize) -> Vec<Value> {
+        (0..n)
+            .map(|i| channel(i, "2023-02-01T00:00:00.000Z"))
+            .collect()
+    }
+
+    /// A listing held in memory; page `fail_at` answers an error.
+    struct Memory {
+        items: Vec<Value>,
+        fail_at: Option<u64>,
+    }
+
+    impl Memory {
+        fn new(items: Vec<Value>) -> Memory {
+            Memory {
+                items,
+                fail_at: None,
+            }
+        }
+    }
+
+    impl PageSource for Memory {
+        async fn fetch(
+            &mut self,
+            _cx: &mut HostCx,
+            page: PageRequest,
+        ) -> Result<ListPage, CrawlError> {
+            if self.fail_at == Some(page.number) {
+                return Err(CrawlError::Fetch {
+                    what: "page".into(),
+                    source: FetchError::Status(500),
+                });
+            }
+            let items = self
+                .items
+                .iter()
+                .skip(page.start as usize)
+                .take(page.size as usize)
+                .cloned()
+                .collect();
+            Ok(ListPage {
+                total: Some(self.items.len() as u64),
+                items,
+            })
+        }
+    }
+
+    fn host_cx(index: &Arc<SearchIndex>, settings: CrawlSettings) -> HostCx {
+        let settings = Arc::new(settings);
+        let ctx = PassContext {
+            fetcher: Arc::new(Fetcher::new(&settings).unwrap()),
+            index: index.clone(),
+            settings,
+            claims: Arc::default(),
+        };
+        HostCx::new(ctx, HOST)
+    }
+
+    async fn list(
+        index: &Arc<SearchIndex>,
+        settings: CrawlSettings,
+        source: &mut Memory,
+        pass: PassKind,
+    ) -> (Result<Listed, CrawlError>, PassSummary) {
+        let mut cx = host_cx(index, settings);
+        let r = run(&mut cx, &mut Channels, source, pass).await;
+        index.commit().unwrap();
+        (r, cx.summary)
+    }
+
+    fn large_host() -> CrawlSettings {
+        CrawlSettings {
+            quick_full_below: 10,
+            ..Default::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn quick_pass_stops_at_the_first_page_with_nothing_new_or_changed() {
+        let index = Arc::new(SearchIndex::in_memory().unwrap());
+        let mut all = Memory::new(channels(250));
+        let (r, s) = list(&index, large_host(), &mut all, PassKind::Full).await;
+        assert_eq!(
+            r.unwrap(),
+            Listed {
+                complete: true,
+                pages: 3
+            }
+        );
+        assert_eq!((s.seen, s.added), (250, 250));
+
+        let (r, s) = list(&index, large_host(), &mut all, PassKind::Quick).await;
+        assert_eq!(
+            r.unwrap(),
+            Listed {
+                complete: false,
+                pages: 1
+            }
+        );
+        assert_eq!((s.seen, s.added, s.updated, s.deleted), (100, 0, 0, 0));
+
+        // A change on the first page makes it read the second one.
+        all.items[5] = channel(5, "2024-01-01T00:00:00.000Z");
+        let (r, s) = list(&index, large_host(), &mut all, PassKind::Quick).await;
+        assert_eq!(
+            r.unwrap(),
+            Listed {
+                complete: false,
+                pages: 2
+            }
+        );
+        assert_eq!((s.updated, s.deleted), (1, 0));
+
+        // A small host is listed completely, and what is gone is deleted.
+        all.items.truncate(240);
+        let (r, s) = list(&index, CrawlSettings::default(), &mut all, PassKind::Quick).await;
+        assert_eq!(
+            r.unwrap(),
+            Listed {
+                complete: true,
+                pages: 3
+            }
+        );
+        assert_eq!((s.updated, s.deleted), (0, 10));
+        assert_eq!(index.inventory(DocKind::Channel, HOST).unwrap().len(), 240);
+    }
+
+    #[tokio::test]
+    async fn a_partial_listing_deletes_nothing() {
+        let index = Arc::new(SearchIndex::in_memory().unwrap());
+        let (r, _) = list(
+            &index,
+            large_host(),
+            &mut Memory::new(channels(250)),
+            PassKind::Full,
+        )
+        .await;
+        assert!(r.unwrap().complete);
+
+        // A page fails: the pass fails and nothing is deleted.
+        let mut failing = Memory::new(channels(120));
+        failing.fail_at = Some(1);
+        let (r, s) = list(&index, large_host(), &mut failing, PassKind::Full).await;
+        assert!(r.is_err());
+        assert_eq!(s.deleted, 0);
+
+        // The page cap ends the listing early: nothing is deleted either.
+        let capped = CrawlSettings {
+            max_pages: 1,
+            ..large_host()
+        };
+        let (r, s) = list(
+            &index,
+            capped,
+            &mut Memory::new(channels(120)),
+            PassKind::Full,
+        )
+        .await;
+        assert_eq!(
+            r.unwrap(),
+            Listed {
+                complete: false,
+                pages: 1
+            }
+        );
+        assert_eq!(s.deleted, 0);
+        assert_eq!(index.inventory(DocKind::Channel, HOST).unwrap().len(), 250);
+
+        // Listed completely: the 130 the host no longer lists are deleted.
+        let (r, s) = list(
+            &index,
+            large_host(),
+            &mut Memory::new(channels(120)),
+            PassKind::Full,
+        )
+        .await;
+        assert!(r.unwrap().complete);
+        assert_eq!(s.deleted, 130);
+        assert_eq!(index.inventory(DocKind::Channel, HOST).unwrap().len(), 120);
+    }
+}
