@@ -1,22 +1,16 @@
-//! One pass over one host: what to fetch, in which order, what to write and
-//! what to delete.
+//! One pass over one host: which listings run, in which order, and what the
+//! pass reports. The listing mechanics (paging, caps, diff, writes,
+//! deletions, uuid ownership) are [`crate::listing`]'s; the PeerTube kinds
+//! that plug into it are in [`crate::peertube`].
 //!
-//! A **full pass** reads `/api/v1/config`, every local public video
-//! (`isLocal=true&nsfw=both`, pages of 100 sorted by `-publishedAt`), every
-//! channel and every regular playlist of the host, fetches video details
-//! only for new or changed videos (their `updatedAt` differs from the
-//! index's inventory: details carry tags and the full description), and
-//! finally deletes what the host no longer serves. A listing that did not
-//! complete (error, page or video cap) deletes nothing.
+//! A **full pass** reads `/api/v1/config` (instance name and version), then
+//! lists every local public video, every channel and every regular
+//! playlist of the host; each listing that completes deletes what the host
+//! no longer serves.
 //!
-//! A **quick pass** reads the newest videos until a page holds only known,
-//! unchanged ones; hosts with at most `quick_full_below` videos are listed
-//! completely instead, which also catches edits and deletions. Channels of
-//! new videos that the index does not know yet are fetched too.
-//!
-//! A uuid is owned by the first host that brought it: a new video or
-//! playlist whose uuid the index (or this run) already holds for another
-//! host is refused, so a hostile instance cannot shadow another's content.
+//! A **quick pass** lists the newest videos only (until a page holds
+//! nothing new or changed, or completely on small hosts), then fetches the
+//! channels of new videos that the index does not know yet.
 
 use std::sync::Arc;
 use std::time::Duration;
