@@ -5,7 +5,9 @@
 //!
 //! Layout: [`settings`] (what an operator tunes), [`source`] (instance lists),
 //! [`addr_guard`] (which addresses may be contacted), [`client`] (the guarded,
-//! polite HTTP client), [`peertube`] (PeerTube wire shapes → model),
+//! polite HTTP client), [`listing`] (the one listing driver: paging, caps,
+//! diff against the index, writes, deletions), [`peertube`] (PeerTube wire
+//! shapes → model, and its videos, channels and playlists as listed kinds),
 //! [`host_pass`] (one pass over one host), [`health`] (per-host health and
 //! back-off), [`state`] (the crawl state file) and [`scheduler`] (what runs
 //! when).
@@ -15,6 +17,7 @@ pub mod client;
 pub mod error;
 pub mod health;
 pub mod host_pass;
+pub mod listing;
 pub mod peertube;
 pub mod scheduler;
 pub mod settings;

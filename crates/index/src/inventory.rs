@@ -115,3 +115,56 @@ impl SearchIndex {
         Ok(Some(h.host))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sepiola_model::Record;
+
+    fn video_json(host: &str, uuid: &str) -> String {
+        format!(
+            r#"{{"kind": "video", "host": "{host}", "id": 1, "uuid": "{uuid}", "name": "A video",
+            "privacy": {{"id": 1}}, "createdAt": "2021-01-10T08:00:00.000Z",
+            "publishedAt": "2021-01-10T08:00:00.000Z", "embedPath": "/videos/embed/{uuid}",
+            "url": "https://{host}/videos/watch/{uuid}",
+            "account": {{"id": 1, "name": "alice", "displayName": "Alice", "url": "https://{host}/a/alice", "host": "{host}"}},
+            "channel": {{"id": 2, "name": "alice_channel", "displayName": "Alice's", "url": "https://{host}/c/alice_channel", "host": "{host}"}}}}"#
+        )
+    }
+
+    fn playlist_json(host: &str, uuid: &str) -> String {
+        format!(
+            r#"{{"kind": "playlist", "host": "{host}", "id": 1, "uuid": "{uuid}", "displayName": "A playlist",
+            "privacy": {{"id": 1}}, "videosLength": 1, "type": {{"id": 1}},
+            "url": "https://{host}/videos/watch/playlist/{uuid}", "createdAt": "2023-01-01T00:00:00.000Z",
+            "ownerAccount": {{"id": 1, "name": "bob", "displayName": "Bob", "url": "https://{host}/a/bob", "host": "{host}"}}}}"#
+        )
+    }
+
+    #[test]
+    fn uuid_owner_names_the_host_holding_the_uuid_per_kind() {
+        const U1: &str = "3f1af22b-8a22-5bf0-98d3-d234176a75ad";
+        const U2: &str = "e7a3cb5c-836d-5286-8e6b-ea873e5033dd";
+        let idx = SearchIndex::in_memory().expect("index");
+        for line in [video_json("a.example", U1), playlist_json("b.example", U2)] {
+            let mut r = Record::from_json(&line).expect("record");
+            r.normalize().expect("normalize");
+            idx.upsert(&r).expect("upsert");
+        }
+        assert_eq!(idx.uuid_owner(DocKind::Video, U1).expect("lookup"), None);
+        idx.commit().expect("commit");
+        let owner = |k, u: &str| idx.uuid_owner(k, u).expect("lookup");
+        assert_eq!(owner(DocKind::Video, U1).as_deref(), Some("a.example"));
+        assert_eq!(owner(DocKind::Playlist, U2).as_deref(), Some("b.example"));
+        // Kinds are separate, unknown uuids have no owner, channels no uuid.
+        assert_eq!(owner(DocKind::Playlist, U1), None);
+        assert_eq!(owner(DocKind::Video, U2), None);
+        assert_eq!(owner(DocKind::Channel, U1), None);
+        assert_eq!(owner(DocKind::Group, U1), None);
+        // A uuid written without dashes is the same uuid.
+        assert_eq!(
+            owner(DocKind::Video, &U1.replace('-', "")).as_deref(),
+            Some("a.example")
+        );
+    }
+}

@@ -1,4 +1,5 @@
-//! PeerTube's wire shapes (contract C.2 and G) turned into model documents.
+//! PeerTube's wire shapes (contract C.2 and G) turned into model documents:
+//! listing pages, videos, channels, playlists and their change stamps.
 //!
 //! Everything here reads `serde_json::Value`s leniently: one bad item never
 //! spoils its page, numbers out of range are clamped, text goes through the
@@ -11,6 +12,8 @@ use serde_json::Value;
 
 use sepiola_model::Document;
 use sepiola_model::host::normalize_host;
+
+use crate::listing::ListPage;
 use sepiola_model::{
     ActorImage, ActorSummary, Channel, Label, ModelError, NumericLabel, Playlist, Timestamp, Video,
 };
@@ -39,16 +42,8 @@ pub enum Reject {
     Invalid(#[from] ModelError),
 }
 
-/// One page of a PeerTube listing: `{total, data: [...]}`.
-#[derive(Debug, Clone, Default)]
-pub struct ListPage {
-    /// `total` when it is a sensible number.
-    pub total: Option<u64>,
-    /// The items, at most [`MAX_PAGE_ITEMS`].
-    pub data: Vec<Value>,
-}
-
-/// Reads a listing page; `data` must be an array.
+/// Reads a PeerTube listing page, `{total, data: [...]}`; `data` must be
+/// an array (at most [`MAX_PAGE_ITEMS`] are kept).
 pub fn list_page(body: Value) -> Result<ListPage, Reject> {
     let Value::Object(mut o) = body else {
         return Err(Reject::Malformed("page is not an object"));
@@ -58,7 +53,7 @@ pub fn list_page(body: Value) -> Result<ListPage, Reject> {
         return Err(Reject::Malformed("data is not an array"));
     };
     data.truncate(MAX_PAGE_ITEMS);
-    Ok(ListPage { total, data })
+    Ok(ListPage { total, items: data })
 }
 
 fn str_of(v: &Value, k: &str) -> String {
@@ -365,22 +360,6 @@ pub fn playlist(v: &Value, host: &str) -> Result<Playlist, Reject> {
     Ok(out)
 }
 
-/// `updatedAt` (else `publishedAt` / `createdAt`) in ms: what the index's
-/// inventory holds, to tell changed documents from unchanged ones.
-pub fn video_stamp(v: &Video) -> i64 {
-    v.updated_at.unwrap_or(v.published_at).millis()
-}
-
-/// See [`video_stamp`].
-pub fn channel_stamp(c: &Channel) -> i64 {
-    c.updated_at.unwrap_or(c.created_at).millis()
-}
-
-/// See [`video_stamp`].
-pub fn playlist_stamp(p: &Playlist) -> i64 {
-    p.updated_at.unwrap_or(p.created_at).millis()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,7 +403,7 @@ mod tests {
             Some("http://127.0.0.1:4001/lazy-static/thumbnails/x.jpg")
         );
         assert_eq!(
-            video_stamp(&v),
+            v.updated_at().millis(),
             Timestamp::parse("2024-01-03T00:00:00Z").unwrap().millis()
         );
         let mut d = item();
@@ -490,14 +469,14 @@ mod tests {
     #[test]
     fn pages_are_read_leniently() {
         let p = list_page(json!({"total": 3, "data": [1, 2, 3]})).unwrap();
-        assert_eq!((p.total, p.data.len()), (Some(3), 3));
+        assert_eq!((p.total, p.items.len()), (Some(3), 3));
         let p = list_page(json!({"total": "many", "data": []})).unwrap();
         assert_eq!(p.total, None);
         assert!(list_page(json!({"total": 1, "data": {"a": 1}})).is_err());
         assert!(list_page(json!([1])).is_err());
         let big: Vec<Value> = (0..500).map(|i| json!(i)).collect();
         assert_eq!(
-            list_page(json!({"data": big})).unwrap().data.len(),
+            list_page(json!({"data": big})).unwrap().items.len(),
             MAX_PAGE_ITEMS
         );
     }
