@@ -17,38 +17,13 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use sepiola_index::SearchIndex;
 use sepiola_model::instance::PassSummary;
 use sepiola_model::{DocKey, DocKind, Timestamp};
 
-use crate::client::Fetcher;
 use crate::error::{CrawlError, FetchError};
-use crate::listing::{self, HostCx, UuidClaims};
+use crate::listing::{self, HostCx};
+pub use crate::pass::{PassContext, PassKind};
 use crate::peertube::{self, channels::Channels, playlists::Playlists, videos::Videos};
-use crate::settings::CrawlSettings;
-
-/// Which pass.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PassKind {
-    /// Everything, with deletions.
-    Full,
-    /// The newest videos.
-    Quick,
-}
-
-/// What a pass needs from the crawler.
-#[derive(Clone)]
-pub struct PassContext {
-    /// The HTTP client.
-    pub fetcher: Arc<Fetcher>,
-    /// The index.
-    pub index: Arc<SearchIndex>,
-    /// The settings.
-    pub settings: Arc<CrawlSettings>,
-    /// uuid owners of this run.
-    pub claims: Arc<UuidClaims>,
-}
 
 /// What a pass found out.
 #[derive(Debug, Clone, Default)]
@@ -176,22 +151,5 @@ impl HostPass {
             }
         }
         listing::write::<Channels>(cx, batch, inventory).await
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn first_claim_wins() {
-        let c = UuidClaims::default();
-        assert!(c.claim(DocKind::Video, "u1", "a.example"));
-        assert!(c.claim(DocKind::Video, "u1", "a.example"));
-        assert!(!c.claim(DocKind::Video, "u1", "b.example"));
-        // Kinds are separate.
-        assert!(c.claim(DocKind::Playlist, "u1", "b.example"));
-        c.release_host("a.example");
-        assert!(c.claim(DocKind::Video, "u1", "b.example"));
     }
 }

@@ -8,23 +8,27 @@
 //! polite HTTP client), [`listing`] (the one listing driver: paging, caps,
 //! diff against the index, writes, deletions), [`peertube`] (PeerTube wire
 //! shapes → model, and its videos, channels and playlists as listed kinds),
-//! [`host_pass`] (one pass over one host), [`health`] (per-host health and
+//! [`pass`] (what a pass works with), [`host_pass`] (one pass over one
+//! host), [`claims`] (uuid owners), [`reject`] (why a document is refused), [`health`] (per-host health and
 //! back-off), [`state`] (the crawl state file) and [`scheduler`] (what runs
 //! when).
 
 pub mod addr_guard;
+pub mod claims;
 pub mod client;
 pub mod error;
 pub mod health;
 pub mod host_pass;
 pub mod listing;
+pub mod pass;
 pub mod peertube;
+pub mod reject;
 pub mod scheduler;
 pub mod settings;
 pub mod source;
 pub mod state;
 
 pub use error::{CrawlError, FetchError};
-pub use host_pass::PassKind;
+pub use pass::PassKind;
 pub use scheduler::{Crawler, CycleSummary, Progress};
 pub use settings::CrawlSettings;

@@ -23,18 +23,19 @@
 
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use serde_json::Value;
 use url::Url;
 
-use sepiola_index::{IndexError, SearchIndex};
+use sepiola_index::IndexError;
 use sepiola_model::instance::PassSummary;
 use sepiola_model::{DocKey, DocKind, Document};
 
+use crate::claims::uuid_taken;
 use crate::error::{CrawlError, FetchError};
-use crate::host_pass::{PassContext, PassKind};
-use crate::peertube::Reject;
+use crate::pass::{PassContext, PassKind};
+use crate::reject::Reject;
 use crate::settings::CrawlSettings;
 
 /// Page size of every listing (PeerTube's maximum).
@@ -183,7 +184,7 @@ pub enum Enriched<D> {
 pub trait ListedKind: Send + 'static {
     /// The model document (its key, stamp, uuid and record come from
     /// [`Document`]).
-    type Doc: Document;
+    type Doc: Document + Into<sepiola_model::Record>;
     /// Its name in logs.
     const NAME: &'static str;
 
@@ -358,7 +359,7 @@ pub async fn write<K: ListedKind>(
                 refused += 1;
                 continue;
             }
-            index.upsert(&doc.into_record())?;
+            index.upsert(&doc.into())?;
             if known {
                 updated += 1;
             } else {
@@ -375,53 +376,12 @@ pub async fn write<K: ListedKind>(
     Ok(())
 }
 
-/// Which host owns which uuid (per kind) during this run; the committed
-/// index answers for earlier runs ([`SearchIndex::uuid_owner`]).
-#[derive(Debug, Default)]
-pub struct UuidClaims(Mutex<HashMap<(DocKind, String), String>>);
-
-impl UuidClaims {
-    /// Claims `uuid` of `kind` for `host`; false if another host claimed it first.
-    pub fn claim(&self, kind: DocKind, uuid: &str, host: &str) -> bool {
-        let mut m = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        match m.get(&(kind, uuid.to_string())) {
-            Some(owner) => owner == host,
-            None => {
-                m.insert((kind, uuid.to_string()), host.to_string());
-                true
-            }
-        }
-    }
-
-    /// Forgets every claim of a host (it left the list).
-    pub fn release_host(&self, host: &str) {
-        let mut m = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        m.retain(|_, h| h != host);
-    }
-}
-
-/// Whether another host owns this uuid of `kind`: this run's claims first,
-/// then the index.
-fn uuid_taken(
-    index: &SearchIndex,
-    claims: &UuidClaims,
-    kind: DocKind,
-    uuid: &str,
-    host: &str,
-) -> Result<bool, IndexError> {
-    if !claims.claim(kind, uuid, host) {
-        return Ok(true);
-    }
-    Ok(index
-        .uuid_owner(kind, uuid)?
-        .is_some_and(|owner| owner != host))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::client::Fetcher;
     use crate::peertube::channels::Channels;
+    use sepiola_index::SearchIndex;
     use serde_json::json;
 
     const HOST: &str = "127.0.0.1:4001";

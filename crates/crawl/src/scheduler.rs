@@ -18,11 +18,12 @@ use sepiola_index::SearchIndex;
 use sepiola_model::Timestamp;
 use sepiola_model::instance::{HostHealth, InstanceStatus};
 
+use crate::claims::UuidClaims;
 use crate::client::Fetcher;
 use crate::error::CrawlError;
 use crate::health;
-use crate::host_pass::{self, PassContext, PassKind, PassOutcome};
-use crate::listing::UuidClaims;
+use crate::host_pass::{self, PassOutcome};
+use crate::pass::{PassContext, PassKind};
 use crate::settings::CrawlSettings;
 use crate::source;
 use crate::state::{CrawlState, STATE_VERSION};

@@ -10,6 +10,7 @@ pub mod directory;
 pub mod error;
 pub mod hostile;
 pub mod images;
+pub mod launch;
 pub mod listener;
 pub mod mobilizon_corpus;
 pub mod peertube_api;
@@ -21,4 +22,5 @@ pub mod words;
 
 pub use error::FedsimError;
 pub use hostile::HostileKind;
-pub use sim::{Running, SimConfig, StartupInfo, start};
+pub use launch::{Running, start};
+pub use sim::{SimConfig, StartupInfo};

@@ -2,16 +2,13 @@
 //! (binding the listeners, generating content, spawning the servers).
 
 use crate::content::{self, GenParams, InstanceContent, Origin};
-use crate::error::FedsimError;
-use crate::hostile::{HostileKind, RawSettings};
-use crate::listener::SimListener;
-use crate::request_log::{LogTarget, RequestLog};
+use crate::hostile::HostileKind;
+use crate::request_log::RequestLog;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr};
 use std::sync::{Arc, OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
-use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 /// How to build the federation.
@@ -214,176 +211,77 @@ pub struct StartupInfo {
     pub total_local_videos: usize,
 }
 
-/// A started federation.
-pub struct Running {
-    /// The state shared by all listeners.
-    pub sim: Arc<Sim>,
-    /// What to print first.
-    pub info: StartupInfo,
-}
-
-async fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, FedsimError> {
-    let addr = SocketAddr::new(ip, port);
-    TcpListener::bind(addr)
-        .await
-        .map_err(|source| FedsimError::Bind { addr, source })
-}
-
-fn port_for(base: Option<u16>, offset: usize) -> Result<u16, FedsimError> {
-    match base {
-        None => Ok(0),
-        Some(b) => u16::try_from(usize::from(b) + offset).map_err(|_| {
-            FedsimError::InvalidOptions("--base-port too high for that many instances".into())
-        }),
-    }
-}
-
-/// Binds every listener, generates the content and starts serving; returns once all listen.
-pub async fn start(config: SimConfig) -> Result<Running, FedsimError> {
-    if config.instances == 0 {
-        return Err(FedsimError::InvalidOptions(
-            "at least one instance is needed".into(),
-        ));
-    }
-    let directory_listener = bind(config.bind, port_for(config.base_port, 0)?).await?;
-    let decoy_listener = bind(config.bind, port_for(config.base_port, 1)?).await?;
-    let mut listeners = Vec::with_capacity(config.instances);
-    for i in 0..config.instances {
-        listeners.push(bind(config.bind, port_for(config.base_port, 2 + i)?).await?);
-    }
-    let host_of =
-        |l: &TcpListener| -> Result<String, FedsimError> { Ok(l.local_addr()?.to_string()) };
-
-    let sizes = content::instance_sizes(
-        config.seed,
-        config.instances,
-        config.videos_per_instance,
-        config.total_videos,
-    );
-    // uuid-clash instances reuse the uuids of the first healthy instance's local videos.
-    let healthy = (0..config.instances).find(|i| config.hostile.get(*i).is_none());
-    let params = |i: usize| GenParams {
-        seed: config.seed,
-        index: i as u64,
-        videos: sizes[i],
-        with_remote: config.remote_videos && config.instances > 1,
-    };
-    let mut instances = Vec::with_capacity(config.instances);
-    for (i, l) in listeners.iter().enumerate() {
-        let host = host_of(l)?;
-        let hostile = config.hostile.get(i).copied();
-        let clash_with = match hostile {
-            Some(HostileKind::UuidClash) => healthy.map(params),
-            _ => None,
+impl Sim {
+    /// Builds the federation's instances (content is generated lazily, or
+    /// by [`Instance::warm`]) for instances listening on `hosts`.
+    pub fn new(
+        config: SimConfig,
+        hosts: Vec<String>,
+        decoy_host: String,
+        directory_host: String,
+    ) -> Sim {
+        let sizes = content::instance_sizes(
+            config.seed,
+            config.instances,
+            config.videos_per_instance,
+            config.total_videos,
+        );
+        // uuid-clash instances reuse the uuids of the first healthy instance's local videos.
+        let healthy = (0..config.instances).find(|i| config.hostile.get(*i).is_none());
+        let params = |i: usize| GenParams {
+            seed: config.seed,
+            index: i as u64,
+            videos: sizes[i],
+            with_remote: config.remote_videos && config.instances > 1,
         };
-        instances.push(Instance {
-            index: i,
-            base_url: format!("http://{host}"),
-            host,
-            hostile,
-            local_videos: sizes[i],
-            params: params(i),
-            clash_with,
+        let mut instances = Vec::with_capacity(config.instances);
+        for (i, host) in hosts.into_iter().enumerate() {
+            let hostile = config.hostile.get(i).copied();
+            let clash_with = match hostile {
+                Some(HostileKind::UuidClash) => healthy.map(params),
+                _ => None,
+            };
+            instances.push(Instance {
+                index: i,
+                base_url: format!("http://{host}"),
+                host,
+                hostile,
+                local_videos: sizes[i],
+                params: params(i),
+                clash_with,
+                content: OnceLock::new(),
+                down: watch::channel(false).0,
+            });
+        }
+        let decoy = Instance {
+            index: usize::MAX,
+            base_url: format!("http://{decoy_host}"),
+            host: decoy_host,
+            hostile: None,
+            local_videos: config.decoy_videos,
+            params: GenParams {
+                seed: config.seed ^ 0xDEC0_DEC0,
+                index: 0,
+                videos: config.decoy_videos,
+                with_remote: false,
+            },
+            clash_with: None,
             content: OnceLock::new(),
             down: watch::channel(false).0,
-        });
-    }
-    let decoy_host = host_of(&decoy_listener)?;
-    let decoy = Instance {
-        index: usize::MAX,
-        base_url: format!("http://{decoy_host}"),
-        host: decoy_host,
-        hostile: None,
-        local_videos: config.decoy_videos,
-        params: GenParams {
-            seed: config.seed ^ 0xDEC0_DEC0,
-            index: 0,
-            videos: config.decoy_videos,
-            with_remote: false,
-        },
-        clash_with: None,
-        content: OnceLock::new(),
-        down: watch::channel(false).0,
-    };
-    let directory_host = host_of(&directory_listener)?;
-    let by_host = instances
-        .iter()
-        .map(|x| (x.host.clone(), x.index))
-        .collect();
-    let sim = Arc::new(Sim {
-        log: RequestLog::new(config.log_capacity),
-        instances: instances.into_iter().map(Arc::new).collect(),
-        decoy: Arc::new(decoy),
-        directory_host,
-        by_host,
-        config,
-    });
-
-    // Serve.
-    let dir_target = LogTarget {
-        log: sim.log.clone(),
-        host: sim.directory_host.as_str().into(),
-        role: "directory",
-    };
-    let dir_router = crate::directory::router(sim.clone(), dir_target);
-    let dir_switch = watch::channel(false);
-    let dir_listener = SimListener::new(directory_listener, dir_switch.1)?;
-    tokio::spawn(async move {
-        let _keep = dir_switch.0;
-        let _ = axum::serve(dir_listener, dir_router).await;
-    });
-    spawn_instance(&sim, sim.decoy.clone(), decoy_listener, "decoy")?;
-    for (inst, l) in sim.instances.clone().into_iter().zip(listeners) {
-        spawn_instance(&sim, inst, l, "instance")?;
-    }
-
-    if sim.config.eager {
-        for inst in &sim.instances {
-            inst.warm();
+        };
+        let by_host = instances
+            .iter()
+            .map(|x| (x.host.clone(), x.index))
+            .collect();
+        Sim {
+            log: RequestLog::new(config.log_capacity),
+            instances: instances.into_iter().map(Arc::new).collect(),
+            decoy: Arc::new(decoy),
+            directory_host,
+            by_host,
+            config,
         }
     }
-    let info = startup_info(&sim);
-    Ok(Running { sim, info })
-}
-
-fn spawn_instance(
-    sim: &Arc<Sim>,
-    inst: Arc<Instance>,
-    l: TcpListener,
-    role: &'static str,
-) -> Result<(), FedsimError> {
-    let mut listener = SimListener::new(l, inst.down.subscribe())?;
-    match inst.hostile {
-        Some(kind) if kind.is_raw() => {
-            let log = sim.log.clone();
-            let settings = RawSettings {
-                huge_body_bytes: sim.config.huge_body_bytes,
-                drip_interval: sim.config.drip_interval,
-            };
-            let host: Arc<str> = inst.host.as_str().into();
-            tokio::spawn(async move {
-                loop {
-                    let (stream, _) = listener.next().await;
-                    let (log, settings, host) = (log.clone(), settings.clone(), host.clone());
-                    tokio::spawn(async move {
-                        crate::hostile::serve_raw(stream, kind, &host, &log, &settings).await;
-                    });
-                }
-            });
-        }
-        _ => {
-            let target = LogTarget {
-                log: sim.log.clone(),
-                host: inst.host.as_str().into(),
-                role,
-            };
-            let router = crate::peertube_api::router(sim.clone(), inst, target);
-            tokio::spawn(async move {
-                let _ = axum::serve(listener, router).await;
-            });
-        }
-    }
-    Ok(())
 }
 
 /// Builds the description of the federation printed at startup.

@@ -8,7 +8,6 @@ use crate::error::ModelError;
 use crate::host::normalize_host;
 use crate::limits::MAX_DESCRIPTION_CHARS;
 use crate::origin::Origin;
-use crate::record::Record;
 use crate::text;
 use crate::time::Timestamp;
 
@@ -143,10 +142,6 @@ impl Document for Channel {
 
     fn account_handle(&self) -> Option<String> {
         Some(self.owner_account.handle())
-    }
-
-    fn into_record(self) -> Record {
-        Record::Channel(Box::new(self))
     }
 }
 

@@ -8,7 +8,6 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ModelError;
-use crate::record::Record;
 use crate::time::Timestamp;
 
 /// The kinds of documents the index holds: PeerTube's videos, channels and
@@ -126,6 +125,7 @@ impl fmt::Display for DocKey {
 
 /// A kind of document: what the index, the crawler and moderation read from
 /// any of them. Each kind implements it beside its own fields.
+/// Each kind also converts `Into<Record>` (in `record.rs`, which knows them all).
 pub trait Document: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
     /// The kind.
     const KIND: DocKind;
@@ -168,7 +168,4 @@ pub trait Document: Serialize + DeserializeOwned + Clone + Send + Sync + 'static
     /// The handle (`name@host`) of the account it belongs to, which
     /// `blockedAccounts` and account-level moderation speak of.
     fn account_handle(&self) -> Option<String>;
-
-    /// Wraps it as an import/export line.
-    fn into_record(self) -> Record;
 }

@@ -10,7 +10,6 @@ use crate::labels::normalize_language_code;
 use crate::limits::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS};
 use crate::origin::{Origin, origin_url};
 use crate::place::Place;
-use crate::record::Record;
 use crate::text::{self, clean_opt, clean_tags};
 use crate::time::Timestamp;
 
@@ -268,10 +267,6 @@ impl Document for Event {
 
     fn account_handle(&self) -> Option<String> {
         self.creator_handle()
-    }
-
-    fn into_record(self) -> Record {
-        Record::Event(Box::new(self))
     }
 }
 

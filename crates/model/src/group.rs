@@ -10,7 +10,6 @@ use crate::ids::id_string;
 use crate::labels::normalize_language_code;
 use crate::origin::{Origin, origin_url};
 use crate::place::Place;
-use crate::record::Record;
 use crate::text::{self, clean_opt};
 use crate::time::Timestamp;
 
@@ -119,10 +118,6 @@ impl Document for Group {
 
     fn account_handle(&self) -> Option<String> {
         Some(self.handle())
-    }
-
-    fn into_record(self) -> Record {
-        Record::Group(Box::new(self))
     }
 }
 

@@ -10,7 +10,6 @@ use crate::ids::normalize_ids;
 use crate::labels::{self, NumericLabel};
 use crate::limits::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS};
 use crate::origin::{Origin, fill_image};
-use crate::record::Record;
 use crate::text;
 use crate::time::Timestamp;
 
@@ -154,9 +153,5 @@ impl Document for Playlist {
 
     fn account_handle(&self) -> Option<String> {
         Some(self.owner_account.handle())
-    }
-
-    fn into_record(self) -> Record {
-        Record::Playlist(Box::new(self))
     }
 }

@@ -85,6 +85,18 @@ impl Record {
     }
 }
 
+macro_rules! record_from {
+    ($($variant:ident),*) => {$(
+        impl From<$variant> for Record {
+            fn from(d: $variant) -> Record {
+                Record::$variant(Box::new(d))
+            }
+        }
+    )*};
+}
+
+record_from!(Video, Channel, Playlist, Event, Group);
+
 #[cfg(test)]
 mod tests {
     use super::*;

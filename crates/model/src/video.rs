@@ -11,7 +11,6 @@ use crate::ids::normalize_ids;
 use crate::labels::{self, Label, NumericLabel};
 use crate::limits::{API_DESCRIPTION_CHARS, MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS};
 use crate::origin::{Origin, fill_image};
-use crate::record::Record;
 use crate::text::{self, clean_tags};
 use crate::time::Timestamp;
 
@@ -228,10 +227,6 @@ impl Document for Video {
 
     fn account_handle(&self) -> Option<String> {
         Some(self.account.handle())
-    }
-
-    fn into_record(self) -> Record {
-        Record::Video(Box::new(self))
     }
 }
 

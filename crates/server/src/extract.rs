@@ -7,7 +7,8 @@ use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderMap, Method, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::params::{Location, RawParams};
+use crate::location::Location;
+use crate::params::RawParams;
 use crate::problem::ApiError;
 
 /// A request's parameters, merged from the query string and the body.

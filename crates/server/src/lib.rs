@@ -5,6 +5,7 @@ mod api;
 mod decode;
 mod extract;
 pub mod instances;
+mod location;
 mod params;
 mod problem;
 mod settings;
@@ -28,7 +29,8 @@ pub use decode::{
     FromParams, channel_query, event_query, group_query, playlist_query, video_query,
 };
 pub use extract::{Params, read_params};
-pub use params::{Location, RawParams};
+pub use location::Location;
+pub use params::RawParams;
 pub use problem::ApiError;
 pub use settings::{ImageProxySettings, InstanceSettings};
 

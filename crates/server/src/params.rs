@@ -7,26 +7,8 @@ use std::collections::BTreeMap;
 use percent_encoding::percent_decode;
 use serde_json::Value;
 
+use crate::location::Location;
 use crate::problem::ApiError;
-
-/// Where a parameter came from, for error messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Location {
-    /// The URL's query string.
-    Query,
-    /// The request body.
-    Body,
-}
-
-impl Location {
-    /// The name PeerTube's error format uses.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Location::Query => "query",
-            Location::Body => "body",
-        }
-    }
-}
 
 /// One scalar value as the client sent it.
 #[derive(Debug, Clone, PartialEq)]

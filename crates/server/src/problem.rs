@@ -5,7 +5,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use crate::params::Location;
+use crate::location::Location;
 
 /// Everything a request can fail with.
 #[derive(Debug, thiserror::Error)]

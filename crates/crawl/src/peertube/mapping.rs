@@ -11,11 +11,13 @@
 use serde_json::Value;
 
 use sepiola_model::Document;
+
+pub use crate::reject::Reject;
 use sepiola_model::host::normalize_host;
 
 use crate::listing::ListPage;
 use sepiola_model::{
-    ActorImage, ActorSummary, Channel, Label, ModelError, NumericLabel, Playlist, Timestamp, Video,
+    ActorImage, ActorSummary, Channel, Label, NumericLabel, Playlist, Timestamp, Video,
 };
 
 /// Most items read from one page (we ask for 100).
@@ -24,23 +26,6 @@ pub const MAX_PAGE_ITEMS: usize = 100;
 const MAX_RAW_TAGS: usize = 64;
 /// Most images read per actor.
 const MAX_IMAGES: usize = 8;
-
-/// Why a document was not indexed.
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
-pub enum Reject {
-    /// Not public (privacy other than 1, or a non-regular playlist).
-    #[error("not public")]
-    NotPublic,
-    /// Its account, channel or owner lives on another host.
-    #[error("remote document ({0})")]
-    Remote(String),
-    /// Not an object, or a required field is missing or of the wrong type.
-    #[error("malformed: {0}")]
-    Malformed(&'static str),
-    /// The model refused it.
-    #[error("invalid: {0}")]
-    Invalid(#[from] ModelError),
-}
 
 /// Reads a PeerTube listing page, `{total, data: [...]}`; `data` must be
 /// an array (at most [`MAX_PAGE_ITEMS`] are kept).

@@ -220,7 +220,7 @@ impl FromParams for GroupQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::params::Location;
+    use crate::location::Location;
     use proptest::prelude::*;
     use sepiola_model::query::EventSort;
 

@@ -16,7 +16,8 @@ use sepiola_model::query::{
 };
 use sepiola_model::{Host, Timestamp};
 
-use crate::params::{Location, RawParams, Scalar};
+use crate::location::Location;
+use crate::params::{RawParams, Scalar};
 use crate::problem::ApiError;
 
 /// Longest value of any other parameter.

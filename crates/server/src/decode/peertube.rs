@@ -104,7 +104,7 @@ impl FromParams for PlaylistQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::params::Location;
+    use crate::location::Location;
     use proptest::prelude::*;
     use sepiola_model::query::{MAX_SEARCH_CHARS, Page, Sort, VideoSort};
 

@@ -14,7 +14,8 @@ use sepiola_model::query::{ChannelQuery, MAX_SEARCH_CHARS, MAX_WINDOW, PlaylistQ
 
 use super::choices::{Choice, DateWindow, DurationBucket, Live, Sensitive, SortOrder, Tab, url_of};
 use crate::decode;
-use crate::params::{Location, RawParams, Scalar};
+use crate::location::Location;
+use crate::params::{RawParams, Scalar};
 use crate::problem::ApiError;
 
 /// Results per page.
