@@ -1,4 +1,5 @@
-//! Accounts, channels as summaries, and their images (contract A.12).
+//! Accounts, channels as summaries, and their images, shaped as PeerTube's
+//! `Account` and `ActorImage` (<https://docs.joinpeertube.org/api-rest-reference.html>).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,5 @@
-//! The video channel object (contract A.10).
+//! The video channel object, shaped as PeerTube's `VideoChannel`
+//! (<https://docs.joinpeertube.org/api-rest-reference.html>).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,6 @@
-//! The Mobilizon event object (contract B.5), with what the index filters on.
+//! The Mobilizon event object, as Mobilizon's global search reads it
+//! (`lib/service/global_search/search_mobilizon.ex` in
+//! <https://framagit.org/framasoft/mobilizon>), with what the index filters on.
 
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +15,7 @@ use crate::place::Place;
 use crate::text::{self, clean_opt, clean_tags};
 use crate::time::Timestamp;
 
-/// Mobilizon's category ids (contract B.2). Anything else is `MEETING`,
+/// Mobilizon's category ids (its `EventCategory` enum). Anything else is `MEETING`,
 /// as Mobilizon itself reads unknown values.
 pub const CATEGORIES: [&str; 30] = [
     "ARTS",

@@ -1,4 +1,5 @@
-//! The Mobilizon group object (contract B.5).
+//! The Mobilizon group object, as Mobilizon's global search reads it
+//! (`lib/service/global_search/search_mobilizon.ex` in <https://framagit.org/framasoft/mobilizon>).
 
 use serde::{Deserialize, Serialize};
 

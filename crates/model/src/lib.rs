@@ -1,8 +1,10 @@
 //! Domain types of sepiola and their wire formats.
 //!
 //! The objects here are the ones the PeerTube-compatible search API returns
-//! (contract A.9–A.12) and the Mobilizon events and groups of the Mobilizon
-//! search API (contract B.5). The index stores them as they are, the import/export
+//! (PeerTube's models, <https://docs.joinpeertube.org/api-rest-reference.html>)
+//! and the Mobilizon events and groups its global search reads. Every kind
+//! implements [`Document`]; every search implements [`query::SearchQuery`].
+//! The index stores them as they are, the import/export
 //! format is a JSON line per object, and the crawler builds them from what
 //! instances serve. Nothing here knows about HTTP servers or tantivy.
 

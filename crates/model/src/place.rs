@@ -1,5 +1,5 @@
 //! Where a Mobilizon event or group is: an address and a map point
-//! (contract B.5, the `location` object), and the few Mobilizon helpers
+//! (Mobilizon's `location` object), and the few Mobilizon helpers
 //! events and groups share (ids that are strings or numbers, HTML text).
 
 use serde::{Deserialize, Deserializer, Serialize};

@@ -1,4 +1,5 @@
-//! The video playlist object (contract A.11).
+//! The video playlist object, shaped as PeerTube's `VideoPlaylist`
+//! (<https://docs.joinpeertube.org/api-rest-reference.html>).
 
 use serde::{Deserialize, Serialize};
 

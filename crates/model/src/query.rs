@@ -338,7 +338,7 @@ impl GeoFilter {
     }
 }
 
-/// A Mobilizon event search (contract B.2).
+/// A Mobilizon event search (`/api/v1/search/events`, see the README).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct EventQuery {
     /// Search text; `None` browses everything that passes the filters.
@@ -365,7 +365,7 @@ pub struct EventQuery {
     pub now: Option<Timestamp>,
 }
 
-/// A Mobilizon group search (contract B.3).
+/// A Mobilizon group search (`/api/v1/search/groups`, see the README).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct GroupQuery {
     /// Search text.

@@ -1,5 +1,6 @@
-//! PeerTube's wire shapes (contract C.2 and G) turned into model documents:
-//! listing pages, videos, channels, playlists and their change stamps.
+//! PeerTube's wire shapes (its REST API,
+//! <https://docs.joinpeertube.org/api-rest-reference.html>) turned into model
+//! documents: listing pages, videos, channels, playlists.
 //!
 //! Everything here reads `serde_json::Value`s leniently: one bad item never
 //! spoils its page, numbers out of range are clamped, text goes through the

@@ -1,5 +1,5 @@
-//! Videos: schema, document, filters (contract of PeerTube's
-//! `/api/v1/search/videos`) and orders.
+//! Videos: schema, document, filters (PeerTube's `/api/v1/search/videos`)
+//! and orders.
 
 use sepiola_model::Video;
 use sepiola_model::query::{SearchQuery, UNKNOWN_LANGUAGE, VideoQuery, VideoSort};

@@ -1,4 +1,4 @@
-//! From raw parameters to validated Mobilizon searches (contract B.2–B.4):
+//! From raw parameters to validated Mobilizon searches (the README's API table):
 //! the Mobilizon formats of `latlon`, `distance` and `bbox`, upper-case
 //! category and status ids, ISO 8601 dates.
 
@@ -155,7 +155,7 @@ impl Decoder<'_> {
     }
 }
 
-/// Decodes an event search (contract B.2).
+/// Decodes an event search.
 pub fn event_query(p: &RawParams) -> Result<EventQuery, ApiError> {
     let d = Decoder::new(p);
     let statuses = d
@@ -191,7 +191,7 @@ pub fn event_query(p: &RawParams) -> Result<EventQuery, ApiError> {
     })
 }
 
-/// Decodes a group search (contract B.3).
+/// Decodes a group search.
 pub fn group_query(p: &RawParams) -> Result<GroupQuery, ApiError> {
     let d = Decoder::new(p);
     Ok(GroupQuery {

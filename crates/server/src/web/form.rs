@@ -1,5 +1,5 @@
 //! The search page's URL: what the visitor asked for, as a plain GET form
-//! that can be shared (contract D.2).
+//! that can be shared.
 //!
 //! The URL is decoded into typed values, each of which knows how it is
 //! written back (`query_string`) and what it means to the API: the form
