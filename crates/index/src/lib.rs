@@ -3,7 +3,7 @@
 //!
 //! Documents are the API objects of [`sepiola_model`], stored whole and
 //! indexed for the text search, filters and sorts the search API offers.
-//! Each kind is one file under `kinds/` ([`kinds::Kind`]); everything else
+//! Each kind is one file under `kinds/` (the `Kind` trait); everything else
 //! is written once for every kind: text matching (`text_query`,
 //! `word_query`), running a search (`execute`), writes (`writes`), what the
 //! index holds (`inventory`), export (`export`).

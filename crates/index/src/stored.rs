@@ -1,7 +1,7 @@
 //! What a search result is built from: the answer JSON stored with each
 //! document, handed out as it is (the API) or parsed (the web page).
 
-use sepiola_model::{Channel, Event, Group, Playlist, Video};
+use sepiola_model::Document;
 
 use crate::error::IndexError;
 
@@ -22,14 +22,9 @@ impl FromStored for AnswerJson {
     }
 }
 
-macro_rules! from_stored_by_serde {
-    ($($t:ty),*) => {$(
-        impl FromStored for $t {
-            fn from_stored(json: String) -> Result<Self, IndexError> {
-                serde_json::from_str(&json).map_err(|e| IndexError::Corrupt(e.to_string()))
-            }
-        }
-    )*};
+/// Every kind of document parses from its stored JSON (the web page).
+impl<D: Document> FromStored for D {
+    fn from_stored(json: String) -> Result<Self, IndexError> {
+        serde_json::from_str(&json).map_err(|e| IndexError::Corrupt(e.to_string()))
+    }
 }
-
-from_stored_by_serde!(Video, Channel, Playlist, Event, Group);
