@@ -213,7 +213,8 @@ pub fn mix(seed: u64) -> String {
 fn mobilizon_mix(seed: u64) -> String {
     use fedsim::mobilizon_corpus::CITIES;
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x4D4F_4249);
-    let mut out = String::from("# Mobilizon events and groups (`/api/v1/search/events` and `/groups`).\n");
+    let mut out =
+        String::from("# Mobilizon events and groups (`/api/v1/search/events` and `/groups`).\n");
     let mut push = |s: String| {
         out.push_str(&s);
         out.push('\n');

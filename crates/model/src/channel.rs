@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::actor::{ActorImage, ActorSummary, OwnerAccount};
-use crate::document::{DocKey, DocKind, Document};
+use crate::document::{DocKind, Document, document_fields};
 use crate::error::ModelError;
 use crate::host::normalize_host;
 use crate::limits::MAX_DESCRIPTION_CHARS;
@@ -113,25 +113,7 @@ impl Document for Channel {
         Ok(())
     }
 
-    fn host(&self) -> &str {
-        &self.host
-    }
-
-    fn key(&self) -> DocKey {
-        DocKey::new(&self.host, &self.name)
-    }
-
-    fn title(&self) -> &str {
-        &self.display_name
-    }
-
-    fn description(&self) -> Option<&str> {
-        self.description.as_deref()
-    }
-
-    fn set_description(&mut self, description: Option<String>) {
-        self.description = description;
-    }
+    document_fields!(id: name, title: display_name);
 
     fn created_at(&self) -> Timestamp {
         self.created_at

@@ -123,6 +123,33 @@ impl fmt::Display for DocKey {
     }
 }
 
+/// The [`Document`] methods that read a field of the same name in every
+/// kind: host, key (host and `id`), title, description.
+macro_rules! document_fields {
+    (id: $id:ident, title: $title:ident) => {
+        fn host(&self) -> &str {
+            &self.host
+        }
+
+        fn key(&self) -> $crate::document::DocKey {
+            $crate::document::DocKey::new(&self.host, &self.$id)
+        }
+
+        fn title(&self) -> &str {
+            &self.$title
+        }
+
+        fn description(&self) -> Option<&str> {
+            self.description.as_deref()
+        }
+
+        fn set_description(&mut self, description: Option<String>) {
+            self.description = description;
+        }
+    };
+}
+pub(crate) use document_fields;
+
 /// A kind of document: what the index, the crawler and moderation read from
 /// any of them. Each kind implements it beside its own fields.
 /// Each kind also converts `Into<Record>` (in `record.rs`, which knows them all).

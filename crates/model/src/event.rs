@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{DocKey, DocKind, Document};
+use crate::document::{DocKind, Document, document_fields};
 use crate::error::ModelError;
 use crate::host::normalize_host;
 use crate::ids::{id_string, normalize_uuid};
@@ -227,25 +227,7 @@ impl Document for Event {
         Ok(())
     }
 
-    fn host(&self) -> &str {
-        &self.host
-    }
-
-    fn key(&self) -> DocKey {
-        DocKey::new(&self.host, &self.uuid)
-    }
-
-    fn title(&self) -> &str {
-        &self.name
-    }
-
-    fn description(&self) -> Option<&str> {
-        self.description.as_deref()
-    }
-
-    fn set_description(&mut self, description: Option<String>) {
-        self.description = description;
-    }
+    document_fields!(id: uuid, title: name);
 
     fn created_at(&self) -> Timestamp {
         // Without a creation date, an event sorts as created when it was

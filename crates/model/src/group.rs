@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{DocKey, DocKind, Document};
+use crate::document::{DocKind, Document, document_fields};
 use crate::error::ModelError;
 use crate::event::clean_description;
 use crate::host::normalize_host;
@@ -83,25 +83,7 @@ impl Document for Group {
         Ok(())
     }
 
-    fn host(&self) -> &str {
-        &self.host
-    }
-
-    fn key(&self) -> DocKey {
-        DocKey::new(&self.host, &self.name)
-    }
-
-    fn title(&self) -> &str {
-        &self.display_name
-    }
-
-    fn description(&self) -> Option<&str> {
-        self.description.as_deref()
-    }
-
-    fn set_description(&mut self, description: Option<String>) {
-        self.description = description;
-    }
+    document_fields!(id: name, title: display_name);
 
     fn created_at(&self) -> Timestamp {
         self.created_at

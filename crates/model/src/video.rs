@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::actor::ActorSummary;
-use crate::document::{DocKey, DocKind, Document};
+use crate::document::{DocKind, Document, document_fields};
 use crate::error::ModelError;
 use crate::host::normalize_host;
 use crate::ids::normalize_ids;
@@ -188,26 +188,7 @@ impl Document for Video {
         Ok(())
     }
 
-    fn host(&self) -> &str {
-        &self.host
-    }
-
-    /// Host and uuid.
-    fn key(&self) -> DocKey {
-        DocKey::new(&self.host, &self.uuid)
-    }
-
-    fn title(&self) -> &str {
-        &self.name
-    }
-
-    fn description(&self) -> Option<&str> {
-        self.description.as_deref()
-    }
-
-    fn set_description(&mut self, description: Option<String>) {
-        self.description = description;
-    }
+    document_fields!(id: uuid, title: name);
 
     fn created_at(&self) -> Timestamp {
         self.created_at
