@@ -2,14 +2,14 @@
 //! `sepiola serve` over the committed fixture tests/fixtures/mobilizon.jsonl:
 //! every filter and sort is compared with the fixture filtered here,
 //! independently of the index.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+
+
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use common::{Server, total};
+use crate::harness::{Server, total};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
 
@@ -650,7 +650,7 @@ async fn hostile_values_are_400_naming_the_parameter() {
         ("groups", "sort=startTime", "sort"),
         ("groups", "count=101", "count"),
     ] {
-        let r = common::client()
+        let r = crate::harness::client()
             .get(s.url(&format!("/api/v1/search/{endpoint}?{q}")))
             .send()
             .await
@@ -729,7 +729,7 @@ async fn import_export_round_trip_and_config_counts() {
     assert_eq!(v["indexedDocuments"]["videos"], 0);
     let data = s.dir.path().join("data");
     let out = s.dir.path().join("export.jsonl");
-    let (code, _, err) = common::sepiola(&[
+    let (code, _, err) = crate::harness::sepiola(&[
         "--data-dir",
         data.to_str().unwrap(),
         "index",
@@ -753,7 +753,7 @@ async fn import_export_round_trip_and_config_counts() {
     // Import the export elsewhere and export again: the same documents.
     let again = tempfile::tempdir().unwrap();
     let data2 = again.path().join("data");
-    let (code, _, err) = common::sepiola(&[
+    let (code, _, err) = crate::harness::sepiola(&[
         "--data-dir",
         data2.to_str().unwrap(),
         "index",
@@ -762,7 +762,7 @@ async fn import_export_round_trip_and_config_counts() {
     ]);
     assert_eq!(code, 0, "{err}");
     let out2 = again.path().join("export.jsonl");
-    let (code, _, err) = common::sepiola(&[
+    let (code, _, err) = crate::harness::sepiola(&[
         "--data-dir",
         data2.to_str().unwrap(),
         "index",

@@ -1,12 +1,12 @@
 //! End-to-end tests of the PeerTube-compatible search API (contract A.3–A.7
 //! and G) against a real `sepiola serve` over an imported index.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+
+
 
 use std::collections::BTreeSet;
 
-use common::{Server, fixture, names, total};
+use crate::harness::{Server, fixture, names, total};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
 
@@ -144,7 +144,7 @@ fn has_tag(d: &Value, t: &str) -> bool {
 #[tokio::test]
 async fn ping_answers_pong() {
     let s = Server::with_fixture();
-    let r = common::client()
+    let r = crate::harness::client()
         .get(s.url("/api/v1/ping"))
         .send()
         .await
@@ -686,7 +686,7 @@ async fn the_post_bodies_a_real_peertube_6_3_sends() {
         assert!(total(&v) >= 1, "{ep}: {v}");
     }
     // the same with PeerTube's headers
-    let r = common::client()
+    let r = crate::harness::client()
         .post(s.url("/api/v1/search/videos"))
         .header("User-Agent", "PeerTube/6.3.0 (+http://localhost:9000)")
         .header("Accept", "application/json")
@@ -710,14 +710,14 @@ async fn config_cors_and_unknown_routes() {
     assert_eq!(v["searchInstanceName"], "Test Search");
     assert_eq!(v["indexedHostsCount"], 3);
     assert_eq!(v["indexedDocuments"]["videos"], 30);
-    let r = common::client()
+    let r = crate::harness::client()
         .get(s.url("/api/v1/search/videos"))
         .header("Origin", "https://peertube.example")
         .send()
         .await
         .unwrap();
     assert_eq!(r.headers()["access-control-allow-origin"], "*");
-    let r = common::client()
+    let r = crate::harness::client()
         .request(reqwest::Method::OPTIONS, s.url("/api/v1/search/videos"))
         .header("Origin", "https://peertube.example")
         .header("Access-Control-Request-Method", "POST")
@@ -729,7 +729,7 @@ async fn config_cors_and_unknown_routes() {
     assert!(r.headers().contains_key("access-control-allow-methods"));
     let (st, v) = s.get("/api/v1/nothing-here").await;
     assert_eq!((st, v["status"].as_u64()), (404, Some(404)));
-    let r = common::client()
+    let r = crate::harness::client()
         .put(s.url("/api/v1/search/videos"))
         .send()
         .await
@@ -763,7 +763,7 @@ async fn export_then_import_gives_the_same_answers() {
     {
         let dir = s.dir.path();
         let out = dir.join("export.jsonl");
-        let (code, _, err) = common::sepiola(&[
+        let (code, _, err) = crate::harness::sepiola(&[
             "--data-dir",
             data.to_str().unwrap(),
             "index",
@@ -775,7 +775,7 @@ async fn export_then_import_gives_the_same_answers() {
         let text = std::fs::read_to_string(&out).unwrap();
         assert_eq!(text.lines().count(), 38);
         let data2 = dir.join("data2");
-        let (code, _, err) = common::sepiola(&[
+        let (code, _, err) = crate::harness::sepiola(&[
             "--data-dir",
             data2.to_str().unwrap(),
             "index",
@@ -785,7 +785,7 @@ async fn export_then_import_gives_the_same_answers() {
         assert_eq!(code, 0, "{err}");
         // export of the re-import is the same set of lines
         let (_, again, _) =
-            common::sepiola(&["--data-dir", data2.to_str().unwrap(), "index", "export"]);
+            crate::harness::sepiola(&["--data-dir", data2.to_str().unwrap(), "index", "export"]);
         let a: BTreeSet<&str> = text.lines().collect();
         let b: BTreeSet<&str> = again.lines().collect();
         assert_eq!(a, b);
@@ -796,7 +796,7 @@ async fn export_then_import_gives_the_same_answers() {
 async fn import_reports_invalid_lines_and_keeps_the_valid_ones() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("mixed.jsonl");
-    let good = std::fs::read_to_string(common::fixture_path()).unwrap();
+    let good = std::fs::read_to_string(crate::harness::fixture_path()).unwrap();
     let first = good.lines().next().unwrap();
     let foreign = first.replace(
         "\"url\": \"https://tube.example.org/videos/watch/",
@@ -808,7 +808,7 @@ async fn import_reports_invalid_lines_and_keeps_the_valid_ones() {
     )
     .unwrap();
     let data = dir.path().join("data");
-    let (code, out, err) = common::sepiola(&[
+    let (code, out, err) = crate::harness::sepiola(&[
         "--data-dir",
         data.to_str().unwrap(),
         "index",

@@ -4,15 +4,15 @@
 //! fields fedsim says they have, nothing invalid from the hostile ones, no
 //! request ever reaches the decoy, the hostile ones cost no more than the
 //! timeouts, and a uuid another instance already owns is refused.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+
+
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
-use common::Server;
-use common::fedsim::{Fed, api_all, crawl_once, crawl_toml};
+use crate::harness::Server;
+use crate::harness::fedsim::{Fed, api_all, crawl_once, crawl_toml};
 use serde_json::{Value, json};
 
 const HOSTILE: &[&str] = &[
@@ -292,7 +292,7 @@ async fn crawl_once_indexes_the_healthy_and_survives_the_hostile() {
     }
 
     // /api/v1/instances: every host on the list with health and counts.
-    let inst: Value = common::fedsim::client()
+    let inst: Value = crate::harness::fedsim::client()
         .get(server.url("/api/v1/instances"))
         .send()
         .await

@@ -2,14 +2,14 @@
 //! Chromium against a real `sepiola serve` over the committed fixture. The
 //! scenarios live in tests/web/web.test.mjs; this test starts the server and
 //! runs them with Node's test runner.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+
+
 
 use std::path::Path;
 use std::process::Command;
 
-use common::Server;
+use crate::harness::Server;
 
 #[test]
 fn browser_scenarios_pass_in_chromium() {

@@ -4,14 +4,14 @@
 //! written into the deny file disappears from results without a recrawl
 //! (and is no longer contacted); a host removed from the instance list (a
 //! local hosts file here) is purged at the next pass.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+
+
 
 use std::time::{Duration, Instant};
 
-use common::Server;
-use common::fedsim::{Fed, api_all, client};
+use crate::harness::Server;
+use crate::harness::fedsim::{Fed, api_all, client};
 use serde_json::{Value, json};
 
 /// Polls `check` until it holds or `within` has passed; returns how long it took.

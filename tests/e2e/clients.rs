@@ -1,10 +1,10 @@
 //! One test per known client of the search API, asserting that every result
 //! carries the fields that client reads, well-formed (contract A.9–A.12, E).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
 
-use common::Server;
+
+
+use crate::harness::Server;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -308,7 +308,7 @@ struct Page<T> {
 async fn peertube_viewer() {
     let s = Server::with_fixture();
     for nsfw in ["both", "false"] {
-        let r = common::client()
+        let r = crate::harness::client()
             .get(s.url(&format!(
                 "/api/v1/search/videos?search=&count=100&start=0&nsfw={nsfw}"
             )))
@@ -319,7 +319,7 @@ async fn peertube_viewer() {
         assert!(page.total >= 29);
         assert_eq!(page.data.len() as u64, page.total);
     }
-    let r = common::client()
+    let r = crate::harness::client()
         .get(s.url("/api/v1/search/video-channels?search=histoire&count=10&start=0"))
         .send()
         .await
