@@ -3,9 +3,6 @@
 //! still fully in the index (nothing committed is lost), and the second run
 //! completes the crawl.
 
-
-
-
 use std::collections::BTreeMap;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -16,6 +13,8 @@ use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kill_during_crawl_loses_nothing_committed() {
+    // A heavy test: one at a time (see harness::heavy).
+    let _heavy = crate::harness::heavy().await;
     let fed = Fed::start(8, &[], 40.0, 23).await;
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");

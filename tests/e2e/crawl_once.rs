@@ -5,9 +5,6 @@
 //! request ever reaches the decoy, the hostile ones cost no more than the
 //! timeouts, and a uuid another instance already owns is refused.
 
-
-
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
@@ -75,6 +72,8 @@ fn assert_clean(doc: &Value, host: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn crawl_once_indexes_the_healthy_and_survives_the_hostile() {
+    // A heavy test: one at a time (see harness::heavy).
+    let _heavy = crate::harness::heavy().await;
     let fed = Fed::start(26, HOSTILE, 12.0, 7).await;
     let dir = tempfile::tempdir().unwrap();
     let clash = fed.hostile("uuid-clash");

@@ -5,9 +5,6 @@
 //! (and is no longer contacted); a host removed from the instance list (a
 //! local hosts file here) is purged at the next pass.
 
-
-
-
 use std::time::{Duration, Instant};
 
 use crate::harness::Server;
@@ -46,6 +43,8 @@ async fn by_uuid(base: &str, uuid: &str) -> Vec<Value> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn serve_keeps_fresh_and_obeys_the_lists() {
+    // A heavy test: one at a time (see harness::heavy).
+    let _heavy = crate::harness::heavy().await;
     let fed = Fed::start(4, &[], 8.0, 11).await;
     let hosts = fed.healthy();
     let (a, b, c) = (hosts[0].clone(), hosts[1].clone(), hosts[2].clone());

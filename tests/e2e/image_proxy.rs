@@ -2,9 +2,6 @@
 //! refuses hosts that are not indexed, what is not an image, oversized
 //! images, redirects elsewhere and private addresses when not allowed.
 
-
-
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -3,9 +3,6 @@
 //! scenarios live in tests/web/web.test.mjs; this test starts the server and
 //! runs them with Node's test runner.
 
-
-
-
 use std::path::Path;
 use std::process::Command;
 
@@ -13,6 +10,8 @@ use crate::harness::Server;
 
 #[test]
 fn browser_scenarios_pass_in_chromium() {
+    // A heavy test: one at a time (see harness::heavy).
+    let _heavy = crate::harness::heavy_blocking();
     let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/web");
     assert!(
         web.join("node_modules/playwright-core").exists(),

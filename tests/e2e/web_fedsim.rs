@@ -2,9 +2,6 @@
 //! through the proxy, real origin links). With `SCREENSHOTS_DIR=<dir>`
 //! set, also writes the README's screenshots from the same server.
 
-
-
-
 use std::path::Path;
 use std::process::Command;
 
@@ -13,6 +10,8 @@ use crate::harness::fedsim::{Fed, crawl_once, crawl_toml};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_sees_crawled_content_with_proxied_images() {
+    // A heavy test: one at a time (see harness::heavy).
+    let _heavy = crate::harness::heavy().await;
     let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/web");
     assert!(
         web.join("node_modules/playwright-core").exists(),
