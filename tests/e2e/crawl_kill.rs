@@ -100,6 +100,10 @@ async fn kill_during_crawl_loses_nothing_committed() {
     }
     for h in &done_hosts {
         let want = fed.local_videos(h).await.len();
+        assert!(
+            want > 0,
+            "fedsim has no videos on {h}: the check proves nothing"
+        );
         assert_eq!(
             per_host.get(h).copied().unwrap_or(0),
             want,
@@ -115,6 +119,10 @@ async fn kill_during_crawl_loses_nothing_committed() {
     let server = Server::start(dir, "");
     for h in fed.healthy() {
         let want = fed.local_videos(&h).await.len();
+        assert!(
+            want > 0,
+            "fedsim has no videos on {h}: the check proves nothing"
+        );
         let got = crate::harness::fedsim::api_all(&server.base, "videos", &h)
             .await
             .len();

@@ -165,6 +165,7 @@ async fn crawl_once_indexes_the_healthy_and_survives_the_hostile() {
             "uuid {uuid} duplicated or lost"
         );
     }
+    let mut playlists_seen = 0;
     for host in fed.healthy() {
         let truth = fed.local_videos(&host).await;
         let got = api_all(&server.base, "videos", &host).await;
@@ -172,6 +173,10 @@ async fn crawl_once_indexes_the_healthy_and_survives_the_hostile() {
             .iter()
             .map(|v| (v["uuid"].as_str().unwrap().to_string(), v))
             .collect();
+        // The per-host sets compared here prove something: each host has
+        // videos, and is one host of several.
+        assert!(!truth.is_empty(), "{host}: fedsim has no videos");
+        assert!(fed.healthy().len() > 1);
         assert_eq!(got.len(), truth.len(), "{host}: video count");
         for t in &truth {
             let uuid = t["uuid"].as_str().unwrap();
@@ -232,6 +237,7 @@ async fn crawl_once_indexes_the_healthy_and_survives_the_hostile() {
             .iter()
             .map(|c| c["name"].as_str().unwrap().to_string())
             .collect();
+        assert!(!truth.is_empty(), "{host}: fedsim has no channels");
         assert_eq!(names, truth.keys().cloned().collect(), "{host}: channels");
         for c in &got {
             let t = &truth[c["name"].as_str().unwrap()];
@@ -251,6 +257,8 @@ async fn crawl_once_indexes_the_healthy_and_survives_the_hostile() {
             .iter()
             .map(|p| p["uuid"].as_str().unwrap().to_string())
             .collect();
+        // Not every host has playlists: some have, checked after the loop.
+        playlists_seen += truth.len();
         assert_eq!(uuids, truth.keys().cloned().collect(), "{host}: playlists");
         for p in &got {
             let t = &truth[p["uuid"].as_str().unwrap()];
@@ -259,6 +267,8 @@ async fn crawl_once_indexes_the_healthy_and_survives_the_hostile() {
             assert_clean(p, &host);
         }
     }
+
+    assert!(playlists_seen > 0, "fedsim has no playlists at all");
 
     // Nothing invalid from the hostile ones: whatever they got in is clean.
     for (host, kind) in fed.hosts() {

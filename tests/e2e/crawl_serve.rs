@@ -68,6 +68,10 @@ async fn serve_keeps_fresh_and_obeys_the_lists() {
     // The first full passes.
     for h in &hosts {
         let want = fed.local_videos(h).await.len();
+        assert!(
+            want > 0,
+            "fedsim has no videos on {h}: the check proves nothing"
+        );
         eventually(
             &format!("first crawl of {h}"),
             Duration::from_secs(40),
