@@ -1,6 +1,6 @@
 // Browser tests against a sepiola fed by crawling fedsim: real thumbnails
 // and avatars through the image proxy, real origin links. Run by
-// tests/web_fedsim.rs with BASE_URL and HOSTS (comma-separated).
+// tests/e2e/web_fedsim.rs with BASE_URL and HOSTS (comma-separated).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';

@@ -1,5 +1,5 @@
 // Browser tests of the web page against a real sepiola (BASE_URL), serving
-// the committed fixture (tests/fixtures/relevance.jsonl). Run by tests/web.rs.
+// the committed fixture (tests/fixtures/relevance.jsonl). Run by tests/e2e/web.rs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';

@@ -2,20 +2,19 @@
 //! a restart: the index opens, every host the crawl state said was done is
 //! still fully in the index (nothing committed is lost), and the second run
 //! completes the crawl.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
 
 use std::collections::BTreeMap;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::Server;
-use common::fedsim::{Fed, crawl_once, crawl_toml, sepiola_async};
+use crate::harness::Server;
+use crate::harness::fedsim::{Fed, crawl_once, crawl_toml, sepiola_async};
 use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kill_during_crawl_loses_nothing_committed() {
+    // A heavy test: one at a time (see harness::heavy).
+    let _heavy = crate::harness::heavy().await;
     let fed = Fed::start(8, &[], 40.0, 23).await;
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
@@ -101,6 +100,10 @@ async fn kill_during_crawl_loses_nothing_committed() {
     }
     for h in &done_hosts {
         let want = fed.local_videos(h).await.len();
+        assert!(
+            want > 0,
+            "fedsim has no videos on {h}: the check proves nothing"
+        );
         assert_eq!(
             per_host.get(h).copied().unwrap_or(0),
             want,
@@ -116,7 +119,11 @@ async fn kill_during_crawl_loses_nothing_committed() {
     let server = Server::start(dir, "");
     for h in fed.healthy() {
         let want = fed.local_videos(&h).await.len();
-        let got = common::fedsim::api_all(&server.base, "videos", &h)
+        assert!(
+            want > 0,
+            "fedsim has no videos on {h}: the check proves nothing"
+        );
+        let got = crate::harness::fedsim::api_all(&server.base, "videos", &h)
             .await
             .len();
         assert_eq!(got, want, "{h} after restart");

@@ -2,20 +2,15 @@
 //! `sepiola serve` over the committed fixture tests/fixtures/mobilizon.jsonl:
 //! every filter and sort is compared with the fixture filtered here,
 //! independently of the index.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{Server, total};
+use crate::harness::{
+    Server, assert_meaningful, mobilizon_fixture_path as fixture_path, shared_mobilizon, total,
+};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
-
-fn fixture_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mobilizon.jsonl")
-}
 
 fn fixture(kind: &str) -> Vec<Value> {
     std::fs::read_to_string(fixture_path())
@@ -26,8 +21,9 @@ fn fixture(kind: &str) -> Vec<Value> {
         .collect()
 }
 
-fn server() -> Server {
-    Server::with_file_and_config(&fixture_path(), "")
+/// The server over the fixture every read-only test shares.
+fn server() -> &'static Server {
+    shared_mobilizon()
 }
 
 fn enc(s: &str) -> String {
@@ -67,19 +63,56 @@ fn ids(v: &Value, key: &str) -> Vec<String> {
         .collect()
 }
 
+/// What a check's expected set is meant to be.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Expect {
+    /// Some of the fixture, not all: the filter filters.
+    Some,
+    /// All of it (no filter, ignored parameters).
+    All,
+    /// None of it.
+    Nothing,
+}
+
 /// GETs `query` on `endpoint` and checks the answer holds exactly the
-/// fixture documents `pred` accepts, with the exact total.
+/// fixture documents `pred` accepts, with the exact total; the expected set
+/// is neither empty nor the whole fixture.
 async fn check(s: &Server, endpoint: &str, key: &str, query: &str, pred: impl Fn(&Value) -> bool) {
+    check_as(s, endpoint, key, query, pred, Expect::Some).await;
+}
+
+/// The same, for parameters meant to keep every document.
+async fn check_all(s: &Server, endpoint: &str, key: &str, query: &str) {
+    check_as(s, endpoint, key, query, |_| true, Expect::All).await;
+}
+
+/// The same, for parameters meant to keep no document.
+async fn check_none(s: &Server, endpoint: &str, key: &str, query: &str) {
+    check_as(s, endpoint, key, query, |_| false, Expect::Nothing).await;
+}
+
+async fn check_as(
+    s: &Server,
+    endpoint: &str,
+    key: &str,
+    query: &str,
+    pred: impl Fn(&Value) -> bool,
+    expect: Expect,
+) {
     let kind = if endpoint == "events" {
         "event"
     } else {
         "group"
     };
-    let expected: BTreeSet<String> = fixture(kind)
-        .iter()
-        .filter(|d| pred(d))
-        .map(|d| d[key].as_str().unwrap().to_string())
-        .collect();
+    let docs = fixture(kind);
+    let id = |d: &Value| d[key].as_str().unwrap().to_string();
+    let whole: BTreeSet<String> = docs.iter().map(id).collect();
+    let expected: BTreeSet<String> = docs.iter().filter(|d| pred(d)).map(id).collect();
+    match expect {
+        Expect::Some => assert_meaningful(&expected, &whole, &format!("{endpoint}?{query}")),
+        Expect::All => assert_eq!(expected, whole, "{endpoint}?{query}"),
+        Expect::Nothing => assert!(expected.is_empty(), "{endpoint}?{query}"),
+    }
     let (st, v) = s
         .get(&format!("/api/v1/search/{endpoint}?count=100&{query}"))
         .await;
@@ -93,10 +126,10 @@ async fn check(s: &Server, endpoint: &str, key: &str, query: &str, pred: impl Fn
 async fn every_event_filter_matches_the_fixture() {
     let s = server();
     let cat = |c: &'static str| move |d: &Value| d["category"] == c;
-    check(&s, "events", "uuid", "", |_| true).await;
-    check(&s, "events", "uuid", "categoryOneOf[]=MUSIC", cat("MUSIC")).await;
+    check_all(s, "events", "uuid", "").await;
+    check(s, "events", "uuid", "categoryOneOf[]=MUSIC", cat("MUSIC")).await;
     check(
-        &s,
+        s,
         "events",
         "uuid",
         "categoryOneOf%5B%5D=MUSIC&categoryOneOf%5B%5D=SPORTS",
@@ -105,7 +138,7 @@ async fn every_event_filter_matches_the_fixture() {
     .await;
     // Repeated keys and a scalar work as well as brackets; lower case is read as upper.
     check(
-        &s,
+        s,
         "events",
         "uuid",
         "categoryOneOf=music&categoryOneOf=SPORTS",
@@ -113,29 +146,29 @@ async fn every_event_filter_matches_the_fixture() {
     )
     .await;
     // An unknown category was indexed as MEETING.
-    check(&s, "events", "uuid", "categoryOneOf[]=MEETING", |d| {
+    check(s, "events", "uuid", "categoryOneOf[]=MEETING", |d| {
         d["category"] == "KNITTING"
     })
     .await;
-    check(&s, "events", "uuid", "categoryOneOf[]=KNITTING", |_| false).await;
-    check(&s, "events", "uuid", "languageOneOf[]=de", |d| {
+    check_none(s, "events", "uuid", "categoryOneOf[]=KNITTING").await;
+    check(s, "events", "uuid", "languageOneOf[]=de", |d| {
         d["language"] == "de"
     })
     .await;
     check(
-        &s,
+        s,
         "events",
         "uuid",
         "languageOneOf[]=en&languageOneOf[]=_unknown",
         |d| d["language"] == "en" || d["language"].is_null(),
     )
     .await;
-    check(&s, "events", "uuid", "statusOneOf[]=CANCELLED", |d| {
+    check(s, "events", "uuid", "statusOneOf[]=CANCELLED", |d| {
         d["status"] == "CANCELLED"
     })
     .await;
     check(
-        &s,
+        s,
         "events",
         "uuid",
         "statusOneOf[]=TENTATIVE&statusOneOf[]=confirmed",
@@ -143,7 +176,7 @@ async fn every_event_filter_matches_the_fixture() {
     )
     .await;
     check(
-        &s,
+        s,
         "events",
         "uuid",
         "startDateMin=2099-01-01T00:00:00Z",
@@ -151,7 +184,7 @@ async fn every_event_filter_matches_the_fixture() {
     )
     .await;
     check(
-        &s,
+        s,
         "events",
         "uuid",
         "startDateMax=2023-07-15T18:00:00Z",
@@ -159,7 +192,7 @@ async fn every_event_filter_matches_the_fixture() {
     )
     .await;
     check(
-        &s,
+        s,
         "events",
         "uuid",
         &format!(
@@ -174,7 +207,7 @@ async fn every_event_filter_matches_the_fixture() {
     )
     .await;
     check(
-        &s,
+        s,
         "events",
         "uuid",
         "categoryOneOf[]=MUSIC&statusOneOf[]=CONFIRMED&languageOneOf[]=en",
@@ -182,14 +215,7 @@ async fn every_event_filter_matches_the_fixture() {
     )
     .await;
     // Unknown parameters are ignored, as Mobilizon's `type` or `zoom` would be.
-    check(
-        &s,
-        "events",
-        "uuid",
-        "type=ONLINE&zoom=5&longEvents=false",
-        |_| true,
-    )
-    .await;
+    check_all(s, "events", "uuid", "type=ONLINE&zoom=5&longEvents=false").await;
 }
 
 #[tokio::test]
@@ -229,12 +255,12 @@ async fn geo_radius_keeps_points_just_inside_and_drops_points_just_outside() {
             let (a, b) = ll.split_once(':').unwrap();
             (a.parse::<f64>().unwrap(), b.parse::<f64>().unwrap())
         };
-        check(&s, "events", "uuid", q, |d| within(d, a, b, radius)).await;
+        check(s, "events", "uuid", q, |d| within(d, a, b, radius)).await;
     }
     // Across the antimeridian: Suva and Taveuni are about 200 km apart on
     // either side of it.
     check(
-        &s,
+        s,
         "events",
         "uuid",
         "latlon=-17.5:179.5&distance=250_km",
@@ -269,11 +295,11 @@ async fn bbox_is_a_viewport_even_across_the_antimeridian() {
         ("bbox=-10,%20170:-25,%20190", -10.0, 170.0, -25.0, -170.0),
         ("bbox=52.6,13.0:52.4,13.45", 52.6, 13.0, 52.4, 13.45),
     ] {
-        check(&s, "events", "uuid", q, |d| inside(d, n, w, so, e)).await;
+        check(s, "events", "uuid", q, |d| inside(d, n, w, so, e)).await;
     }
     // bbox and latlon together: both apply.
     check(
-        &s,
+        s,
         "events",
         "uuid",
         "bbox=49.5,2.0:48.0,3.0&latlon=48.8566:2.3522&distance=5_km",
@@ -281,11 +307,11 @@ async fn bbox_is_a_viewport_even_across_the_antimeridian() {
     )
     .await;
     // A world-wide viewport: every located event.
-    check(&s, "events", "uuid", "bbox=90,-540:-90,540", |d| {
+    check(s, "events", "uuid", "bbox=90,-540:-90,540", |d| {
         point(d).is_some()
     })
     .await;
-    check(&s, "groups", "name", "bbox=-10,170:-25,-170", |d| {
+    check(s, "groups", "name", "bbox=-10,170:-25,-170", |d| {
         inside(d, -10.0, 170.0, -25.0, -170.0)
     })
     .await;
@@ -294,8 +320,8 @@ async fn bbox_is_a_viewport_even_across_the_antimeridian() {
 #[tokio::test]
 async fn distance_without_latlon_is_ignored() {
     let s = server();
-    check(&s, "events", "uuid", "distance=50.0_km", |_| true).await;
-    check(&s, "groups", "name", "distance=10_km", |_| true).await;
+    check_all(s, "events", "uuid", "distance=50.0_km").await;
+    check_all(s, "groups", "name", "distance=10_km").await;
 }
 
 /// The order the fixture says: `key` of each document sorted by `cmp`.
@@ -582,13 +608,13 @@ async fn answers_have_the_shapes_mobilizon_parses() {
 #[tokio::test]
 async fn group_filters_and_sorts_follow_the_fixture() {
     let s = server();
-    check(&s, "groups", "name", "", |_| true).await;
-    check(&s, "groups", "name", "languageOneOf[]=fr", |d| {
+    check_all(s, "groups", "name", "").await;
+    check(s, "groups", "name", "languageOneOf[]=fr", |d| {
         d["language"] == "fr"
     })
     .await;
     check(
-        &s,
+        s,
         "groups",
         "name",
         "latlon=48.8566:2.3522&distance=500_km",
@@ -650,7 +676,7 @@ async fn hostile_values_are_400_naming_the_parameter() {
         ("groups", "sort=startTime", "sort"),
         ("groups", "count=101", "count"),
     ] {
-        let r = common::client()
+        let r = crate::harness::client()
             .get(s.url(&format!("/api/v1/search/{endpoint}?{q}")))
             .send()
             .await
@@ -685,24 +711,26 @@ async fn hostile_values_are_400_naming_the_parameter() {
 
 #[tokio::test]
 async fn operator_deny_list_and_blocked_hosts_apply_to_events_and_groups() {
-    let s = Server::with_file_and_config(
+    // A config of its own: its own server.
+    let own = Server::with_file_and_config(
         &fixture_path(),
         "[moderation]\ndeny_hosts = [\"mob-d.example:8443\"]\n",
     );
-    check(&s, "events", "uuid", "", |d| {
+    let s = &own;
+    check(s, "events", "uuid", "", |d| {
         d["host"] != "mob-d.example:8443"
     })
     .await;
-    check(&s, "groups", "name", "", |d| {
+    check(s, "groups", "name", "", |d| {
         d["host"] != "mob-d.example:8443"
     })
     .await;
-    check(&s, "events", "uuid", "blockedHosts[]=mob-a.example", |d| {
+    check(s, "events", "uuid", "blockedHosts[]=mob-a.example", |d| {
         d["host"] != "mob-d.example:8443" && d["host"] != "mob-a.example"
     })
     .await;
     check(
-        &s,
+        s,
         "events",
         "uuid",
         "blockedAccounts[]=carol@mob-b.example",
@@ -710,7 +738,7 @@ async fn operator_deny_list_and_blocked_hosts_apply_to_events_and_groups() {
     )
     .await;
     check(
-        &s,
+        s,
         "groups",
         "name",
         "blockedAccounts[]=paris_jazz@mob-a.example",
@@ -728,8 +756,10 @@ async fn import_export_round_trip_and_config_counts() {
     assert_eq!(v["indexedDocuments"]["groups"], 5);
     assert_eq!(v["indexedDocuments"]["videos"], 0);
     let data = s.dir.path().join("data");
-    let out = s.dir.path().join("export.jsonl");
-    let (code, _, err) = common::sepiola(&[
+    // The server is shared: what this test writes goes to its own directory.
+    let mine = tempfile::tempdir().unwrap();
+    let out = mine.path().join("export.jsonl");
+    let (code, _, err) = crate::harness::sepiola(&[
         "--data-dir",
         data.to_str().unwrap(),
         "index",
@@ -753,7 +783,7 @@ async fn import_export_round_trip_and_config_counts() {
     // Import the export elsewhere and export again: the same documents.
     let again = tempfile::tempdir().unwrap();
     let data2 = again.path().join("data");
-    let (code, _, err) = common::sepiola(&[
+    let (code, _, err) = crate::harness::sepiola(&[
         "--data-dir",
         data2.to_str().unwrap(),
         "index",
@@ -762,7 +792,7 @@ async fn import_export_round_trip_and_config_counts() {
     ]);
     assert_eq!(code, 0, "{err}");
     let out2 = again.path().join("export.jsonl");
-    let (code, _, err) = common::sepiola(&[
+    let (code, _, err) = crate::harness::sepiola(&[
         "--data-dir",
         data2.to_str().unwrap(),
         "index",

@@ -1,11 +1,8 @@
 //! Hostile input against the real server: every malformed request gets a
 //! 4xx (400 problem+json naming the parameter where there is one), never a
 //! 500, never a hang.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::Server;
+use crate::harness::{Server, shared};
 use serde_json::{Value, json};
 
 const VIDEOS: &str = "/api/v1/search/videos";
@@ -35,7 +32,7 @@ async fn expect_problem(
 }
 
 async fn get_raw(s: &Server, path_and_query: &str) -> (u16, Value, String) {
-    let r = common::client()
+    let r = crate::harness::client()
         .get(s.url(path_and_query))
         .send()
         .await
@@ -53,7 +50,7 @@ async fn get_raw(s: &Server, path_and_query: &str) -> (u16, Value, String) {
 
 #[tokio::test]
 async fn wrong_types_and_bad_values_are_400_naming_the_parameter() {
-    let s = Server::with_fixture();
+    let s = shared();
     let cases: Vec<(Value, &str)> = vec![
         (json!({"count": "abc"}), "count"),
         (json!({"count": true}), "count"),
@@ -101,7 +98,7 @@ async fn wrong_types_and_bad_values_are_400_naming_the_parameter() {
         let (st, v, ct) = s
             .post_raw(VIDEOS, "application/json", body.to_string().into_bytes())
             .await;
-        expect_problem(&s, &how, st, &v, &ct, Some(param)).await;
+        expect_problem(s, &how, st, &v, &ct, Some(param)).await;
     }
     for (q, param) in [
         ("count=-1", "count"),
@@ -111,27 +108,27 @@ async fn wrong_types_and_bad_values_are_400_naming_the_parameter() {
         ("isLive=definitely-not-a-bool", "isLive"),
         ("categoryOneOf[]=1&categoryOneOf[]=x", "categoryOneOf"),
     ] {
-        let (st, v, ct) = get_raw(&s, &format!("{VIDEOS}?{q}")).await;
-        expect_problem(&s, q, st, &v, &ct, Some(param)).await;
+        let (st, v, ct) = get_raw(s, &format!("{VIDEOS}?{q}")).await;
+        expect_problem(s, q, st, &v, &ct, Some(param)).await;
     }
     // channel and playlist endpoints validate too
     for ep in ["video-channels", "video-playlists"] {
-        let (st, v, ct) = get_raw(&s, &format!("/api/v1/search/{ep}?sort=-views")).await;
-        expect_problem(&s, ep, st, &v, &ct, Some("sort")).await;
-        let (st, v, ct) = get_raw(&s, &format!("/api/v1/search/{ep}?count=1000")).await;
-        expect_problem(&s, ep, st, &v, &ct, Some("count")).await;
+        let (st, v, ct) = get_raw(s, &format!("/api/v1/search/{ep}?sort=-views")).await;
+        expect_problem(s, ep, st, &v, &ct, Some("sort")).await;
+        let (st, v, ct) = get_raw(s, &format!("/api/v1/search/{ep}?count=1000")).await;
+        expect_problem(s, ep, st, &v, &ct, Some("count")).await;
     }
 }
 
 #[tokio::test]
 async fn long_strings_in_urls_and_bodies() {
-    let s = Server::with_fixture();
+    let s = shared();
     // a 60 kB search in the URL reaches the validator
-    let (st, v, ct) = get_raw(&s, &format!("{VIDEOS}?search={}", "a".repeat(60_000))).await;
-    expect_problem(&s, "60 kB GET", st, &v, &ct, Some("search")).await;
+    let (st, v, ct) = get_raw(s, &format!("{VIDEOS}?search={}", "a".repeat(60_000))).await;
+    expect_problem(s, "60 kB GET", st, &v, &ct, Some("search")).await;
     // a 1 MB URL is refused by the HTTP layer itself (414/431), never a 5xx;
     // HTTP clients refuse to send one, so write it on a raw socket
-    let st = raw_get_status(&s, &format!("{VIDEOS}?search={}", "a".repeat(1_000_000))).await;
+    let st = raw_get_status(s, &format!("{VIDEOS}?search={}", "a".repeat(1_000_000))).await;
     assert!((400..500).contains(&st), "1 MB GET answered {st}");
     // 1 MB in a form body
     let (st, v, ct) = s
@@ -141,7 +138,7 @@ async fn long_strings_in_urls_and_bodies() {
             format!("search={}", "b".repeat(1_000_000)).into_bytes(),
         )
         .await;
-    expect_problem(&s, "1 MB form", st, &v, &ct, Some("search")).await;
+    expect_problem(s, "1 MB form", st, &v, &ct, Some("search")).await;
     // more than the body limit: 413, not 5xx
     let (st, _, _) = s
         .post_raw(VIDEOS, "application/json", vec![b' '; 6 * 1024 * 1024])
@@ -167,7 +164,7 @@ async fn raw_get_status(s: &Server, path: &str) -> u16 {
 
 #[tokio::test]
 async fn broken_json_and_deep_nesting() {
-    let s = Server::with_fixture();
+    let s = shared();
     let deep_arrays = "[".repeat(100_000);
     let deep_objects = "{\"a\":".repeat(50_000) + "1" + &"}".repeat(50_000);
     let nested_param = format!("{{\"search\":{}1{}}}", "[".repeat(200), "]".repeat(200));
@@ -185,17 +182,17 @@ async fn broken_json_and_deep_nesting() {
         let (st, v, ct) = s
             .post_raw(VIDEOS, "application/json", body.as_bytes().to_vec())
             .await;
-        expect_problem(&s, &body[..body.len().min(40)], st, &v, &ct, None).await;
+        expect_problem(s, &body[..body.len().min(40)], st, &v, &ct, None).await;
     }
 }
 
 #[tokio::test]
 async fn invalid_utf8_everywhere() {
-    let s = Server::with_fixture();
-    let (st, v, ct) = get_raw(&s, &format!("{VIDEOS}?search=%FF%FEabc")).await;
-    expect_problem(&s, "GET value", st, &v, &ct, Some("search")).await;
-    let (st, v, ct) = get_raw(&s, &format!("{VIDEOS}?%C3%28=1")).await;
-    expect_problem(&s, "GET key", st, &v, &ct, None).await;
+    let s = shared();
+    let (st, v, ct) = get_raw(s, &format!("{VIDEOS}?search=%FF%FEabc")).await;
+    expect_problem(s, "GET value", st, &v, &ct, Some("search")).await;
+    let (st, v, ct) = get_raw(s, &format!("{VIDEOS}?%C3%28=1")).await;
+    expect_problem(s, "GET key", st, &v, &ct, None).await;
     let (st, v, ct) = s
         .post_raw(
             VIDEOS,
@@ -203,7 +200,7 @@ async fn invalid_utf8_everywhere() {
             b"{\"search\":\"\xff\xfe\"}".to_vec(),
         )
         .await;
-    expect_problem(&s, "JSON body", st, &v, &ct, None).await;
+    expect_problem(s, "JSON body", st, &v, &ct, None).await;
     let (st, v, ct) = s
         .post_raw(
             VIDEOS,
@@ -211,25 +208,25 @@ async fn invalid_utf8_everywhere() {
             b"search=%80%80".to_vec(),
         )
         .await;
-    expect_problem(&s, "form body", st, &v, &ct, Some("search")).await;
+    expect_problem(s, "form body", st, &v, &ct, Some("search")).await;
 }
 
 #[tokio::test]
 async fn too_many_parameters_or_values() {
-    let s = Server::with_fixture();
+    let s = shared();
     let many_keys: Vec<String> = (0..150).map(|i| format!("k{i}=1")).collect();
-    let (st, v, ct) = get_raw(&s, &format!("{VIDEOS}?{}", many_keys.join("&"))).await;
-    expect_problem(&s, "150 keys", st, &v, &ct, None).await;
+    let (st, v, ct) = get_raw(s, &format!("{VIDEOS}?{}", many_keys.join("&"))).await;
+    expect_problem(s, "150 keys", st, &v, &ct, None).await;
     let many_values: Vec<&str> = vec!["tagsOneOf=a"; 1_500];
-    let (st, v, ct) = get_raw(&s, &format!("{VIDEOS}?{}", many_values.join("&"))).await;
-    expect_problem(&s, "1500 values", st, &v, &ct, Some("tagsOneOf")).await;
+    let (st, v, ct) = get_raw(s, &format!("{VIDEOS}?{}", many_values.join("&"))).await;
+    expect_problem(s, "1500 values", st, &v, &ct, Some("tagsOneOf")).await;
 }
 
 /// Random requests over the wire, deterministic from a seed: whatever they
 /// hold, the answer is 200 or a 4xx, never a 5xx.
 #[tokio::test]
 async fn random_requests_never_get_a_5xx() {
-    let s = Server::with_fixture();
+    let s = shared();
     let keys = [
         "search",
         "start",
@@ -304,7 +301,7 @@ async fn random_requests_never_get_a_5xx() {
         }
         let ep = ["videos", "video-channels", "video-playlists"][i % 3];
         let url = format!("/api/v1/search/{ep}?{q}");
-        let r = common::client().get(s.url(&url)).send().await;
+        let r = crate::harness::client().get(s.url(&url)).send().await;
         let Ok(r) = r else { continue }; // the client may refuse to build an odd URL
         let st = r.status().as_u16();
         assert!(st == 200 || (400..500).contains(&st), "{url} -> {st}");

@@ -4,14 +4,11 @@
 //! written into the deny file disappears from results without a recrawl
 //! (and is no longer contacted); a host removed from the instance list (a
 //! local hosts file here) is purged at the next pass.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
 
 use std::time::{Duration, Instant};
 
-use common::Server;
-use common::fedsim::{Fed, api_all, client};
+use crate::harness::Server;
+use crate::harness::fedsim::{Fed, api_all, client};
 use serde_json::{Value, json};
 
 /// Polls `check` until it holds or `within` has passed; returns how long it took.
@@ -46,6 +43,8 @@ async fn by_uuid(base: &str, uuid: &str) -> Vec<Value> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn serve_keeps_fresh_and_obeys_the_lists() {
+    // A heavy test: one at a time (see harness::heavy).
+    let _heavy = crate::harness::heavy().await;
     let fed = Fed::start(4, &[], 8.0, 11).await;
     let hosts = fed.healthy();
     let (a, b, c) = (hosts[0].clone(), hosts[1].clone(), hosts[2].clone());
@@ -69,6 +68,10 @@ async fn serve_keeps_fresh_and_obeys_the_lists() {
     // The first full passes.
     for h in &hosts {
         let want = fed.local_videos(h).await.len();
+        assert!(
+            want > 0,
+            "fedsim has no videos on {h}: the check proves nothing"
+        );
         eventually(
             &format!("first crawl of {h}"),
             Duration::from_secs(40),

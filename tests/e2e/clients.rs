@@ -1,10 +1,7 @@
 //! One test per known client of the search API, asserting that every result
 //! carries the fields that client reads, well-formed (contract A.9–A.12, E).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::Server;
+use crate::harness::{Server, shared};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -95,8 +92,8 @@ fn actor_summary(a: &Value, what: &str) {
 /// embed and watch URLs, avatars with absolute `fileUrl`.
 #[tokio::test]
 async fn peertube_web_client() {
-    let s = Server::with_fixture();
-    let v = all(&s, "videos", "").await;
+    let s = shared();
+    let v = all(s, "videos", "").await;
     for d in items(&v) {
         for k in ["createdAt", "publishedAt"] {
             chrono::DateTime::parse_from_rfc3339(d[k].as_str().unwrap()).unwrap();
@@ -112,14 +109,14 @@ async fn peertube_web_client() {
         assert_eq!(d["isLocal"], false);
         assert!(d["score"].is_number());
     }
-    let v = all(&s, "video-channels", "").await;
+    let v = all(s, "video-channels", "").await;
     for c in items(&v) {
         assert!(c["name"].is_string() && c["host"].is_string());
         assert!(c["avatars"].is_array());
         actor_summary(&c["ownerAccount"], "ownerAccount");
         assert!(c["score"].is_number());
     }
-    let v = all(&s, "video-playlists", "").await;
+    let v = all(s, "video-playlists", "").await;
     for p in items(&v) {
         assert!(p["uuid"].is_string() && p["displayName"].is_string());
         label_object(&p["privacy"], "privacy");
@@ -138,8 +135,8 @@ async fn peertube_web_client() {
 /// `followersCount`.
 #[tokio::test]
 async fn newpipe() {
-    let s = Server::with_fixture();
-    let v = all(&s, "videos", "&start=0&count=12").await;
+    let s = shared();
+    let v = all(s, "videos", "&start=0&count=12").await;
     assert!(v["total"].is_u64());
     for d in items(&v) {
         let embed_url = absolute(&d["embedUrl"]);
@@ -163,7 +160,7 @@ async fn newpipe() {
             url::Url::parse(&format!("{base}{}", relative(&a["path"]))).unwrap();
         }
     }
-    let v = all(&s, "video-channels", "").await;
+    let v = all(s, "video-channels", "").await;
     for c in items(&v) {
         assert!(
             c["followersCount"].is_u64(),
@@ -177,10 +174,10 @@ async fn newpipe() {
 /// flags and `total`.
 #[tokio::test]
 async fn grayjay() {
-    let s = Server::with_fixture();
+    let s = shared();
     for sort in ["match", "-createdAt", "createdAt", "-views", "-likes"] {
         let v = all(
-            &s,
+            s,
             "videos",
             &format!("&sort={sort}&count=20&nsfw=both&resultType=videos"),
         )
@@ -203,12 +200,12 @@ async fn grayjay() {
             assert!(d["isLive"].is_boolean() && d["nsfw"].is_boolean());
         }
     }
-    let v = all(&s, "video-channels", "&sort=-createdAt").await;
+    let v = all(s, "video-channels", "&sort=-createdAt").await;
     for c in items(&v) {
         absolute(&c["url"]);
         assert!(c["followersCount"].is_u64());
     }
-    let v = all(&s, "video-playlists", "").await;
+    let v = all(s, "video-playlists", "").await;
     for p in items(&v) {
         absolute(&p["url"]);
         assert!(p["videosLength"].is_u64());
@@ -221,13 +218,13 @@ async fn grayjay() {
 /// embedUrl and thumbnailUrl.
 #[tokio::test]
 async fn searxng() {
-    let s = Server::with_fixture();
+    let s = shared();
     let (st, v) = s
         .get("/api/v1/search/videos?search=jazz&start=0&count=10&sort=-match&nsfw=false&languageOneOf[]=en&boostLanguages[]=en&startDate=2020-01-01")
         .await;
     assert_eq!(st, 200);
     assert_eq!(v["total"], 1);
-    let v = all(&s, "videos", "&sort=-match&nsfw=both").await;
+    let v = all(s, "videos", "&sort=-match&nsfw=both").await;
     for d in items(&v) {
         absolute(&d["url"]);
         assert!(d["name"].is_string());
@@ -306,9 +303,9 @@ struct Page<T> {
 
 #[tokio::test]
 async fn peertube_viewer() {
-    let s = Server::with_fixture();
+    let s = shared();
     for nsfw in ["both", "false"] {
-        let r = common::client()
+        let r = crate::harness::client()
             .get(s.url(&format!(
                 "/api/v1/search/videos?search=&count=100&start=0&nsfw={nsfw}"
             )))
@@ -319,7 +316,7 @@ async fn peertube_viewer() {
         assert!(page.total >= 29);
         assert_eq!(page.data.len() as u64, page.total);
     }
-    let r = common::client()
+    let r = crate::harness::client()
         .get(s.url("/api/v1/search/video-channels?search=histoire&count=10&start=0"))
         .send()
         .await

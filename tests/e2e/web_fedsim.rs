@@ -1,18 +1,17 @@
 //! Browser tests against a sepiola fed by crawling fedsim (real images
 //! through the proxy, real origin links). With `SCREENSHOTS_DIR=<dir>`
 //! set, also writes the README's screenshots from the same server.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
 
 use std::path::Path;
 use std::process::Command;
 
-use common::Server;
-use common::fedsim::{Fed, crawl_once, crawl_toml};
+use crate::harness::Server;
+use crate::harness::fedsim::{Fed, crawl_once, crawl_toml};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_sees_crawled_content_with_proxied_images() {
+    // A heavy test: one at a time (see harness::heavy).
+    let _heavy = crate::harness::heavy().await;
     let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/web");
     assert!(
         web.join("node_modules/playwright-core").exists(),

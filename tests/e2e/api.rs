@@ -1,12 +1,9 @@
 //! End-to-end tests of the PeerTube-compatible search API (contract A.3–A.7
 //! and G) against a real `sepiola serve` over an imported index.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
 
 use std::collections::BTreeSet;
 
-use common::{Server, fixture, names, total};
+use crate::harness::{Server, assert_meaningful, fixture, names, shared, total};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
 
@@ -77,9 +74,79 @@ fn ids(v: &Value, key: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// Sends the same parameters as GET with repeated keys, GET with `key[]`,
-/// POST JSON and POST form, and checks each returns exactly the fixture
-/// documents the predicate accepts, with an exact total.
+/// How a check's parameters travel. Each endpoint's filter checks use one
+/// way (the decoder test, crates/server/tests/decode_encodings.rs, holds
+/// every encoding of every parameter);
+/// `each_http_encoding_gives_the_same_answer` sends a few in all four.
+#[derive(Debug, Clone, Copy)]
+enum Way {
+    GetRepeated,
+    GetBrackets,
+    PostJson,
+    PostForm,
+}
+
+const ALL_WAYS: [Way; 4] = [
+    Way::GetRepeated,
+    Way::GetBrackets,
+    Way::PostJson,
+    Way::PostForm,
+];
+
+/// The one way each endpoint's filter checks are sent.
+fn way_of(endpoint: &str) -> Way {
+    match endpoint {
+        "videos" => Way::GetRepeated,
+        "video-channels" => Way::PostForm,
+        _ => Way::GetBrackets,
+    }
+}
+
+async fn send(s: &Server, endpoint: &str, params: &[Param<'_>], way: Way) -> (u16, Value) {
+    let path = format!("/api/v1/search/{endpoint}");
+    match way {
+        Way::GetRepeated => {
+            s.get(&format!(
+                "{path}?{}",
+                query_string(params, false, LIST_PARAMS)
+            ))
+            .await
+        }
+        Way::GetBrackets => {
+            s.get(&format!(
+                "{path}?{}",
+                query_string(params, true, LIST_PARAMS)
+            ))
+            .await
+        }
+        Way::PostJson => s.post_json(&path, &json_body(params, LIST_PARAMS)).await,
+        Way::PostForm => {
+            let (st, v, _) = s
+                .post_raw(
+                    &path,
+                    "application/x-www-form-urlencoded",
+                    query_string(params, false, LIST_PARAMS).into_bytes(),
+                )
+                .await;
+            (st, v)
+        }
+    }
+}
+
+/// What a check's expected set is meant to be.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Expect {
+    /// Some of the fixture, not all: the filter filters.
+    Some,
+    /// All of it (no filter, `nsfw=both`, ignored parameters).
+    All,
+    /// None of it.
+    Nothing,
+}
+
+/// Sends the parameters the endpoint's way and checks the answer holds
+/// exactly the fixture documents the predicate accepts, with an exact
+/// total; the expected set is neither empty nor the whole fixture.
 async fn check(
     s: &Server,
     endpoint: &str,
@@ -88,48 +155,76 @@ async fn check(
     params: &[Param<'_>],
     pred: impl Fn(&Value) -> bool,
 ) {
-    let expected: BTreeSet<String> = fixture(kind)
-        .iter()
-        .filter(|d| pred(d))
-        .map(|d| d[id_key].as_str().unwrap().to_string())
-        .collect();
-    let path = format!("/api/v1/search/{endpoint}");
-    let responses = vec![
-        (
-            "GET repeated",
-            s.get(&format!(
-                "{path}?{}",
-                query_string(params, false, LIST_PARAMS)
-            ))
-            .await,
-        ),
-        (
-            "GET brackets",
-            s.get(&format!(
-                "{path}?{}",
-                query_string(params, true, LIST_PARAMS)
-            ))
-            .await,
-        ),
-        (
-            "POST json",
-            s.post_json(&path, &json_body(params, LIST_PARAMS)).await,
-        ),
-        {
-            let (st, v, _) = s
-                .post_raw(
-                    &path,
-                    "application/x-www-form-urlencoded",
-                    query_string(params, false, LIST_PARAMS).into_bytes(),
-                )
-                .await;
-            ("POST form", (st, v))
-        },
-    ];
-    for (how, (status, v)) in responses {
-        assert_eq!(status, 200, "{how} {params:?}: {v}");
-        assert_eq!(ids(&v, id_key), expected, "{how} {params:?}");
-        assert_eq!(total(&v), expected.len() as u64, "{how} {params:?}");
+    check_ways(
+        s,
+        endpoint,
+        kind,
+        id_key,
+        params,
+        pred,
+        Expect::Some,
+        &[way_of(endpoint)],
+    )
+    .await;
+}
+
+/// The same, for parameters meant to keep every document.
+async fn check_all(s: &Server, endpoint: &str, kind: &str, id_key: &str, params: &[Param<'_>]) {
+    let ways = [way_of(endpoint)];
+    check_ways(
+        s,
+        endpoint,
+        kind,
+        id_key,
+        params,
+        |_| true,
+        Expect::All,
+        &ways,
+    )
+    .await;
+}
+
+/// The same, for parameters meant to keep no document.
+async fn check_none(s: &Server, endpoint: &str, kind: &str, id_key: &str, params: &[Param<'_>]) {
+    let ways = [way_of(endpoint)];
+    check_ways(
+        s,
+        endpoint,
+        kind,
+        id_key,
+        params,
+        |_| false,
+        Expect::Nothing,
+        &ways,
+    )
+    .await;
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn check_ways(
+    s: &Server,
+    endpoint: &str,
+    kind: &str,
+    id_key: &str,
+    params: &[Param<'_>],
+    pred: impl Fn(&Value) -> bool,
+    expect: Expect,
+    ways: &[Way],
+) {
+    let docs = fixture(kind);
+    let id = |d: &Value| d[id_key].as_str().unwrap().to_string();
+    let whole: BTreeSet<String> = docs.iter().map(id).collect();
+    let expected: BTreeSet<String> = docs.iter().filter(|d| pred(d)).map(id).collect();
+    match expect {
+        Expect::Some => assert_meaningful(&expected, &whole, &format!("{endpoint} {params:?}")),
+        Expect::All => assert_eq!(expected, whole, "{endpoint} {params:?}"),
+        Expect::Nothing => assert!(expected.is_empty(), "{endpoint} {params:?}"),
+    }
+    for &how in ways {
+        let (status, v) = send(s, endpoint, params, how).await;
+        assert_eq!(status, 200, "{how:?} {params:?}: {v}");
+        assert_eq!(ids(&v, id_key), expected, "{how:?} {params:?}");
+        assert_eq!(total(&v), expected.len() as u64, "{how:?} {params:?}");
     }
 }
 
@@ -143,8 +238,8 @@ fn has_tag(d: &Value, t: &str) -> bool {
 
 #[tokio::test]
 async fn ping_answers_pong() {
-    let s = Server::with_fixture();
-    let r = common::client()
+    let s = shared();
+    let r = crate::harness::client()
         .get(s.url("/api/v1/ping"))
         .send()
         .await
@@ -154,33 +249,33 @@ async fn ping_answers_pong() {
 }
 
 #[tokio::test]
-async fn every_video_filter_in_every_encoding() {
-    let s = Server::with_fixture();
+async fn every_video_filter() {
+    let s = shared();
     let v = "videos";
-    check(&s, v, "video", "uuid", &[], |_| true).await;
-    check(&s, v, "video", "uuid", &[("nsfw", &["true"])], |d| {
+    check_all(s, v, "video", "uuid", &[]).await;
+    check(s, v, "video", "uuid", &[("nsfw", &["true"])], |d| {
         d["nsfw"] == true
     })
     .await;
-    check(&s, v, "video", "uuid", &[("nsfw", &["false"])], |d| {
+    check(s, v, "video", "uuid", &[("nsfw", &["false"])], |d| {
         d["nsfw"] == false
     })
     .await;
-    check(&s, v, "video", "uuid", &[("nsfw", &["both"])], |_| true).await;
-    check(&s, v, "video", "uuid", &[("isLive", &["true"])], |d| {
+    check_all(s, v, "video", "uuid", &[("nsfw", &["both"])]).await;
+    check(s, v, "video", "uuid", &[("isLive", &["true"])], |d| {
         d["isLive"] == true
     })
     .await;
-    check(&s, v, "video", "uuid", &[("isLive", &["false"])], |d| {
+    check(s, v, "video", "uuid", &[("isLive", &["false"])], |d| {
         d["isLive"] == false
     })
     .await;
-    check(&s, v, "video", "uuid", &[("categoryOneOf", &["15"])], |d| {
+    check(s, v, "video", "uuid", &[("categoryOneOf", &["15"])], |d| {
         d["category"]["id"] == 15
     })
     .await;
     check(
-        &s,
+        s,
         v,
         "video",
         "uuid",
@@ -188,12 +283,12 @@ async fn every_video_filter_in_every_encoding() {
         |d| d["category"]["id"] == 15 || d["category"]["id"] == 1,
     )
     .await;
-    check(&s, v, "video", "uuid", &[("licenceOneOf", &["2"])], |d| {
+    check(s, v, "video", "uuid", &[("licenceOneOf", &["2"])], |d| {
         d["licence"]["id"] == 2
     })
     .await;
     check(
-        &s,
+        s,
         v,
         "video",
         "uuid",
@@ -202,7 +297,7 @@ async fn every_video_filter_in_every_encoding() {
     )
     .await;
     check(
-        &s,
+        s,
         v,
         "video",
         "uuid",
@@ -211,7 +306,7 @@ async fn every_video_filter_in_every_encoding() {
     )
     .await;
     check(
-        &s,
+        s,
         v,
         "video",
         "uuid",
@@ -220,7 +315,7 @@ async fn every_video_filter_in_every_encoding() {
     )
     .await;
     check(
-        &s,
+        s,
         v,
         "video",
         "uuid",
@@ -229,7 +324,7 @@ async fn every_video_filter_in_every_encoding() {
     )
     .await;
     check(
-        &s,
+        s,
         v,
         "video",
         "uuid",
@@ -238,7 +333,7 @@ async fn every_video_filter_in_every_encoding() {
     )
     .await;
     check(
-        &s,
+        s,
         v,
         "video",
         "uuid",
@@ -246,17 +341,9 @@ async fn every_video_filter_in_every_encoding() {
         |d| d["account"]["host"] == "video.example.fr",
     )
     .await;
+    check_none(s, v, "video", "uuid", &[("host", &["example.com"])]).await;
     check(
-        &s,
-        v,
-        "video",
-        "uuid",
-        &[("host", &["example.com"])],
-        |_| false,
-    )
-    .await;
-    check(
-        &s,
+        s,
         v,
         "video",
         "uuid",
@@ -271,7 +358,7 @@ async fn every_video_filter_in_every_encoding() {
     )
     .await;
     check(
-        &s,
+        s,
         v,
         "video",
         "uuid",
@@ -286,12 +373,12 @@ async fn every_video_filter_in_every_encoding() {
         },
     )
     .await;
-    check(&s, v, "video", "uuid", &[("durationMin", &["600"])], |d| {
+    check(s, v, "video", "uuid", &[("durationMin", &["600"])], |d| {
         d["duration"].as_u64().unwrap() >= 600
     })
     .await;
     check(
-        &s,
+        s,
         v,
         "video",
         "uuid",
@@ -304,12 +391,12 @@ async fn every_video_filter_in_every_encoding() {
         all[0]["uuid"].as_str().unwrap(),
         all[1]["shortUUID"].as_str().unwrap(),
     );
-    check(&s, v, "video", "uuid", &[("uuids", &[u1, s2])], |d| {
+    check(s, v, "video", "uuid", &[("uuids", &[u1, s2])], |d| {
         d["uuid"] == u1 || d["shortUUID"] == s2
     })
     .await;
     check(
-        &s,
+        s,
         v,
         "video",
         "uuid",
@@ -318,7 +405,7 @@ async fn every_video_filter_in_every_encoding() {
     )
     .await;
     check(
-        &s,
+        s,
         v,
         "video",
         "uuid",
@@ -331,7 +418,7 @@ async fn every_video_filter_in_every_encoding() {
     .await;
     // text, combined with filters; unknown and ignored parameters change nothing
     check(
-        &s,
+        s,
         v,
         "video",
         "uuid",
@@ -350,18 +437,10 @@ async fn every_video_filter_in_every_encoding() {
     )
     .await;
     // boostLanguages reorders, never filters
-    check(
-        &s,
-        v,
-        "video",
-        "uuid",
-        &[("boostLanguages", &["fr"])],
-        |_| true,
-    )
-    .await;
+    check_all(s, v, "video", "uuid", &[("boostLanguages", &["fr"])]).await;
     // PeerTube's own live test: category + licence + tagsAllOf + date window
     check(
-        &s,
+        s,
         v,
         "video",
         "uuid",
@@ -378,11 +457,11 @@ async fn every_video_filter_in_every_encoding() {
 }
 
 #[tokio::test]
-async fn channel_and_playlist_filters_in_every_encoding() {
-    let s = Server::with_fixture();
-    check(&s, "video-channels", "channel", "name", &[], |_| true).await;
+async fn channel_and_playlist_filters() {
+    let s = shared();
+    check_all(s, "video-channels", "channel", "name", &[]).await;
     check(
-        &s,
+        s,
         "video-channels",
         "channel",
         "name",
@@ -391,7 +470,7 @@ async fn channel_and_playlist_filters_in_every_encoding() {
     )
     .await;
     check(
-        &s,
+        s,
         "video-channels",
         "channel",
         "name",
@@ -403,7 +482,7 @@ async fn channel_and_playlist_filters_in_every_encoding() {
     )
     .await;
     check(
-        &s,
+        s,
         "video-channels",
         "channel",
         "name",
@@ -412,7 +491,7 @@ async fn channel_and_playlist_filters_in_every_encoding() {
     )
     .await;
     check(
-        &s,
+        s,
         "video-channels",
         "channel",
         "name",
@@ -421,7 +500,7 @@ async fn channel_and_playlist_filters_in_every_encoding() {
     )
     .await;
     check(
-        &s,
+        s,
         "video-channels",
         "channel",
         "name",
@@ -432,9 +511,9 @@ async fn channel_and_playlist_filters_in_every_encoding() {
     let pls = fixture("playlist");
     let u = pls[1]["uuid"].as_str().unwrap();
     let su = pls[2]["shortUUID"].as_str().unwrap();
-    check(&s, "video-playlists", "playlist", "uuid", &[], |_| true).await;
+    check_all(s, "video-playlists", "playlist", "uuid", &[]).await;
     check(
-        &s,
+        s,
         "video-playlists",
         "playlist",
         "uuid",
@@ -443,7 +522,7 @@ async fn channel_and_playlist_filters_in_every_encoding() {
     )
     .await;
     check(
-        &s,
+        s,
         "video-playlists",
         "playlist",
         "uuid",
@@ -452,7 +531,7 @@ async fn channel_and_playlist_filters_in_every_encoding() {
     )
     .await;
     check(
-        &s,
+        s,
         "video-playlists",
         "playlist",
         "uuid",
@@ -461,7 +540,7 @@ async fn channel_and_playlist_filters_in_every_encoding() {
     )
     .await;
     check(
-        &s,
+        s,
         "video-playlists",
         "playlist",
         "uuid",
@@ -470,12 +549,91 @@ async fn channel_and_playlist_filters_in_every_encoding() {
     )
     .await;
     check(
-        &s,
+        s,
         "video-playlists",
         "playlist",
         "uuid",
         &[("search", &["rust"])],
         |d| d["displayName"] == "Rust learning path",
+    )
+    .await;
+}
+
+/// The four HTTP ways (GET with repeated keys, GET with `key[]`, POST JSON,
+/// POST form) reach the same decoder: a few filter sets sent all four ways
+/// give the same, exact answers. Every encoding of every parameter is in
+/// crates/server/tests/decode_encodings.rs.
+#[tokio::test]
+async fn each_http_encoding_gives_the_same_answer() {
+    let s = shared();
+    // PeerTube's own live test: category + licence + tagsAllOf + date window
+    check_ways(
+        s,
+        "videos",
+        "video",
+        "uuid",
+        &[
+            ("categoryOneOf", &["15"]),
+            ("licenceOneOf", &["2"]),
+            ("tagsAllOf", &["framasoft", "peertube"]),
+            ("startDate", &["2020-01-01"]),
+            ("endDate", &["2020-12-31"]),
+        ],
+        |d| d["name"] == "Framasoft and PeerTube",
+        Expect::Some,
+        &ALL_WAYS,
+    )
+    .await;
+    check_ways(
+        s,
+        "videos",
+        "video",
+        "uuid",
+        &[
+            ("nsfw", &["false"]),
+            ("isLive", &["false"]),
+            ("languageOneOf", &["fr", "de"]),
+            ("durationMin", &["60"]),
+        ],
+        |d| {
+            d["nsfw"] == false
+                && d["isLive"] == false
+                && (d["language"]["id"] == "fr" || d["language"]["id"] == "de")
+                && d["duration"].as_u64().unwrap() >= 60
+        },
+        Expect::Some,
+        &ALL_WAYS,
+    )
+    .await;
+    check_ways(
+        s,
+        "video-channels",
+        "channel",
+        "name",
+        &[
+            (
+                "handles",
+                &["histoire@video.example.fr", "musique@video.example.fr"],
+            ),
+            ("blockedAccounts", &["alice@tube.example.org"]),
+        ],
+        |d| d["name"] == "histoire" || d["name"] == "musique",
+        Expect::Some,
+        &ALL_WAYS,
+    )
+    .await;
+    let pls = fixture("playlist");
+    let u = pls[1]["uuid"].as_str().unwrap();
+    let su = pls[2]["shortUUID"].as_str().unwrap();
+    check_ways(
+        s,
+        "video-playlists",
+        "playlist",
+        "uuid",
+        &[("uuids", &[u, su]), ("blockedHosts", &["nowhere.example"])],
+        |d| d["uuid"] == u || d["shortUUID"] == su,
+        Expect::Some,
+        &ALL_WAYS,
     )
     .await;
 }
@@ -492,7 +650,7 @@ fn field_order<T: PartialOrd + std::fmt::Debug>(vals: &[T], descending: bool) ->
 
 #[tokio::test]
 async fn every_sort_orders_its_column_both_ways() {
-    let s = Server::with_fixture();
+    let s = shared();
     for (col, field) in [
         ("duration", "duration"),
         ("views", "views"),
@@ -617,7 +775,7 @@ async fn every_sort_orders_its_column_both_ways() {
 
 #[tokio::test]
 async fn pagination_is_consistent_with_exact_totals() {
-    let s = Server::with_fixture();
+    let s = shared();
     let (_, all) = s
         .get("/api/v1/search/videos?count=100&sort=-publishedAt")
         .await;
@@ -653,7 +811,7 @@ async fn pagination_is_consistent_with_exact_totals() {
 
 #[tokio::test]
 async fn the_post_bodies_a_real_peertube_6_3_sends() {
-    let s = Server::with_fixture();
+    let s = shared();
     // contract G, verbatim
     let (st, v) = s
         .post_json(
@@ -686,7 +844,7 @@ async fn the_post_bodies_a_real_peertube_6_3_sends() {
         assert!(total(&v) >= 1, "{ep}: {v}");
     }
     // the same with PeerTube's headers
-    let r = common::client()
+    let r = crate::harness::client()
         .post(s.url("/api/v1/search/videos"))
         .header("User-Agent", "PeerTube/6.3.0 (+http://localhost:9000)")
         .header("Accept", "application/json")
@@ -710,14 +868,14 @@ async fn config_cors_and_unknown_routes() {
     assert_eq!(v["searchInstanceName"], "Test Search");
     assert_eq!(v["indexedHostsCount"], 3);
     assert_eq!(v["indexedDocuments"]["videos"], 30);
-    let r = common::client()
+    let r = crate::harness::client()
         .get(s.url("/api/v1/search/videos"))
         .header("Origin", "https://peertube.example")
         .send()
         .await
         .unwrap();
     assert_eq!(r.headers()["access-control-allow-origin"], "*");
-    let r = common::client()
+    let r = crate::harness::client()
         .request(reqwest::Method::OPTIONS, s.url("/api/v1/search/videos"))
         .header("Origin", "https://peertube.example")
         .header("Access-Control-Request-Method", "POST")
@@ -729,7 +887,7 @@ async fn config_cors_and_unknown_routes() {
     assert!(r.headers().contains_key("access-control-allow-methods"));
     let (st, v) = s.get("/api/v1/nothing-here").await;
     assert_eq!((st, v["status"].as_u64()), (404, Some(404)));
-    let r = common::client()
+    let r = crate::harness::client()
         .put(s.url("/api/v1/search/videos"))
         .send()
         .await
@@ -757,13 +915,15 @@ async fn operator_deny_list_applies_at_query_time() {
 
 #[tokio::test]
 async fn export_then_import_gives_the_same_answers() {
-    let s = Server::with_fixture();
+    let s = shared();
     let data = s.dir.path().join("data");
-    // export works while the server holds the writer
+    // export works while the server holds the writer; the files written go
+    // to a directory of this test's own (the server is shared)
+    let mine = tempfile::tempdir().unwrap();
     {
-        let dir = s.dir.path();
+        let dir = mine.path();
         let out = dir.join("export.jsonl");
-        let (code, _, err) = common::sepiola(&[
+        let (code, _, err) = crate::harness::sepiola(&[
             "--data-dir",
             data.to_str().unwrap(),
             "index",
@@ -775,7 +935,7 @@ async fn export_then_import_gives_the_same_answers() {
         let text = std::fs::read_to_string(&out).unwrap();
         assert_eq!(text.lines().count(), 38);
         let data2 = dir.join("data2");
-        let (code, _, err) = common::sepiola(&[
+        let (code, _, err) = crate::harness::sepiola(&[
             "--data-dir",
             data2.to_str().unwrap(),
             "index",
@@ -785,7 +945,7 @@ async fn export_then_import_gives_the_same_answers() {
         assert_eq!(code, 0, "{err}");
         // export of the re-import is the same set of lines
         let (_, again, _) =
-            common::sepiola(&["--data-dir", data2.to_str().unwrap(), "index", "export"]);
+            crate::harness::sepiola(&["--data-dir", data2.to_str().unwrap(), "index", "export"]);
         let a: BTreeSet<&str> = text.lines().collect();
         let b: BTreeSet<&str> = again.lines().collect();
         assert_eq!(a, b);
@@ -796,7 +956,7 @@ async fn export_then_import_gives_the_same_answers() {
 async fn import_reports_invalid_lines_and_keeps_the_valid_ones() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("mixed.jsonl");
-    let good = std::fs::read_to_string(common::fixture_path()).unwrap();
+    let good = std::fs::read_to_string(crate::harness::fixture_path()).unwrap();
     let first = good.lines().next().unwrap();
     let foreign = first.replace(
         "\"url\": \"https://tube.example.org/videos/watch/",
@@ -808,7 +968,7 @@ async fn import_reports_invalid_lines_and_keeps_the_valid_ones() {
     )
     .unwrap();
     let data = dir.path().join("data");
-    let (code, out, err) = common::sepiola(&[
+    let (code, out, err) = crate::harness::sepiola(&[
         "--data-dir",
         data.to_str().unwrap(),
         "index",

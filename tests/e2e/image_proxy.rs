@@ -1,14 +1,11 @@
 //! The image proxy, over loopback: it serves images of indexed hosts and
 //! refuses hosts that are not indexed, what is not an image, oversized
 //! images, redirects elsewhere and private addresses when not allowed.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::{Server, sepiola};
+use crate::harness::{Server, sepiola};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
@@ -74,7 +71,7 @@ async fn origin(redirect_to: Option<String>) -> (String, Arc<AtomicUsize>) {
 
 /// A video record whose host is `host` (so that host counts as indexed).
 fn record(host: &str) -> String {
-    std::fs::read_to_string(common::fixture_path())
+    std::fs::read_to_string(crate::harness::fixture_path())
         .unwrap()
         .lines()
         .next()
@@ -106,7 +103,7 @@ async fn fetch(s: &Server, src: &str) -> (u16, String, usize) {
         s.base,
         percent_encoding::utf8_percent_encode(src, percent_encoding::NON_ALPHANUMERIC)
     );
-    let r = common::client().get(url).send().await.unwrap();
+    let r = crate::harness::client().get(url).send().await.unwrap();
     let status = r.status().as_u16();
     let ct = r
         .headers()
@@ -166,7 +163,7 @@ async fn serves_images_of_indexed_hosts_and_refuses_the_rest() {
         let (st, _, _) = fetch(&s, bad).await;
         assert!(st == 400 || st == 403, "{bad}: {st}");
     }
-    let r = common::client()
+    let r = crate::harness::client()
         .get(format!("{}/img", s.base))
         .send()
         .await

@@ -1,10 +1,15 @@
 //! Shared fixture for end-to-end tests: a real `sepiola serve` on loopback
-//! over an index built with `sepiola index import`.
+//! over an index built with `sepiola index import`; one such server per
+//! committed fixture shared by the read-only tests; the guard that keeps
+//! heavy tests from running at the same time; checks shared by the modules.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+use std::collections::BTreeSet;
+use std::fmt::Debug;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::LazyLock;
 
 use serde_json::Value;
 
@@ -13,6 +18,61 @@ pub mod fedsim;
 /// The committed multilingual fixture.
 pub fn fixture_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/relevance.jsonl")
+}
+
+/// The committed Mobilizon fixture.
+pub fn mobilizon_fixture_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mobilizon.jsonl")
+}
+
+/// The one server over tests/fixtures/relevance.jsonl (default config)
+/// that every read-only test shares; started by the first test asking.
+pub fn shared() -> &'static Server {
+    static SHARED: LazyLock<Server> = LazyLock::new(|| Server::shared_over(&fixture_path()));
+    &SHARED
+}
+
+/// The one server over tests/fixtures/mobilizon.jsonl (default config)
+/// that every read-only Mobilizon test shares.
+pub fn shared_mobilizon() -> &'static Server {
+    static SHARED: LazyLock<Server> =
+        LazyLock::new(|| Server::shared_over(&mobilizon_fixture_path()));
+    &SHARED
+}
+
+/// At most one heavy test (a crawl over fedsim, a Chromium run) at a time:
+/// the tests run in parallel threads of one binary on machines with as few
+/// as two cores, where two of them at once make timing assertions flaky.
+/// A tokio mutex, so async tests may hold it across `.await`; it is never
+/// poisoned by a test that panics while holding it.
+static HEAVY: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Waits for the heavy-test guard (async tests).
+pub async fn heavy() -> tokio::sync::MutexGuard<'static, ()> {
+    HEAVY.lock().await
+}
+
+/// Waits for the heavy-test guard (plain `#[test]`s, outside any runtime).
+pub fn heavy_blocking() -> tokio::sync::MutexGuard<'static, ()> {
+    HEAVY.blocking_lock()
+}
+
+/// A "the filter returns exactly these" check proves something only if the
+/// expected set is neither empty nor everything: says so, or fails.
+pub fn assert_meaningful<T: Ord + Debug>(expected: &BTreeSet<T>, whole: &BTreeSet<T>, what: &str) {
+    assert!(
+        !expected.is_empty(),
+        "{what}: the expected set is empty, the check proves nothing"
+    );
+    assert!(
+        expected != whole,
+        "{what}: the expected set is the whole fixture ({} documents), the check proves nothing",
+        whole.len()
+    );
+    assert!(
+        expected.is_subset(whole),
+        "{what}: the expected set is not taken from the fixture"
+    );
 }
 
 /// Runs the sepiola binary with arguments, returning (status, stdout, stderr).
@@ -29,8 +89,11 @@ pub fn sepiola(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// A running server; killed on drop.
+/// A running server; killed on drop (the shared ones, in statics that are
+/// never dropped, when the test binary exits: see [`Server::shared_over`]).
 pub struct Server {
+    /// `sepiola serve`, or for a shared server the `sh` that watches our
+    /// end of its stdin (held here) and kills the server when it closes.
     child: Child,
     /// `http://127.0.0.1:PORT`.
     pub base: String,
@@ -65,12 +128,51 @@ impl Server {
         Self::start(dir, toml)
     }
 
+    /// Imports a JSON Lines file and serves it with the default config, for
+    /// as long as the test binary runs. A static is never dropped, so the
+    /// server cannot be killed on drop: it runs under
+    /// `sh -c '"$0" "$@" & p=$!; …; read _; kill $p; …'` whose stdin is a pipe
+    /// from us. When this process exits, however it exits, the pipe closes,
+    /// `read` returns at end of file, the shell kills the server and removes
+    /// the data directory.
+    fn shared_over(file: &Path) -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let (code, out, err) = sepiola(&[
+            "--data-dir",
+            data.to_str().unwrap(),
+            "index",
+            "import",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "import failed: {out} {err}");
+        let mut sh = Command::new("sh");
+        sh.arg("-c")
+            // The shell lets go of the stdout pipe at once (`exec`), so that
+            // if sepiola dies before its first line we read end of file
+            // rather than wait forever. (Not a `SEPIOLA_` variable: sepiola
+            // reads those as configuration.)
+            .arg(
+                r#""$0" "$@" & p=$!; exec >/dev/null; read _; kill $p; wait $p; rm -rf "$E2E_SHARED_DIR""#,
+            )
+            .arg(env!("CARGO_BIN_EXE_sepiola"))
+            .env("E2E_SHARED_DIR", dir.path())
+            .stdin(Stdio::piped());
+        Self::spawn(sh, dir, "")
+    }
+
     /// Serves the data directory `dir/data` with extra TOML configuration.
     pub fn start(dir: tempfile::TempDir, toml: &str) -> Server {
+        Self::spawn(Command::new(env!("CARGO_BIN_EXE_sepiola")), dir, toml)
+    }
+
+    /// Runs `cmd` (sepiola, or a wrapper that takes sepiola's arguments)
+    /// with `serve` over `dir/data` and waits for the listening line.
+    fn spawn(mut cmd: Command, dir: tempfile::TempDir, toml: &str) -> Server {
         let data = dir.path().join("data");
         let config = dir.path().join("sepiola.toml");
         std::fs::write(&config, toml).unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_sepiola"))
+        let mut child = cmd
             .args([
                 "--config",
                 config.to_str().unwrap(),

@@ -2,17 +2,16 @@
 //! Chromium against a real `sepiola serve` over the committed fixture. The
 //! scenarios live in tests/web/web.test.mjs; this test starts the server and
 //! runs them with Node's test runner.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
 
 use std::path::Path;
 use std::process::Command;
 
-use common::Server;
+use crate::harness::Server;
 
 #[test]
 fn browser_scenarios_pass_in_chromium() {
+    // A heavy test: one at a time (see harness::heavy).
+    let _heavy = crate::harness::heavy_blocking();
     let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/web");
     assert!(
         web.join("node_modules/playwright-core").exists(),

@@ -1,0 +1,26 @@
+//! sepiola's end-to-end tests, in one test binary (as ripgrep's
+//! `tests/tests.rs` and meilisearch's `tests/` do): one module per area and
+//! a shared harness. Tests that only read from a server over a committed
+//! fixture share one server per fixture ([`harness::shared`],
+//! [`harness::shared_mobilizon`]); tests that need their own configuration
+//! or write start their own. Heavy tests (crawls over fedsim, Chromium) hold
+//! [`harness::heavy`] so that no two of them run at once on a small machine.
+//!
+//! Filter semantics are tested at the index level
+//! (crates/index/tests/filters.rs) and parameter encodings at the decoder
+//! level (crates/server/tests/decode_encodings.rs); here each endpoint and
+//! client gets its end-to-end check.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod harness;
+
+mod api;
+mod clients;
+mod crawl_kill;
+mod crawl_once;
+mod crawl_serve;
+mod hostile;
+mod image_proxy;
+mod mobilizon_api;
+mod web;
+mod web_fedsim;
