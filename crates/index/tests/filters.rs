@@ -16,43 +16,45 @@ use sepiola_model::query::{
     BBox, Blocks, ChannelQuery, Circle, DateRange, EventQuery, GeoFilter, GroupQuery, Page,
     PlaylistQuery, VideoQuery,
 };
-use sepiola_model::{Record, Timestamp};
+use sepiola_model::{Host, Record, Timestamp};
 use serde_json::Value;
 
 // The index calls, one per kind: if the index API changes (to one
 // `index.search(&q)`, say), only these five change.
 
 /// Ids (uuids) of every video found, and the total.
+
+/// Checked hosts, as queries hold them.
+fn hosts(xs: &[&str]) -> Vec<Host> {
+    xs.iter().filter_map(|h| Host::parse(h)).collect()
+}
+
 fn videos(idx: &SearchIndex, q: VideoQuery) -> (BTreeSet<String>, u64) {
-    let h = idx.search_videos(&VideoQuery { page: ALL, ..q }).unwrap();
+    let h = idx.search(&VideoQuery { page: ALL, ..q }).unwrap();
     (h.data.into_iter().map(|d| d.item.uuid).collect(), h.total)
 }
 
 /// Names of every channel found, and the total.
 fn channels(idx: &SearchIndex, q: ChannelQuery) -> (BTreeSet<String>, u64) {
-    let h = idx
-        .search_channels(&ChannelQuery { page: ALL, ..q })
-        .unwrap();
+    let h = idx.search(&ChannelQuery { page: ALL, ..q }).unwrap();
     (h.data.into_iter().map(|d| d.item.name).collect(), h.total)
 }
 
 /// Uuids of every playlist found, and the total.
 fn playlists(idx: &SearchIndex, q: PlaylistQuery) -> (BTreeSet<String>, u64) {
-    let h = idx
-        .search_playlists(&PlaylistQuery { page: ALL, ..q })
-        .unwrap();
+    let h = idx.search(&PlaylistQuery { page: ALL, ..q }).unwrap();
     (h.data.into_iter().map(|d| d.item.uuid).collect(), h.total)
 }
 
 /// Uuids of every event found, and the total.
 fn events(idx: &SearchIndex, q: EventQuery) -> (BTreeSet<String>, u64) {
-    let h = idx.search_events(&EventQuery { page: ALL, ..q }).unwrap();
+    let h = idx.search(&EventQuery { page: ALL, ..q }).unwrap();
     (h.data.into_iter().map(|d| d.item.uuid).collect(), h.total)
 }
 
 /// Names of every group found, and the total.
 fn groups(idx: &SearchIndex, q: GroupQuery) -> (BTreeSet<String>, u64) {
-    let h = idx.search_groups(&GroupQuery { page: ALL, ..q }).unwrap();
+    let h = idx.search(&GroupQuery { page: ALL, ..q }).unwrap();
     (h.data.into_iter().map(|d| d.item.name).collect(), h.total)
 }
 
@@ -260,7 +262,7 @@ fn every_video_filter() {
     t.check(
         "host",
         v(VideoQuery {
-            host: Some("video.example.fr".into()),
+            host: Host::parse("video.example.fr"),
             ..Default::default()
         }),
         |d| d["account"]["host"] == "video.example.fr",
@@ -268,13 +270,13 @@ fn every_video_filter() {
     t.check(
         "host with a port",
         v(VideoQuery {
-            host: Some("peertube.example.de:8443".into()),
+            host: Host::parse("peertube.example.de:8443"),
             ..Default::default()
         }),
         |d| d["account"]["host"] == "peertube.example.de:8443",
     );
     let (none, total) = v(VideoQuery {
-        host: Some("example.com".into()),
+        host: Host::parse("example.com"),
         ..Default::default()
     });
     assert!(none.is_empty() && total == 0, "a host not indexed");
@@ -381,7 +383,7 @@ fn every_video_filter() {
         "blocked host",
         v(VideoQuery {
             blocks: Blocks {
-                hosts: strings(&["video.example.fr"]),
+                hosts: hosts(&["video.example.fr"]),
                 accounts: vec![],
             },
             ..Default::default()
@@ -457,7 +459,7 @@ fn every_channel_filter() {
     t.check(
         "host",
         c(ChannelQuery {
-            host: Some("video.example.fr".into()),
+            host: Host::parse("video.example.fr"),
             ..Default::default()
         }),
         |d| d["host"] == "video.example.fr",
@@ -485,7 +487,7 @@ fn every_channel_filter() {
         "blocked host",
         c(ChannelQuery {
             blocks: Blocks {
-                hosts: strings(&["tube.example.org"]),
+                hosts: hosts(&["tube.example.org"]),
                 accounts: vec![],
             },
             ..Default::default()
@@ -521,7 +523,7 @@ fn every_playlist_filter() {
     t.check(
         "host",
         p(PlaylistQuery {
-            host: Some("video.example.fr".into()),
+            host: Host::parse("video.example.fr"),
             ..Default::default()
         }),
         |d| d["ownerAccount"]["host"] == "video.example.fr",
@@ -541,7 +543,7 @@ fn every_playlist_filter() {
         "blocked host",
         p(PlaylistQuery {
             blocks: Blocks {
-                hosts: strings(&["video.example.fr"]),
+                hosts: hosts(&["video.example.fr"]),
                 accounts: vec![],
             },
             ..Default::default()
@@ -729,7 +731,7 @@ fn every_event_filter() {
         "blocked host",
         e(EventQuery {
             blocks: Blocks {
-                hosts: strings(&["mob-a.example"]),
+                hosts: hosts(&["mob-a.example"]),
                 accounts: vec![],
             },
             ..Default::default()
@@ -785,7 +787,7 @@ fn every_group_filter() {
         "blocked host",
         g(GroupQuery {
             blocks: Blocks {
-                hosts: strings(&["mob-d.example:8443"]),
+                hosts: hosts(&["mob-d.example:8443"]),
                 accounts: vec![],
             },
             ..Default::default()

@@ -13,11 +13,12 @@
 use std::fmt::Debug;
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
-use sepiola_model::Timestamp;
+use sepiola_model::query::{ActorSort, EventSort, GroupSort, VideoSort};
 use sepiola_model::query::{
     BBox, Blocks, ChannelQuery, Circle, DEFAULT_DISTANCE_KM, EventQuery, GroupQuery, Page,
-    PlaylistQuery, Sort, SortField, VideoQuery,
+    PlaylistQuery, Sort, VideoQuery,
 };
+use sepiola_model::{Host, Timestamp};
 use sepiola_server::{
     ApiError, Location, RawParams, channel_query, event_query, group_query, playlist_query,
     video_query,
@@ -62,6 +63,11 @@ struct Case<Q> {
     values: Vec<&'static str>,
     with: Vec<(&'static str, &'static str)>,
     expect: Box<dyn Fn(&mut Q)>,
+}
+
+/// Checked hosts, as queries hold them.
+fn hosts(xs: &[&str]) -> Vec<Host> {
+    xs.iter().filter_map(|h| Host::parse(h)).collect()
 }
 
 fn case<Q>(
@@ -244,7 +250,7 @@ fn strings(xs: &[&str]) -> Vec<String> {
     xs.iter().map(|s| s.to_string()).collect()
 }
 
-fn sort(field: SortField, descending: bool) -> Sort {
+fn sort<C>(field: C, descending: bool) -> Sort<C> {
     Sort { field, descending }
 }
 
@@ -327,7 +333,7 @@ fn every_video_parameter_in_every_encoding() {
             "host",
             Ty::Text,
             &["video.example.fr"],
-            |q: &mut VideoQuery| q.host = Some("video.example.fr".into()),
+            |q: &mut VideoQuery| q.host = Host::parse("video.example.fr"),
         ),
         case(
             "startDate",
@@ -381,15 +387,13 @@ fn every_video_parameter_in_every_encoding() {
             "blockedHosts",
             Ty::List,
             &["video.example.fr", "tube.example.org"],
-            |q: &mut VideoQuery| {
-                q.blocks.hosts = strings(&["video.example.fr", "tube.example.org"])
-            },
+            |q: &mut VideoQuery| q.blocks.hosts = hosts(&["video.example.fr", "tube.example.org"]),
         ),
         case(
             "blockedHosts",
             Ty::List,
             &["video.example.fr"],
-            |q: &mut VideoQuery| q.blocks.hosts = strings(&["video.example.fr"]),
+            |q: &mut VideoQuery| q.blocks.hosts = hosts(&["video.example.fr"]),
         ),
         case(
             "blockedAccounts",
@@ -407,10 +411,10 @@ fn every_video_parameter_in_every_encoding() {
             |q: &mut VideoQuery| q.blocks.accounts = strings(&["claire@video.example.fr"]),
         ),
         case("sort", Ty::Text, &["-views"], |q: &mut VideoQuery| {
-            q.sort = sort(SortField::Views, true)
+            q.sort = sort(VideoSort::Views, true)
         }),
         case("sort", Ty::Text, &["publishedAt"], |q: &mut VideoQuery| {
-            q.sort = sort(SortField::PublishedAt, false)
+            q.sort = sort(VideoSort::PublishedAt, false)
         }),
         case("start", Ty::Num, &["10"], |q: &mut VideoQuery| {
             q.page = Page {
@@ -439,10 +443,10 @@ fn shared_cases<Q: 'static>(
             "blockedHosts",
             Ty::List,
             &["video.example.fr", "tube.example.org"],
-            move |q| blocks(q).hosts = strings(&["video.example.fr", "tube.example.org"]),
+            move |q| blocks(q).hosts = hosts(&["video.example.fr", "tube.example.org"]),
         ),
         case("blockedHosts", Ty::List, &["tube.example.org"], move |q| {
-            blocks(q).hosts = strings(&["tube.example.org"])
+            blocks(q).hosts = hosts(&["tube.example.org"])
         }),
         case(
             "blockedAccounts",
@@ -482,7 +486,7 @@ fn every_channel_parameter_in_every_encoding() {
             "host",
             Ty::Text,
             &["video.example.fr"],
-            |q: &mut ChannelQuery| q.host = Some("video.example.fr".into()),
+            |q: &mut ChannelQuery| q.host = Host::parse("video.example.fr"),
         ),
         case(
             "handles",
@@ -499,13 +503,13 @@ fn every_channel_parameter_in_every_encoding() {
             |q: &mut ChannelQuery| q.handles = strings(&["histoire@video.example.fr"]),
         ),
         case("sort", Ty::Text, &["-createdAt"], |q: &mut ChannelQuery| {
-            q.sort = sort(SortField::CreatedAt, true)
+            q.sort = sort(ActorSort::CreatedAt, true)
         }),
         case(
             "sort",
             Ty::Text,
             &["displayName"],
-            |q: &mut ChannelQuery| q.sort = sort(SortField::Name, false),
+            |q: &mut ChannelQuery| q.sort = sort(ActorSort::DisplayName, false),
         ),
     ];
     cases.extend(more);
@@ -521,7 +525,7 @@ fn every_playlist_parameter_in_every_encoding() {
             "host",
             Ty::Text,
             &["video.example.fr"],
-            |q: &mut PlaylistQuery| q.host = Some("video.example.fr".into()),
+            |q: &mut PlaylistQuery| q.host = Host::parse("video.example.fr"),
         ),
         case(
             "uuids",
@@ -536,7 +540,7 @@ fn every_playlist_parameter_in_every_encoding() {
             "sort",
             Ty::Text,
             &["-displayName"],
-            |q: &mut PlaylistQuery| q.sort = sort(SortField::Name, true),
+            |q: &mut PlaylistQuery| q.sort = sort(ActorSort::DisplayName, true),
         ),
     ];
     cases.extend(more);
@@ -592,10 +596,10 @@ fn mobilizon_cases<Q: 'static>(
             "blockedHosts",
             Ty::List,
             &["mob-a.example", "mob-d.example:8443"],
-            move |q| blocks(q).hosts = strings(&["mob-a.example", "mob-d.example:8443"]),
+            move |q| blocks(q).hosts = hosts(&["mob-a.example", "mob-d.example:8443"]),
         ),
         case("blockedHosts", Ty::List, &["mob-a.example"], move |q| {
-            blocks(q).hosts = strings(&["mob-a.example"])
+            blocks(q).hosts = hosts(&["mob-a.example"])
         }),
         case(
             "blockedAccounts",
@@ -655,13 +659,13 @@ fn every_event_parameter_in_every_encoding() {
             |q: &mut EventQuery| q.start.to = ts("2099-06-01T19:00:00Z"),
         ),
         case("sort", Ty::Text, &["-startTime"], |q: &mut EventQuery| {
-            q.sort = sort(SortField::StartTime, true)
+            q.sort = sort(EventSort::StartTime, true)
         }),
         case(
             "sort",
             Ty::Text,
             &["participantCount"],
-            |q: &mut EventQuery| q.sort = sort(SortField::ParticipantCount, false),
+            |q: &mut EventQuery| q.sort = sort(EventSort::ParticipantCount, false),
         ),
         case("start", Ty::Num, &["4"], |q: &mut EventQuery| {
             q.page = Page {
@@ -693,10 +697,10 @@ fn every_group_parameter_in_every_encoding() {
             q.search = Some("climbing".into())
         }),
         case("sort", Ty::Text, &["-memberCount"], |q: &mut GroupQuery| {
-            q.sort = sort(SortField::MemberCount, true)
+            q.sort = sort(GroupSort::MemberCount, true)
         }),
         case("sort", Ty::Text, &["createdAt"], |q: &mut GroupQuery| {
-            q.sort = sort(SortField::CreatedAt, false)
+            q.sort = sort(GroupSort::CreatedAt, false)
         }),
         case("count", Ty::Num, &["16"], |q: &mut GroupQuery| {
             q.page = Page {
@@ -732,7 +736,7 @@ fn real_clients_bodies_decode_like_their_other_encodings() {
         languages: strings(&["en"]),
         tags_one_of: strings(&["rust"]),
         blocks: Blocks {
-            hosts: strings(&["video.example.fr"]),
+            hosts: hosts(&["video.example.fr"]),
             accounts: vec![],
         },
         page: Page {
