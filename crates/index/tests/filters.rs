@@ -23,12 +23,6 @@ use serde_json::Value;
 // `index.search(&q)`, say), only these five change.
 
 /// Ids (uuids) of every video found, and the total.
-
-/// Checked hosts, as queries hold them.
-fn hosts(xs: &[&str]) -> Vec<Host> {
-    xs.iter().filter_map(|h| Host::parse(h)).collect()
-}
-
 fn videos(idx: &SearchIndex, q: VideoQuery) -> (BTreeSet<String>, u64) {
     let h = idx.search(&VideoQuery { page: ALL, ..q }).unwrap();
     (h.data.into_iter().map(|d| d.item.uuid).collect(), h.total)
@@ -805,4 +799,9 @@ fn every_group_filter() {
         }),
         |d| d["name"] != "paris_jazz",
     );
+}
+
+/// Checked hosts, as queries hold them.
+fn hosts(xs: &[&str]) -> Vec<Host> {
+    xs.iter().filter_map(|h| Host::parse(h)).collect()
 }

@@ -65,11 +65,6 @@ struct Case<Q> {
     expect: Box<dyn Fn(&mut Q)>,
 }
 
-/// Checked hosts, as queries hold them.
-fn hosts(xs: &[&str]) -> Vec<Host> {
-    xs.iter().filter_map(|h| Host::parse(h)).collect()
-}
-
 fn case<Q>(
     key: &'static str,
     ty: Ty,
@@ -796,4 +791,9 @@ fn real_clients_bodies_decode_like_their_other_encodings() {
             count: 16
         }
     );
+}
+
+/// Checked hosts, as queries hold them.
+fn hosts(xs: &[&str]) -> Vec<Host> {
+    xs.iter().filter_map(|h| Host::parse(h)).collect()
 }
