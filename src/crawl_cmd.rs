@@ -1,6 +1,7 @@
 //! `sepiola crawl [--once]`: crawl without serving. `--once` runs one full
-//! pass over every host, prints a summary and exits 0 (failed hosts are
-//! part of the summary, not an error); a progress bar is drawn on a terminal.
+//! pass over every host, prints a summary and the hosts that failed, and
+//! exits 0 when every host passed, 2 when some failed, 1 when all failed (a
+//! script or a timer unit can tell); a progress bar is drawn on a terminal.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -68,7 +69,16 @@ async fn crawl(config: Config, once: bool) -> anyhow::Result<ExitCode> {
     for (host, error) in &summary.failures {
         println!("  failed: {host}: {error}");
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(exit_code(summary.hosts_ok, summary.hosts_failed))
+}
+
+/// 0 when every host passed, 2 when some failed, 1 when all did.
+fn exit_code(ok: u64, failed: u64) -> ExitCode {
+    match (ok, failed) {
+        (_, 0) => ExitCode::SUCCESS,
+        (0, _) => ExitCode::FAILURE,
+        _ => ExitCode::from(2),
+    }
 }
 
 /// A progress bar on standard error.

@@ -82,8 +82,10 @@ async fn crawl_once_indexes_the_healthy_and_survives_the_hostile() {
     let toml = crawl_toml(&fed.list_url(), &format!("deny_hosts = [\"{clash}\"]\n"));
     let (out, took) = crawl_once(dir.path(), "a.toml", &toml).await;
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
+    // Some hosts failed (the hostile ones), some passed: exit status 2.
+    assert_eq!(
+        out.status.code(),
+        Some(2),
         "{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -135,7 +137,7 @@ async fn crawl_once_indexes_the_healthy_and_survives_the_hostile() {
     let toml = crawl_toml(&fed.list_url(), "");
     let (out, _) = crawl_once(dir.path(), "b.toml", &toml).await;
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}");
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
     eprintln!("stage B:\n{stdout}");
     assert!(!stdout.contains(&format!("failed: {clash}")), "{stdout}");
     assert!(fed.requests_to(&clash).await > 0);
@@ -332,4 +334,48 @@ async fn crawl_once_indexes_the_healthy_and_survives_the_hostile() {
         "{drip}"
     );
     assert!(drip["nextAttempt"].is_string());
+}
+
+/// `crawl --once` tells a script how the pass went: 0 when every host
+/// passed, 1 when every host failed, 2 when some did (issue 17, point 3).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn crawl_once_exit_status_says_whether_hosts_failed() {
+    let _heavy = crate::harness::heavy().await;
+    let fed = Fed::start(3, &[], 4.0, 5).await;
+    let dir = tempfile::tempdir().unwrap();
+    let (out, _) = crawl_once(dir.path(), "ok.toml", &crawl_toml(&fed.list_url(), "")).await;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("3 hosts ok, 0 failed"), "{stdout}");
+
+    // Nothing listens on these ports: every host fails at once.
+    let dead = dir.path().join("dead.txt");
+    let closed: Vec<String> = (0..2)
+        .map(|_| {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            l.local_addr().unwrap().to_string()
+        })
+        .collect();
+    std::fs::write(&dead, closed.join("\n")).unwrap();
+    let toml = crawl_toml(dead.to_str().unwrap(), "");
+    let (out, _) = crawl_once(dir.path(), "dead.toml", &toml).await;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    for h in &closed {
+        assert!(stdout.contains(&format!("failed: {h}")), "{stdout}");
+    }
+
+    // One dead host among live ones: some failed.
+    let mixed = dir.path().join("mixed.txt");
+    let mut hosts = fed.healthy();
+    hosts.push(closed[0].clone());
+    std::fs::write(&mixed, hosts.join("\n")).unwrap();
+    let toml = crawl_toml(mixed.to_str().unwrap(), "");
+    let (out, _) = crawl_once(dir.path(), "mixed.toml", &toml).await;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert!(
+        stdout.contains(&format!("failed: {}", closed[0])),
+        "{stdout}"
+    );
 }

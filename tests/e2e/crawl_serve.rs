@@ -62,7 +62,7 @@ async fn serve_keeps_fresh_and_obeys_the_lists() {
         quick.as_secs(),
         deny.display()
     );
-    let server = Server::start(dir, &toml);
+    let server = Server::start_logging(dir, &toml);
     let base = server.base.clone();
 
     // The first full passes.
@@ -82,6 +82,26 @@ async fn serve_keeps_fresh_and_obeys_the_lists() {
         )
         .await;
     }
+    // Every background pass logs one summary line (issue 17, point 3).
+    eventually(
+        "a summary line per host pass",
+        Duration::from_secs(10),
+        || {
+            let log = server.log();
+            let hosts = hosts.clone();
+            async move {
+                hosts.iter().all(|h| {
+                    log.lines().any(|l| {
+                        l.contains("host pass done")
+                            && l.contains(h.as_str())
+                            && l.contains("pass=\"full\"")
+                            && l.contains("added=")
+                    })
+                })
+            }
+        },
+    )
+    .await;
 
     // Freshness: add, edit, delete on instance a.
     let (s, added) = fed

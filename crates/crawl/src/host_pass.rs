@@ -70,7 +70,6 @@ pub async fn run(ctx: &PassContext, host: &str, kind: PassKind) -> PassOutcome {
                 out.retry_after = Some(*d);
             }
             let msg: String = e.to_string().chars().take(500).collect();
-            tracing::info!(host, error = %msg, "host pass failed");
             out.summary.ok = false;
             out.summary.error = Some(msg);
         }

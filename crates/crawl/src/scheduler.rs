@@ -317,6 +317,7 @@ impl Crawler {
     async fn host_task(self: &Arc<Self>, host: &str, kind: PassKind) -> PassOutcome {
         let _permit = self.hosts_sem.clone().acquire_owned().await.ok();
         let outcome = host_pass::run(&self.ctx, host, kind).await;
+        log_pass(host, kind, &outcome);
         if let Err(e) = self.record(host, kind, &outcome).await {
             tracing::error!(host, error = %e, "recording a pass failed");
         }
@@ -377,5 +378,45 @@ impl Crawler {
             }
             tokio::time::sleep(tick).await;
         }
+    }
+}
+/// One line per pass over a host, success or failure: what an operator
+/// reads to know the crawler is alive (no query or visitor data in it).
+fn log_pass(host: &str, kind: PassKind, outcome: &PassOutcome) {
+    let s = &outcome.summary;
+    let ms = match (s.started_at, s.finished_at) {
+        (Some(a), Some(b)) => (b.millis() - a.millis()).max(0),
+        _ => 0,
+    };
+    let pass = match kind {
+        PassKind::Full => "full",
+        PassKind::Quick => "quick",
+    };
+    match &s.error {
+        None => tracing::info!(
+            host,
+            pass,
+            seen = s.seen,
+            added = s.added,
+            updated = s.updated,
+            deleted = s.deleted,
+            refused = s.rejected,
+            requests = s.requests,
+            ms,
+            "host pass done"
+        ),
+        Some(error) => tracing::info!(
+            host,
+            pass,
+            seen = s.seen,
+            added = s.added,
+            updated = s.updated,
+            deleted = s.deleted,
+            refused = s.rejected,
+            requests = s.requests,
+            ms,
+            error = %error,
+            "host pass failed"
+        ),
     }
 }

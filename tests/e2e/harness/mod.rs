@@ -158,17 +158,39 @@ impl Server {
             .arg(env!("CARGO_BIN_EXE_sepiola"))
             .env("E2E_SHARED_DIR", dir.path())
             .stdin(Stdio::piped());
-        Self::spawn(sh, dir, "")
+        Self::spawn(sh, dir, "", false)
     }
 
     /// Serves the data directory `dir/data` with extra TOML configuration.
     pub fn start(dir: tempfile::TempDir, toml: &str) -> Server {
-        Self::spawn(Command::new(env!("CARGO_BIN_EXE_sepiola")), dir, toml)
+        Self::spawn(
+            Command::new(env!("CARGO_BIN_EXE_sepiola")),
+            dir,
+            toml,
+            false,
+        )
+    }
+
+    /// Same, with the server's log at `info` written to `dir/serve.log`
+    /// (read it with [`Server::log`]).
+    pub fn start_logging(dir: tempfile::TempDir, toml: &str) -> Server {
+        Self::spawn(Command::new(env!("CARGO_BIN_EXE_sepiola")), dir, toml, true)
+    }
+
+    /// What the server logged so far (servers started with [`Server::start_logging`]).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("serve.log")).unwrap_or_default()
     }
 
     /// Runs `cmd` (sepiola, or a wrapper that takes sepiola's arguments)
     /// with `serve` over `dir/data` and waits for the listening line.
-    fn spawn(mut cmd: Command, dir: tempfile::TempDir, toml: &str) -> Server {
+    fn spawn(mut cmd: Command, dir: tempfile::TempDir, toml: &str, logging: bool) -> Server {
+        let (level, stderr) = if logging {
+            let f = std::fs::File::create(dir.path().join("serve.log")).unwrap();
+            ("info", Stdio::from(f))
+        } else {
+            ("warn", Stdio::inherit())
+        };
         let data = dir.path().join("data");
         let config = dir.path().join("sepiola.toml");
         std::fs::write(&config, toml).unwrap();
@@ -182,9 +204,9 @@ impl Server {
                 "--listen",
                 "127.0.0.1:0",
             ])
-            .env("SEPIOLA_LOG", "warn")
+            .env("SEPIOLA_LOG", level)
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(stderr)
             .spawn()
             .expect("spawn sepiola serve");
         let stdout = child.stdout.take().unwrap();
