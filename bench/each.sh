@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Per-query server CPU on the committed query mix: imports a generated corpus
 # of VIDEOS videos (default 100,000), starts `sepiola serve` pinned to core 0
-# and runs `bench each` pinned to core 1. Prints the summary; the full table
-# goes to $WORK/each.txt.
+# and runs `bench each` pinned to core 1. Prints the per-request server CPU,
+# the latency summary and each query slowest first (also in $WORK/each.txt).
 #
 #   bench/each.sh                         # 100,000 videos, release build
 #   VIDEOS=20000 bench/each.sh
@@ -33,4 +33,4 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 taskset -c 1 "$BIN/bench" each --base "$addr" --pid "$pid" >"$WORK/each.txt"
-head -20 "$WORK/each.txt"
+cat "$WORK/each.txt"

@@ -12,14 +12,17 @@ use crate::harness::Server;
 fn browser_scenarios_pass_in_chromium() {
     // A heavy test: one at a time (see harness::heavy).
     let _heavy = crate::harness::heavy_blocking();
+    if crate::harness::browser_missing() {
+        return;
+    }
     let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/web");
     assert!(
         web.join("node_modules/playwright-core").exists(),
-        "run `npm ci --prefix tests/web` first (.ci/run does)"
+        "run `npm ci --prefix tests/web` first (bash tests/run.sh does)"
     );
     assert!(
         Path::new("/usr/bin/chromium").exists(),
-        "install Debian's chromium first (.ci/run does)"
+        "install Debian's chromium first (bash tests/run.sh does)"
     );
     // Fixture hosts do not exist: fail image fetches fast.
     let server = Server::with_fixture_and_config("[images]\nfetch_timeout_ms = 300\n");

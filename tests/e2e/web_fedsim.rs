@@ -12,10 +12,13 @@ use crate::harness::fedsim::{Fed, crawl_once, crawl_toml};
 async fn browser_sees_crawled_content_with_proxied_images() {
     // A heavy test: one at a time (see harness::heavy).
     let _heavy = crate::harness::heavy().await;
+    if crate::harness::browser_missing() {
+        return;
+    }
     let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/web");
     assert!(
         web.join("node_modules/playwright-core").exists(),
-        "run `npm ci --prefix tests/web` first (.ci/run does)"
+        "run `npm ci --prefix tests/web` first (bash tests/run.sh does)"
     );
     let fed = Fed::start(6, &[], 15.0, 11).await;
     let dir = tempfile::tempdir().unwrap();

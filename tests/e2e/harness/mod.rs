@@ -323,3 +323,17 @@ pub fn fixture(kind: &str) -> Vec<Value> {
 pub fn total(v: &Value) -> u64 {
     v["total"].as_u64().unwrap()
 }
+
+/// Whether `tests/run.sh` found no way to install what the browser tests
+/// need (it says what in one line, and exports `E2E_BROWSER_MISSING`): the
+/// browser tests then say so and stop. Without that variable (CI, or a
+/// plain `cargo test` after `npm ci`) they run, and fail when a part is missing.
+pub fn browser_missing() -> bool {
+    match std::env::var("E2E_BROWSER_MISSING") {
+        Ok(what) if !what.is_empty() => {
+            eprintln!("browser test not run: missing {what} (see tests/run.sh)");
+            true
+        }
+        _ => false,
+    }
+}
