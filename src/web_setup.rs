@@ -20,7 +20,9 @@ pub fn app_state(
     let cache = config.data_dir.join("images");
     let proxy = ImageProxy::new(config.images.clone(), &cache)
         .with_context(|| format!("preparing the image cache in {}", cache.display()))?;
-    let mut state = AppState::new(index, config.instance.clone(), denied).with_image_proxy(proxy);
+    let mut state = AppState::new(index, config.instance.clone(), denied)
+        .with_image_proxy(proxy)
+        .with_index_dir(config.data_dir.join("index"));
     if let Some(path) = &config.instance.logo_file {
         let content_type = match path
             .extension()

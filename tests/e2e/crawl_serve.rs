@@ -82,6 +82,23 @@ async fn serve_keeps_fresh_and_obeys_the_lists() {
         )
         .await;
     }
+    // /metrics reports each crawled host as up, with its documents.
+    let metrics = reqwest::get(format!("{base}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for h in &hosts {
+        assert!(
+            metrics
+                .lines()
+                .any(|l| l.starts_with("sepiola_crawl_host_up{")
+                    && l.contains(h.as_str())
+                    && l.ends_with(" 1")),
+            "{h} not up in:\n{metrics}"
+        );
+    }
     // Every background pass logs one summary line (issue 17, point 3).
     eventually(
         "a summary line per host pass",

@@ -21,6 +21,7 @@ mod crawl_once;
 mod crawl_serve;
 mod hostile;
 mod image_proxy;
+mod metrics;
 mod mobilizon_api;
 mod web;
 mod web_fedsim;

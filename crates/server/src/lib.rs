@@ -6,6 +6,7 @@ mod decode;
 mod extract;
 pub mod instances;
 mod location;
+mod metrics;
 mod params;
 mod problem;
 mod settings;
@@ -18,6 +19,8 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
+use axum::middleware;
+use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -60,6 +63,10 @@ pub struct AppState {
     analysis: sepiola_index::Analysis,
     /// The crawler's view of each listed host, when a crawler runs.
     instance_report: RwLock<Option<Arc<dyn instances::InstanceReport>>>,
+    /// Request counters for `/metrics`.
+    metrics: metrics::Metrics,
+    /// Where the index lives, to report its size on `/metrics`.
+    index_dir: Option<std::path::PathBuf>,
 }
 
 impl AppState {
@@ -78,7 +85,15 @@ impl AppState {
             images: None,
             logo: None,
             analysis: sepiola_index::Analysis::new(),
+            metrics: metrics::Metrics::default(),
+            index_dir: None,
         }
+    }
+
+    /// Says where the index lives (its size is reported on `/metrics`).
+    pub fn with_index_dir(mut self, dir: std::path::PathBuf) -> Self {
+        self.index_dir = Some(dir);
+        self
     }
 
     /// Enables the web page's image proxy.
@@ -146,6 +161,12 @@ pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .merge(api::router())
         .merge(web::routes())
+        .route("/metrics", get(metrics::handler))
+        // Per route (the pattern is known only once routed).
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
         .fallback(web::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(

@@ -61,6 +61,18 @@ pub struct ImageProxy {
     cache_dir: PathBuf,
     cache_bytes: AtomicU64,
     fetches: Semaphore,
+    stats: ProxyStats,
+}
+
+/// What the proxy did since it started, for `/metrics`.
+#[derive(Debug, Default)]
+pub struct ProxyStats {
+    /// Images served from the cache.
+    pub cache_hits: AtomicU64,
+    /// Images fetched from their instance.
+    pub fetched: AtomicU64,
+    /// Requests refused or failed (not indexed, private, too large, upstream…).
+    pub failed: AtomicU64,
 }
 
 /// Refuses names that resolve to private, loopback or otherwise non-public
@@ -167,6 +179,7 @@ impl ImageProxy {
             settings,
             cache_dir: cache_dir.to_path_buf(),
             cache_bytes: AtomicU64::new(used),
+            stats: ProxyStats::default(),
             fetches: Semaphore::new(16),
         })
     }
@@ -179,9 +192,34 @@ impl ImageProxy {
         self.cache_dir.join(&hex[..2]).join(&hex[2..])
     }
 
+    /// Bytes the cache holds now, and the most it may hold.
+    pub fn cache_usage(&self) -> (u64, u64) {
+        (
+            self.cache_bytes.load(Ordering::Acquire),
+            self.settings.cache_mb * 1024 * 1024,
+        )
+    }
+
+    /// Counts since start.
+    pub fn stats(&self) -> &ProxyStats {
+        &self.stats
+    }
+
     /// Serves `src` from the cache or fetches it. `indexed` says whether a
     /// host (`name[:port]`) is indexed.
     pub async fn get(
+        &self,
+        src: &str,
+        indexed: impl Fn(&str) -> bool,
+    ) -> Result<Image, ProxyError> {
+        let r = self.get_uncounted(src, indexed).await;
+        if r.is_err() {
+            self.stats.failed.fetch_add(1, Ordering::Relaxed);
+        }
+        r
+    }
+
+    async fn get_uncounted(
         &self,
         src: &str,
         indexed: impl Fn(&str) -> bool,
@@ -203,6 +241,7 @@ impl ImageProxy {
         if let Ok(bytes) = tokio::fs::read(&path).await
             && let Some(ct) = sniff(&bytes)
         {
+            self.stats.cache_hits.fetch_add(1, Ordering::Relaxed);
             return Ok(Image {
                 bytes: Bytes::from(bytes),
                 content_type: ct,
@@ -263,6 +302,7 @@ impl ImageProxy {
             body.extend_from_slice(&chunk);
         }
         let content_type = sniff(&body).ok_or(ProxyError::NotImage)?;
+        self.stats.fetched.fetch_add(1, Ordering::Relaxed);
         Ok(Image {
             bytes: Bytes::from(body),
             content_type,
