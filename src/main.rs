@@ -2,6 +2,7 @@
 
 mod config;
 mod crawl_cmd;
+mod demo;
 mod index_cmd;
 mod serve;
 mod web_setup;
@@ -44,6 +45,21 @@ enum Command {
         once: bool,
         #[command(flatten)]
         crawl: CrawlArgs,
+    },
+    /// Start a simulated federation on loopback, crawl it and serve it (offline, in one command).
+    Demo {
+        /// Address to listen on [default: 127.0.0.1:8080].
+        #[arg(long)]
+        listen: Option<std::net::SocketAddr>,
+        /// Simulated PeerTube instances.
+        #[arg(long, default_value_t = 12)]
+        instances: usize,
+        /// Average videos per simulated instance.
+        #[arg(long, default_value_t = 40.0)]
+        videos_per_instance: f64,
+        /// Seed of the simulated content.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
     },
     /// Import or export the index as JSON Lines.
     Index {
@@ -115,6 +131,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let (listen, crawl) = match &cli.command {
         Command::Serve { listen, crawl } => (*listen, crawl.overrides()),
         Command::Crawl { crawl, .. } => (None, crawl.overrides()),
+        Command::Demo { listen, .. } => (*listen, CrawlOverrides::default()),
         Command::Index { .. } => (None, CrawlOverrides::default()),
     };
     let overrides = CliOverrides {
@@ -126,6 +143,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Serve { .. } => serve::run(config),
         Command::Crawl { once, .. } => crawl_cmd::run(config, once),
+        Command::Demo {
+            instances,
+            videos_per_instance,
+            seed,
+            ..
+        } => demo::run(
+            config,
+            demo::DemoArgs {
+                instances,
+                videos_per_instance,
+                seed,
+            },
+            cli.data_dir.is_some(),
+        ),
         Command::Index {
             command: IndexCommand::Import { file, segments },
         } => index_cmd::import(&config, &file, usize::from(segments)),

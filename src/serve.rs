@@ -65,7 +65,8 @@ pub fn run(config: Config) -> anyhow::Result<ExitCode> {
     runtime.block_on(serve(config))
 }
 
-async fn serve(config: Config) -> anyhow::Result<ExitCode> {
+/// Serves (and crawls, when a list is configured) until SIGINT or SIGTERM.
+pub async fn serve(config: Config) -> anyhow::Result<ExitCode> {
     let dir = config.data_dir.join("index");
     let index = Arc::new(
         SearchIndex::open(&dir, config.index.writer_memory_mb * 1_000_000)

@@ -19,6 +19,7 @@ mod clients;
 mod crawl_kill;
 mod crawl_once;
 mod crawl_serve;
+mod demo;
 mod hostile;
 mod image_proxy;
 mod metrics;

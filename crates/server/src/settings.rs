@@ -20,6 +20,8 @@ pub struct InstanceSettings {
     pub public_url: Option<String>,
     /// Extra CSS appended to every page.
     pub custom_css: Option<String>,
+    /// A notice at the top of every page (maintenance, or `sepiola demo`'s).
+    pub banner: Option<String>,
 }
 
 impl Default for InstanceSettings {
@@ -32,6 +34,7 @@ impl Default for InstanceSettings {
             indexed_instances_url: None,
             public_url: None,
             custom_css: None,
+            banner: None,
         }
     }
 }

@@ -34,6 +34,8 @@ pub struct PageCtx {
     pub switch_code: &'static str,
     /// Stylesheet version.
     pub asset_version: &'static str,
+    /// The operator's notice, if any.
+    pub banner: Option<String>,
 }
 
 impl PageCtx {
@@ -64,6 +66,7 @@ impl PageCtx {
             custom_css: settings.custom_css.is_some(),
             legal_url: settings.legal_notices_url.clone(),
             asset_version: ASSET_VERSION,
+            banner: settings.banner.clone(),
         }
     }
 
