@@ -16,11 +16,13 @@ mod harness;
 
 mod api;
 mod clients;
+mod compat;
 mod crawl_kill;
 mod crawl_once;
 mod crawl_serve;
 mod hostile;
 mod image_proxy;
+mod instance_mode;
 mod mobilizon_api;
 mod web;
 mod web_fedsim;

@@ -210,7 +210,8 @@ mod tests {
         let p = RawParams::from_json(br#"{"x":{"a":1},"y":[[1],{"b":2}],"z":null}"#).unwrap();
         assert_eq!(p.values("x").map(|(_, v)| v.len()), Some(1));
         assert_eq!(
-            p.values("y").map(|(_, v)| v.into_iter().cloned().collect::<Vec<_>>()),
+            p.values("y")
+                .map(|(_, v)| v.into_iter().cloned().collect::<Vec<_>>()),
             Some(vec![Scalar::Structured, Scalar::Structured])
         );
         assert_eq!(p.values("z").map(|(_, v)| v.len()), Some(0));

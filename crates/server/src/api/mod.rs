@@ -9,10 +9,10 @@ mod search;
 
 use std::sync::Arc;
 
+use axum::Router;
 use axum::http::{Method, header};
 use axum::response::IntoResponse;
 use axum::routing::{any, get};
-use axum::Router;
 use tower_http::cors::{Any, CorsLayer};
 
 use sepiola_model::query::{ChannelQuery, EventQuery, GroupQuery, PlaylistQuery, VideoQuery};
@@ -43,10 +43,19 @@ pub fn router() -> Router<Arc<AppState>> {
         // video list is the video search without text, one code path.
         .route("/api/v1/videos", search::list_route::<VideoQuery>())
         .route("/api/v1/videos/{id}", get(instance::video_details))
-        .route("/api/v1/videos/{id}/captions", get(instance::video_captions))
-        .route("/api/v1/videos/{id}/chapters", get(instance::video_chapters))
+        .route(
+            "/api/v1/videos/{id}/captions",
+            get(instance::video_captions),
+        )
+        .route(
+            "/api/v1/videos/{id}/chapters",
+            get(instance::video_chapters),
+        )
         .route("/api/v1/video-channels/{handle}", get(instance::channel))
-        .route("/api/v1/video-playlists/{id}", get(instance::playlist_details))
+        .route(
+            "/api/v1/video-playlists/{id}",
+            get(instance::playlist_details),
+        )
         .route(
             "/api/v1/video-playlists/{id}/videos",
             get(instance::playlist_videos),
