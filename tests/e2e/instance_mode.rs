@@ -230,3 +230,44 @@ async fn published_after_and_before_filter_by_publication_date() {
         }
     }
 }
+
+#[tokio::test]
+async fn watch_links_built_on_sepiola_lead_to_the_origin() {
+    let s = shared();
+    let no_redirect = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(20))
+        .build()
+        .unwrap();
+    let v = &fixture("video")[0];
+    let p = &fixture("playlist")[0];
+    for (path, origin) in [
+        (
+            format!("/videos/watch/{}", v["uuid"].as_str().unwrap()),
+            &v["url"],
+        ),
+        (
+            format!("/w/{}", v["shortUUID"].as_str().unwrap()),
+            &v["url"],
+        ),
+        (
+            format!("/videos/watch/playlist/{}", p["uuid"].as_str().unwrap()),
+            &p["url"],
+        ),
+        (format!("/w/p/{}", p["uuid"].as_str().unwrap()), &p["url"]),
+    ] {
+        let r = no_redirect.get(s.url(&path)).send().await.unwrap();
+        assert_eq!(r.status().as_u16(), 302, "{path}");
+        assert_eq!(
+            r.headers()["location"].to_str().unwrap(),
+            origin.as_str().unwrap(),
+            "{path}"
+        );
+    }
+    let r = no_redirect
+        .get(s.url("/w/nothing-here"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 404);
+}

@@ -236,3 +236,35 @@ pub async fn playlist_videos(
     playlist(&state, &id)?;
     Ok(Json(json!({ "total": 0, "data": [] })).into_response())
 }
+
+/// `GET /videos/watch/{id}` and `/w/{id}`: apps that treat sepiola as an
+/// instance build watch links on it (NewPipe's share and "open in
+/// browser"); they are sent on to the video on its origin.
+pub async fn watch_video(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    origin_redirect(&video(&state, &id)?)
+}
+
+/// `GET /videos/watch/playlist/{id}` and `/w/p/{id}`: the playlist on its
+/// origin.
+pub async fn watch_playlist(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    origin_redirect(&playlist(&state, &id)?)
+}
+
+/// A 302 to a document's `url` (always on its own host: the crawler
+/// checks it).
+fn origin_redirect(doc: &Value) -> Result<Response, ApiError> {
+    let url = doc["url"]
+        .as_str()
+        .ok_or_else(|| ApiError::Internal("stored document has no url".into()))?;
+    Ok((
+        axum::http::StatusCode::FOUND,
+        [(axum::http::header::LOCATION, url.to_string())],
+    )
+        .into_response())
+}

@@ -61,6 +61,10 @@ pub fn router() -> Router<Arc<AppState>> {
             get(instance::playlist_videos),
         )
         .route("/api/v1/config", get(instance::config))
+        .route("/videos/watch/{id}", get(instance::watch_video))
+        .route("/w/{id}", get(instance::watch_video))
+        .route("/videos/watch/playlist/{id}", get(instance::watch_playlist))
+        .route("/w/p/{id}", get(instance::watch_playlist))
         .route("/api/v1/instances", get(instances::list))
         .route("/api/v1/ping", any(ping))
         .route("/api/v1/{*rest}", any(api_not_found))
