@@ -21,7 +21,8 @@ use crate::AppState;
 use crate::instances;
 use crate::problem::ApiError;
 
-/// Every `/api/v1/` route, with open CORS (reads only).
+/// Every `/api/v1/` route, and the watch links of sepiola as an instance
+/// (redirects to the origin), with open CORS (reads only).
 pub fn router() -> Router<Arc<AppState>> {
     let cors = CorsLayer::new()
         .allow_origin(Any)
