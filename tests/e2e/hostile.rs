@@ -59,8 +59,9 @@ async fn wrong_types_and_bad_values_are_400_naming_the_parameter() {
         (json!({"count": 1e20}), "count"),
         (json!({"count": 2.5}), "count"),
         (json!({"start": -1}), "start"),
-        (json!({"start": 99_999_999_999_999_999u64}), "start"),
-        (json!({"start": 9_990, "count": 20}), "start"),
+        (json!({"start": 1e30}), "start"),
+        // a known parameter with an object or nested array is named; an
+        // unknown one is ignored (tests/e2e/compat.rs)
         (json!({"search": {"nested": 1}}), "search"),
         (json!({"categoryOneOf": [[15]]}), "categoryOneOf"),
         (json!({"categoryOneOf": ["music"]}), "categoryOneOf"),

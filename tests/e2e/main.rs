@@ -16,12 +16,14 @@ mod harness;
 
 mod api;
 mod clients;
+mod compat;
 mod crawl_kill;
 mod crawl_once;
 mod crawl_serve;
 mod demo;
 mod hostile;
 mod image_proxy;
+mod instance_mode;
 mod metrics;
 mod mobilizon_api;
 mod web;

@@ -52,11 +52,13 @@ impl<K: Kind> Part<K> {
         add_blocks(&mut c, q.blocks(), common.host, kind.account_handle());
         let scores = Scores::of(q.text(), q.boost_languages());
         let query = c.build();
+        // Past the window only the count is computed: deep pages cost no more.
+        let page = q.page().served();
         match kind.order(common, q) {
             Order::UpcomingFirst { start, now } => {
-                upcoming_first(ki, &*query, start, now, q.page(), scores)
+                upcoming_first(ki, &*query, start, now, page, scores)
             }
-            order => run(ki, &*query, order, q.page(), scores),
+            order => run(ki, &*query, order, page, scores),
         }
     }
 }

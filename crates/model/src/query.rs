@@ -14,7 +14,9 @@ use crate::{Channel, Event, Group, Playlist, Video};
 pub const MAX_COUNT: usize = 100;
 /// Default page size (the Framasoft index's default).
 pub const DEFAULT_COUNT: usize = 20;
-/// `start + count` may not go past this: deep pages cost memory and nobody reads them.
+/// The index serves results up to this rank: deep pages cost memory and
+/// nobody reads them. A page past it is still answered, with the exact
+/// total and no results ([`Page::served`]).
 pub const MAX_WINDOW: usize = 10_000;
 /// Longest search text accepted, in characters (Sepia Search's own limit).
 pub const MAX_SEARCH_CHARS: usize = 1_024;
@@ -77,8 +79,15 @@ pub enum VideoSort {
     Views,
     /// Likes.
     Likes,
-    /// Recent and popular ("hot", sent by PeerTube ≥ 7).
+    /// Recent and popular ("hot", sent by PeerTube ≥ 7 and Grayjay):
+    /// newest first, as sepiola keeps no history of interactions.
     Hot,
+    /// PeerTube's "trending" (views of the last days): most viewed first,
+    /// as sepiola only knows each video's total views.
+    Trending,
+    /// PeerTube's "best" (hot plus the user's history): as `Hot`, since
+    /// sepiola knows nobody's history.
+    Best,
 }
 
 impl SortColumn for VideoSort {
@@ -92,6 +101,8 @@ impl SortColumn for VideoSort {
         ("views", VideoSort::Views),
         ("likes", VideoSort::Likes),
         ("hot", VideoSort::Hot),
+        ("trending", VideoSort::Trending),
+        ("best", VideoSort::Best),
     ];
     fn is_match(self) -> bool {
         self == VideoSort::Match
@@ -177,6 +188,23 @@ pub struct Page {
     pub start: usize,
     /// Number of results.
     pub count: usize,
+}
+
+impl Page {
+    /// The part of this page the index serves: the page cut at
+    /// [`MAX_WINDOW`], or no results at all when it starts past it (the
+    /// search then only counts its matches, so the cost stays bounded
+    /// however deep the page).
+    pub fn served(self) -> Page {
+        if self.start >= MAX_WINDOW || self.count == 0 {
+            Page { start: 0, count: 0 }
+        } else {
+            Page {
+                start: self.start,
+                count: self.count.min(MAX_WINDOW - self.start),
+            }
+        }
+    }
 }
 
 impl Default for Page {

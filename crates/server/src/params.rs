@@ -21,6 +21,10 @@ pub enum Scalar {
     Bool(bool),
     /// A JSON null (treated as absent).
     Null,
+    /// A JSON object or nested array. Kept only as a marker, so that an
+    /// unknown parameter holding one is ignored like any other unknown
+    /// parameter, while a known parameter holding one is refused by name.
+    Structured,
 }
 
 /// Most distinct parameters one request may carry.
@@ -51,8 +55,10 @@ impl RawParams {
         Ok(p)
     }
 
-    /// Parses a JSON body, which must be an object whose values are scalars
-    /// or arrays of scalars.
+    /// Parses a JSON body, which must be an object. Values may be of any
+    /// JSON type: objects and nested arrays become [`Scalar::Structured`],
+    /// which only a known parameter refuses (clients send unknown
+    /// parameters of every shape, and those are ignored).
     pub fn from_json(raw: &[u8]) -> Result<RawParams, ApiError> {
         let v: Value = serde_json::from_slice(raw)
             .map_err(|e| ApiError::bad_body(format!("the body is not valid JSON: {e}")))?;
@@ -70,14 +76,10 @@ impl RawParams {
                             .or_insert((Location::Body, Vec::new()));
                     }
                     for item in items {
-                        let s = scalar(&key, item)?;
-                        p.push(key.clone(), Location::Body, s)?;
+                        p.push(key.clone(), Location::Body, scalar(item))?;
                     }
                 }
-                other => {
-                    let s = scalar(&key, other)?;
-                    p.push(key, Location::Body, s)?;
-                }
+                other => p.push(key, Location::Body, scalar(other))?,
             }
         }
         Ok(p)
@@ -128,17 +130,13 @@ impl RawParams {
     }
 }
 
-fn scalar(key: &str, v: Value) -> Result<Scalar, ApiError> {
+fn scalar(v: Value) -> Scalar {
     match v {
-        Value::String(s) => Ok(Scalar::Text(s)),
-        Value::Number(n) => Ok(Scalar::Number(n)),
-        Value::Bool(b) => Ok(Scalar::Bool(b)),
-        Value::Null => Ok(Scalar::Null),
-        Value::Array(_) | Value::Object(_) => Err(ApiError::invalid(
-            key,
-            Location::Body,
-            "must be a scalar or an array of scalars",
-        )),
+        Value::String(s) => Scalar::Text(s),
+        Value::Number(n) => Scalar::Number(n),
+        Value::Bool(b) => Scalar::Bool(b),
+        Value::Null => Scalar::Null,
+        Value::Array(_) | Value::Object(_) => Scalar::Structured,
     }
 }
 
@@ -208,10 +206,20 @@ mod tests {
     }
 
     #[test]
+    fn objects_and_nested_arrays_are_kept_as_markers() {
+        let p = RawParams::from_json(br#"{"x":{"a":1},"y":[[1],{"b":2}],"z":null}"#).unwrap();
+        assert_eq!(p.values("x").map(|(_, v)| v.len()), Some(1));
+        assert_eq!(
+            p.values("y")
+                .map(|(_, v)| v.into_iter().cloned().collect::<Vec<_>>()),
+            Some(vec![Scalar::Structured, Scalar::Structured])
+        );
+        assert_eq!(p.values("z").map(|(_, v)| v.len()), Some(0));
+    }
+
+    #[test]
     fn bad_bodies_and_encodings_are_refused() {
         assert!(RawParams::from_json(b"[1]").is_err());
-        assert!(RawParams::from_json(br#"{"search":{"a":1}}"#).is_err());
-        assert!(RawParams::from_json(br#"{"a":[[1]]}"#).is_err());
         assert!(RawParams::from_json(b"{").is_err());
         assert!(RawParams::from_urlencoded(b"search=%FF%FE", Location::Query).is_err());
         let deep = "[".repeat(10_000);

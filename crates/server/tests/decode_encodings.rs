@@ -343,6 +343,18 @@ fn every_video_parameter_in_every_encoding() {
             |q: &mut VideoQuery| q.published.to = ts("2024-06-30"),
         ),
         case(
+            "publishedAfter",
+            Ty::Text,
+            &["2026-11-24T09:41:54.996Z"],
+            |q: &mut VideoQuery| q.published.from = ts("2026-11-24T09:41:54.996Z"),
+        ),
+        case(
+            "publishedBefore",
+            Ty::Text,
+            &["2024-06-30"],
+            |q: &mut VideoQuery| q.published.to = ts("2024-06-30"),
+        ),
+        case(
             "originallyPublishedStartDate",
             Ty::Text,
             &["2000-01-01"],
@@ -411,9 +423,22 @@ fn every_video_parameter_in_every_encoding() {
         case("sort", Ty::Text, &["publishedAt"], |q: &mut VideoQuery| {
             q.sort = sort(VideoSort::PublishedAt, false)
         }),
+        case("sort", Ty::Text, &["-trending"], |q: &mut VideoQuery| {
+            q.sort = sort(VideoSort::Trending, true)
+        }),
+        case("sort", Ty::Text, &["best"], |q: &mut VideoQuery| {
+            q.sort = sort(VideoSort::Best, false)
+        }),
         case("start", Ty::Num, &["10"], |q: &mut VideoQuery| {
             q.page = Page {
                 start: 10,
+                count: 20,
+            }
+        }),
+        // past the index's window: decoded, answered with the total
+        case("start", Ty::Num, &["50000"], |q: &mut VideoQuery| {
+            q.page = Page {
+                start: 50_000,
                 count: 20,
             }
         }),
@@ -796,4 +821,46 @@ fn real_clients_bodies_decode_like_their_other_encodings() {
 /// Checked hosts, as queries hold them.
 fn hosts(xs: &[&str]) -> Vec<Host> {
     xs.iter().filter_map(|h| Host::parse(h)).collect()
+}
+
+/// Unknown parameters of every JSON type (objects, nested arrays, arrays of
+/// objects, null) and every bracket form decode to the query without them,
+/// for every kind; a known parameter holding an object is refused by name.
+#[test]
+fn unknown_parameters_of_any_type_change_nothing() {
+    let plain = br#"{"search":"rust","count":5}"#;
+    let noisy = br#"{"search":"rust","count":5,"x":{"a":{"b":[1]}},"y":[[1],[2,[3]]],"z":[{"a":1},null],"w":null,"resultType":["videos"]}"#;
+    let json = |b: &[u8]| RawParams::from_json(b).unwrap();
+    assert_eq!(
+        video_query(&json(noisy)).unwrap(),
+        video_query(&json(plain)).unwrap()
+    );
+    assert_eq!(
+        channel_query(&json(noisy)).unwrap(),
+        channel_query(&json(plain)).unwrap()
+    );
+    assert_eq!(
+        playlist_query(&json(noisy)).unwrap(),
+        playlist_query(&json(plain)).unwrap()
+    );
+    assert_eq!(
+        event_query(&json(noisy)).unwrap().search,
+        event_query(&json(plain)).unwrap().search
+    );
+    assert_eq!(
+        group_query(&json(noisy)).unwrap(),
+        group_query(&json(plain)).unwrap()
+    );
+    let q = |s: &str| {
+        video_query(&RawParams::from_urlencoded(s.as_bytes(), Location::Query).unwrap()).unwrap()
+    };
+    assert_eq!(
+        q("search=rust&count=5&x[a]=1&x[a][b]=2&y[]=&filter=local"),
+        q("search=rust&count=5")
+    );
+    for known in ["search", "count", "categoryOneOf", "nsfw", "isLive", "sort"] {
+        let body = json!({ known: {"a": 1} }).to_string();
+        let err = video_query(&json(body.as_bytes())).unwrap_err();
+        assert!(err.to_string().contains(known), "{known}: {err}");
+    }
 }

@@ -194,7 +194,10 @@ impl Kind for VideoKind {
             VideoSort::Duration => by(Column::U64(self.duration)),
             VideoSort::CreatedAt => by(Column::I64(common.created_at)),
             VideoSort::PublishedAt => by(Column::I64(self.published_at)),
-            VideoSort::Hot => Order::by(Column::I64(self.published_at), true),
+            // No interaction history: see docs/ranking.md. These three are
+            // "most first" whatever the direction asked.
+            VideoSort::Hot | VideoSort::Best => Order::by(Column::I64(self.published_at), true),
+            VideoSort::Trending => Order::by(Column::U64(self.views), true),
             VideoSort::OriginallyPublishedAt => by(Column::I64(self.originally_published_at)),
             VideoSort::Views => by(Column::U64(self.views)),
             VideoSort::Likes => by(Column::U64(self.likes)),

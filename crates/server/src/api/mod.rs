@@ -1,16 +1,18 @@
 //! The JSON API: PeerTube-compatible search (videos, channels, playlists),
-//! Mobilizon-compatible search (events, groups), and the small routes
-//! clients read beside them (config, instances, ping).
+//! Mobilizon-compatible search (events, groups), the read-only PeerTube
+//! instance routes apps call when sepiola is added as an instance
+//! (`instance`), and the small routes clients read beside them (config,
+//! instances, ping).
 
+mod instance;
 mod search;
 
 use std::sync::Arc;
 
+use axum::Router;
 use axum::http::{Method, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::{any, get};
-use axum::{Json, Router};
-use serde_json::json;
 use tower_http::cors::{Any, CorsLayer};
 
 use sepiola_model::query::{ChannelQuery, EventQuery, GroupQuery, PlaylistQuery, VideoQuery};
@@ -19,7 +21,8 @@ use crate::AppState;
 use crate::instances;
 use crate::problem::ApiError;
 
-/// Every `/api/v1/` route, with open CORS (reads only).
+/// Every `/api/v1/` route, and the watch links of sepiola as an instance
+/// (redirects to the origin), with open CORS (reads only).
 pub fn router() -> Router<Arc<AppState>> {
     let cors = CorsLayer::new()
         .allow_origin(Any)
@@ -37,32 +40,36 @@ pub fn router() -> Router<Arc<AppState>> {
         )
         .route("/api/v1/search/events", search::route::<EventQuery>())
         .route("/api/v1/search/groups", search::route::<GroupQuery>())
-        .route("/api/v1/config", get(config))
+        // sepiola as a read-only PeerTube instance (see `instance`): the
+        // video list is the video search without text, one code path.
+        .route("/api/v1/videos", search::list_route::<VideoQuery>())
+        .route("/api/v1/videos/{id}", get(instance::video_details))
+        .route(
+            "/api/v1/videos/{id}/captions",
+            get(instance::video_captions),
+        )
+        .route(
+            "/api/v1/videos/{id}/chapters",
+            get(instance::video_chapters),
+        )
+        .route("/api/v1/video-channels/{handle}", get(instance::channel))
+        .route(
+            "/api/v1/video-playlists/{id}",
+            get(instance::playlist_details),
+        )
+        .route(
+            "/api/v1/video-playlists/{id}/videos",
+            get(instance::playlist_videos),
+        )
+        .route("/api/v1/config", get(instance::config))
+        .route("/videos/watch/{id}", get(instance::watch_video))
+        .route("/w/{id}", get(instance::watch_video))
+        .route("/videos/watch/playlist/{id}", get(instance::watch_playlist))
+        .route("/w/p/{id}", get(instance::watch_playlist))
         .route("/api/v1/instances", get(instances::list))
         .route("/api/v1/ping", any(ping))
         .route("/api/v1/{*rest}", any(api_not_found))
         .layer(cors)
-}
-
-/// `GET /api/v1/config`: what Sepia Search's front end reads.
-async fn config(
-    axum::extract::State(state): axum::extract::State<Arc<AppState>>,
-) -> Result<Response, ApiError> {
-    let s = &state.instance;
-    let hosts = state.host_counts()?;
-    let counts = state.index.doc_counts();
-    Ok(Json(json!({
-        "searchInstanceName": s.name,
-        "searchInstanceNameImage": state.logo.as_ref().map(|_| "/static/logo"),
-        "searchInstanceSearchImage": null,
-        "searchInstanceDescription": s.description,
-        "legalNoticesUrl": s.legal_notices_url,
-        "indexedHostsCount": hosts.len(),
-        "indexedInstancesUrl": s.indexed_instances_url,
-        "indexedDocuments": counts,
-        "software": { "name": "sepiola", "version": env!("CARGO_PKG_VERSION") },
-    }))
-    .into_response())
 }
 
 /// `/api/v1/ping`: `pong` once the index is open.

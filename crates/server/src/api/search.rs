@@ -27,6 +27,15 @@ where
         .fallback(super::method_not_allowed)
 }
 
+/// `GET` of a PeerTube list route that is one kind's search without text
+/// (`/api/v1/videos`): the same decoder, index and answer as the search.
+pub fn list_route<Q>() -> MethodRouter<Arc<AppState>>
+where
+    Q: FromParams + Searchable + 'static,
+{
+    get(search::<Q>).fallback(super::method_not_allowed)
+}
+
 /// Runs one kind's search as its endpoint answers it.
 async fn search<Q>(
     State(state): State<Arc<AppState>>,

@@ -307,7 +307,6 @@ mod tests {
             ("statusOneOf[]=MAYBE", "statusOneOf"),
             ("categoryOneOf[]=%3Cscript%3E", "categoryOneOf"),
             ("count=1000000", "count"),
-            ("start=9990&count=20", "start"),
             ("sort=-memberCount", "sort"),
         ] {
             let e = ev(bad).err().unwrap_or_else(|| panic!("{bad} accepted"));

@@ -12,7 +12,7 @@ pub use peertube::{channel_query, playlist_query, video_query};
 use sepiola_model::host::normalize_host;
 use sepiola_model::labels::normalize_language_code;
 use sepiola_model::query::{
-    Blocks, MAX_COUNT, MAX_SEARCH_CHARS, MAX_WINDOW, Page, Sort, SortColumn, UNKNOWN_LANGUAGE,
+    Blocks, MAX_COUNT, MAX_SEARCH_CHARS, Page, Sort, SortColumn, UNKNOWN_LANGUAGE,
 };
 use sepiola_model::{Host, Timestamp};
 
@@ -45,6 +45,7 @@ impl<'a> Decoder<'a> {
                 Scalar::Number(n) => n.to_string(),
                 Scalar::Bool(b) => b.to_string(),
                 Scalar::Null => continue,
+                Scalar::Structured => return Err(not_scalar(name, loc)),
             };
             if s.chars().count() > max_chars {
                 return Err(ApiError::invalid(
@@ -95,6 +96,7 @@ impl<'a> Decoder<'a> {
             return Ok(None);
         };
         let n = match v {
+            Scalar::Structured => return Err(not_scalar(name, loc)),
             Scalar::Number(n) => n.as_u64(),
             Scalar::Text(s) if s.trim().is_empty() => return Ok(None),
             Scalar::Text(s) => s.trim().parse::<u64>().ok(),
@@ -149,6 +151,7 @@ impl<'a> Decoder<'a> {
                 _ => Ok(Some(true)),
             },
             Scalar::Null => Ok(None),
+            Scalar::Structured => Err(not_scalar(name, loc)),
         }
     }
 
@@ -175,22 +178,17 @@ impl<'a> Decoder<'a> {
         self.text("search", MAX_SEARCH_CHARS)
     }
 
-    /// `start` and `count`, within the window the index serves.
+    /// `start` (any non-negative integer: a page past the index's window
+    /// is answered with the exact total and what exists of it, never
+    /// refused, see [`Page::served`]) and `count` (at most
+    /// [`MAX_COUNT`], as PeerTube's own validator says).
     pub fn page(&self) -> Result<Page, ApiError> {
-        let start = self.uint("start", MAX_WINDOW as u64)? as Option<u64>;
+        let start = self.uint("start", u64::MAX)?;
         let count = self.uint("count", MAX_COUNT as u64)?;
-        let page = Page {
-            start: start.unwrap_or(0) as usize,
-            count: count.map(|c| c as usize).unwrap_or(Page::default().count),
-        };
-        if page.start + page.count > MAX_WINDOW {
-            return Err(ApiError::invalid(
-                "start",
-                self.location("start"),
-                format!("plus count must be at most {MAX_WINDOW}"),
-            ));
-        }
-        Ok(page)
+        Ok(Page {
+            start: start.map_or(0, |s| usize::try_from(s).unwrap_or(usize::MAX)),
+            count: count.map_or(Page::default().count, |c| c as usize),
+        })
     }
 
     /// `sort`, among the columns of the kind's sort enum.
@@ -268,6 +266,11 @@ impl<'a> Decoder<'a> {
             .filter(|u| u.len() <= 64 && u.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
             .collect())
     }
+}
+
+/// A known parameter given an object or a nested array.
+fn not_scalar(name: &str, loc: Location) -> ApiError {
+    ApiError::invalid(name, loc, "must be a scalar or an array of scalars")
 }
 
 /// `name@host` with the host normalised; a leading `@` is dropped.

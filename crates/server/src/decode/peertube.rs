@@ -2,6 +2,7 @@
 //! `/api/v1/search/videos`, `/video-channels` and `/video-playlists`
 //! (<https://docs.joinpeertube.org/api-rest-reference.html#tag/Search>).
 
+use sepiola_model::Timestamp;
 use sepiola_model::query::{ChannelQuery, DateRange, PlaylistQuery, VideoQuery};
 
 use crate::decode::{Decoder, FromParams, normalize_handle};
@@ -34,10 +35,7 @@ pub fn video_query(p: &RawParams) -> Result<VideoQuery, ApiError> {
         tags_one_of: d.list("tagsOneOf")?,
         tags_all_of: d.list("tagsAllOf")?,
         host: d.host()?,
-        published: DateRange {
-            from: d.date("startDate")?,
-            to: d.date("endDate")?,
-        },
+        published: published(&d)?,
         originally_published: DateRange {
             from: d.date("originallyPublishedStartDate")?,
             to: d.date("originallyPublishedEndDate")?,
@@ -51,6 +49,21 @@ pub fn video_query(p: &RawParams) -> Result<VideoQuery, ApiError> {
         page: d.page()?,
     };
     Ok(q)
+}
+
+/// The publication window: PeerTube's `startDate`/`endDate`, intersected
+/// with `publishedAfter`/`publishedBefore` (the names Grayjay's date filter
+/// sends; both ends inclusive, as PeerTube's are).
+fn published(d: &Decoder) -> Result<DateRange, ApiError> {
+    let later = |a: Option<Timestamp>, b: Option<Timestamp>| a.max(b);
+    let earlier = |a: Option<Timestamp>, b: Option<Timestamp>| match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    Ok(DateRange {
+        from: later(d.date("startDate")?, d.date("publishedAfter")?),
+        to: earlier(d.date("endDate")?, d.date("publishedBefore")?),
+    })
 }
 
 /// Decodes a channel search.
@@ -154,7 +167,6 @@ mod tests {
             "count=101",
             "count=-1",
             "start=-5",
-            "start=9999&count=20",
             "count=abc",
             "sort=random",
             "sort=displayName",
@@ -168,6 +180,63 @@ mod tests {
         }
         let long = format!("search={}", "a".repeat(MAX_SEARCH_CHARS + 1));
         assert!(q(&long).is_err());
+    }
+
+    #[test]
+    fn deep_pages_are_decoded_not_refused() {
+        assert_eq!(
+            q("start=9990&count=20").unwrap().page,
+            Page {
+                start: 9990,
+                count: 20
+            }
+        );
+        assert_eq!(q("start=50000").unwrap().page.start, 50_000);
+        assert_eq!(q("start=50000").unwrap().page.served().count, 0);
+        assert_eq!(q("start=9990&count=20").unwrap().page.served().count, 10);
+    }
+
+    #[test]
+    fn published_after_and_before_intersect_start_and_end_date() {
+        let t = |s: &str| Timestamp::parse(s);
+        let v = q("publishedAfter=2024-03-01T00:00:00.000Z&startDate=2024-01-01").unwrap();
+        assert_eq!(v.published.from, t("2024-03-01T00:00:00Z"));
+        let v = q("publishedBefore=2024-03-01&endDate=2024-05-01").unwrap();
+        assert_eq!(v.published.to, t("2024-03-01"));
+        let v = q("publishedAfter=2024-03-01&publishedBefore=2024-04-01").unwrap();
+        assert_eq!(
+            (v.published.from, v.published.to),
+            (t("2024-03-01"), t("2024-04-01"))
+        );
+        assert!(q("publishedAfter=soon").is_err());
+    }
+
+    #[test]
+    fn sepiola_sorts_of_peertube_lists_are_accepted() {
+        for (s, f) in [
+            ("-trending", VideoSort::Trending),
+            ("trending", VideoSort::Trending),
+            ("-hot", VideoSort::Hot),
+            ("hot", VideoSort::Hot),
+            ("best", VideoSort::Best),
+            ("-best", VideoSort::Best),
+        ] {
+            assert_eq!(q(&format!("sort={s}")).unwrap().sort.field, f, "{s}");
+        }
+    }
+
+    #[test]
+    fn unknown_structured_parameters_are_ignored_known_ones_refused() {
+        let j = |b: &str| video_query(&RawParams::from_json(b.as_bytes()).unwrap());
+        assert!(j(r#"{"x":{"a":1},"y":[[1]],"z":null,"search":"a"}"#).is_ok());
+        for bad in [
+            r#"{"search":{"a":1}}"#,
+            r#"{"categoryOneOf":[[15]]}"#,
+            r#"{"isLive":{"a":1}}"#,
+            r#"{"count":{"a":1}}"#,
+        ] {
+            assert!(j(bad).is_err(), "{bad} accepted");
+        }
     }
 
     #[test]
