@@ -98,16 +98,8 @@ impl Document for Channel {
         for b in &mut self.banners {
             b.normalize(&origin, "banners")?;
         }
-        self.description = self
-            .description
-            .as_deref()
-            .map(|d| text::clean(d, MAX_DESCRIPTION_CHARS))
-            .filter(|d| !d.is_empty());
-        self.support = self
-            .support
-            .as_deref()
-            .map(|d| text::clean(d, 1_000))
-            .filter(|d| !d.is_empty());
+        self.description = text::clean_opt_text(self.description.as_deref(), MAX_DESCRIPTION_CHARS);
+        self.support = text::clean_opt_text(self.support.as_deref(), 1_000);
         self.is_local = false;
         self.owner_account.normalize("ownerAccount")?;
         Ok(())

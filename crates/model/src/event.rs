@@ -197,10 +197,7 @@ impl Document for Event {
             reason: "not a uuid".into(),
         })?;
         self.id = text::clean_line(&self.id, 64);
-        self.name = text::clean_line(&self.name, MAX_NAME_CHARS);
-        if self.name.is_empty() {
-            return Err(ModelError::Missing("name"));
-        }
+        self.name = text::required_line(&self.name, MAX_NAME_CHARS, "name")?;
         self.description = clean_description(self.description.as_deref());
         if self.end_time.is_some_and(|e| e < self.start_time) {
             self.end_time = None;

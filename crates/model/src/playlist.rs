@@ -79,15 +79,8 @@ impl Document for Playlist {
     fn normalize(&mut self) -> Result<(), ModelError> {
         self.host = normalize_host(&self.host).ok_or(ModelError::Missing("host"))?;
         normalize_ids(&mut self.uuid, &mut self.short_uuid)?;
-        self.display_name = text::clean_line(&self.display_name, MAX_NAME_CHARS);
-        if self.display_name.is_empty() {
-            return Err(ModelError::Missing("displayName"));
-        }
-        self.description = self
-            .description
-            .as_deref()
-            .map(|d| text::clean(d, MAX_DESCRIPTION_CHARS))
-            .filter(|d| !d.is_empty());
+        self.display_name = text::required_line(&self.display_name, MAX_NAME_CHARS, "displayName")?;
+        self.description = text::clean_opt_text(self.description.as_deref(), MAX_DESCRIPTION_CHARS);
         self.privacy = labels::privacy(self.privacy.id.unwrap_or(1));
         self.kind = labels::playlist_type(self.kind.id.unwrap_or(1));
         self.is_local = false;

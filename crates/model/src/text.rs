@@ -179,6 +179,25 @@ pub fn clean_opt(s: Option<&str>, max_chars: usize) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
+/// Cleans an optional multi-line text (a description); empty is `None`.
+pub fn clean_opt_text(s: Option<&str>, max_chars: usize) -> Option<String> {
+    s.map(|s| clean(s, max_chars)).filter(|s| !s.is_empty())
+}
+
+/// Cleans a one-line text that must not end up empty (a title): the
+/// document is refused, naming `field`, when it does.
+pub fn required_line(
+    s: &str,
+    max_chars: usize,
+    field: &'static str,
+) -> Result<String, crate::ModelError> {
+    let s = clean_line(s, max_chars);
+    if s.is_empty() {
+        return Err(crate::ModelError::Missing(field));
+    }
+    Ok(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

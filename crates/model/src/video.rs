@@ -126,15 +126,8 @@ impl Document for Video {
     fn normalize(&mut self) -> Result<(), ModelError> {
         self.host = normalize_host(&self.host).ok_or(ModelError::Missing("host"))?;
         normalize_ids(&mut self.uuid, &mut self.short_uuid)?;
-        self.name = text::clean_line(&self.name, MAX_NAME_CHARS);
-        if self.name.is_empty() {
-            return Err(ModelError::Missing("name"));
-        }
-        self.description = self
-            .description
-            .as_deref()
-            .map(|d| text::clean(d, MAX_DESCRIPTION_CHARS))
-            .filter(|d| !d.is_empty());
+        self.name = text::required_line(&self.name, MAX_NAME_CHARS, "name")?;
+        self.description = text::clean_opt_text(self.description.as_deref(), MAX_DESCRIPTION_CHARS);
         self.truncated_description = self
             .description
             .as_deref()
