@@ -18,6 +18,15 @@ pub enum IndexError {
     /// The index directory is locked by another writer (another sepiola).
     #[error("the index in {0} is in use by another sepiola process")]
     Locked(std::path::PathBuf),
+    /// The index on disk was written with another schema (another sepiola
+    /// version); opened for writing it is rebuilt from its stored documents.
+    #[error("the index in {path} was written by another version of sepiola ({detail}); start `sepiola serve` or `index import` once to rebuild it")]
+    SchemaChanged {
+        /// The kind's index directory.
+        path: std::path::PathBuf,
+        /// What differs.
+        detail: String,
+    },
     /// The index was opened read-only and cannot be written.
     #[error("the index is open read-only")]
     ReadOnly,

@@ -46,8 +46,19 @@ fn write_line(out: &mut dyn Write, kind: DocKind, body: &str) -> std::io::Result
 
 /// The stored JSON of a document with its whole description put back.
 fn export_body(d: &TantivyDocument, c: &Common) -> Result<String, IndexError> {
-    let body = stored_text(d, c.doc)?;
-    let Some(full) = d.get_first(c.full_description).and_then(|v| v.as_str()) else {
+    whole_document(d, c.doc, Some(c.full_description))
+}
+
+/// The stored answer JSON of a document (`doc`), with the whole description
+/// (`full`, stored only when the answer's was cut) put back: the document as
+/// it was indexed. Export and the schema rebuild read documents this way.
+pub(crate) fn whole_document(
+    d: &TantivyDocument,
+    doc: tantivy::schema::Field,
+    full: Option<tantivy::schema::Field>,
+) -> Result<String, IndexError> {
+    let body = stored_text(d, doc)?;
+    let Some(full) = full.and_then(|f| d.get_first(f)).and_then(|v| v.as_str()) else {
         return Ok(body.to_string());
     };
     let mut value: serde_json::Value =

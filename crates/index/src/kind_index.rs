@@ -1,6 +1,6 @@
 //! One tantivy index (one kind of document) with its writer and reader.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -236,11 +236,12 @@ fn open_dir(dir: &Path, schema: Schema) -> Result<Index, IndexError> {
     let mmap = open_mmap(dir)?;
     match Index::open_or_create(mmap, schema.clone()) {
         Ok(index) => Ok(index),
-        Err(TantivyError::SchemaError(msg)) => {
-            tracing::warn!(dir = %dir.display(), %msg, "index schema changed: rebuilding this index empty");
-            wipe(dir).map_err(io_err)?;
-            Ok(Index::open_or_create(open_mmap(dir)?, schema)?)
-        }
+        // Written by another sepiola: the caller rebuilds it from its own
+        // stored documents (see `migrate`).
+        Err(TantivyError::SchemaError(msg)) => Err(IndexError::SchemaChanged {
+            path: dir.to_path_buf(),
+            detail: msg,
+        }),
         Err(e) => Err(e.into()),
     }
 }
@@ -257,19 +258,6 @@ fn open_mmap(dir: &Path) -> Result<MmapDirectory, IndexError> {
     })
 }
 
-fn wipe(dir: &Path) -> std::io::Result<()> {
-    let entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    for p in entries {
-        if p.is_dir() {
-            std::fs::remove_dir_all(&p)?;
-        } else {
-            std::fs::remove_file(&p)?;
-        }
-    }
-    Ok(())
-}
 
 #[cfg(test)]
 mod tests {

@@ -21,6 +21,7 @@ pub mod geo;
 mod inventory;
 mod kind_index;
 mod kinds;
+mod migrate;
 mod part;
 mod prefix;
 mod search_index;

@@ -11,6 +11,7 @@ use crate::error::IndexError;
 use crate::kind_index::{KindIndex, WriterBudget};
 use crate::kinds::Kind;
 use crate::kinds::fields::Common;
+use crate::migrate;
 
 /// The index of one kind and the fields its schema holds.
 pub struct Part<K: Kind> {
@@ -29,7 +30,20 @@ impl<K: Kind> Part<K> {
         let mut b = Schema::builder();
         let common = Common::build(&mut b);
         let kind = K::build(&mut b);
-        let index = KindIndex::open(dir, b.build(), analysis, budget, common.key, common.host)?;
+        let schema = b.build();
+        if let Some(d) = dir {
+            migrate::recover(d)?;
+        }
+        let open = |schema| KindIndex::open(dir, schema, analysis, budget, common.key, common.host);
+        let index = match (open(schema.clone()), dir, budget) {
+            // Written by another version: rebuild it from what it stores
+            // (only with a writer: a read-only open says so instead).
+            (Err(IndexError::SchemaChanged { .. }), Some(d), Some(budget)) => {
+                migrate::rebuild::<K>(d, analysis, budget)?;
+                open(schema)?
+            }
+            (r, _, _) => r?,
+        };
         Ok(Part {
             index,
             common,
