@@ -18,7 +18,7 @@ use sepiola_model::host::normalize_host;
 
 use crate::listing::ListPage;
 use sepiola_model::{
-    ActorImage, ActorSummary, Channel, Label, NumericLabel, Playlist, Timestamp, Video,
+    ActorImage, ActorSummary, Channel, Label, NumericLabel, Playlist, Thumbnail, Timestamp, Video,
 };
 
 /// Most items read from one page (we ask for 100).
@@ -106,15 +106,57 @@ fn numeric_label(v: &Value, k: &str) -> NumericLabel {
     }
 }
 
+/// The language as the instance sent it: the model normalises the code and
+/// keeps the label (or gives its own when there is none).
 fn language_label(v: &Value) -> Label {
+    let o = v.get("language");
     Label {
-        id: v
-            .get("language")
+        id: o
             .and_then(|o| o.get("id"))
             .and_then(Value::as_str)
             .map(str::to_string),
-        label: String::new(),
+        label: o
+            .and_then(|o| o.get("label"))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
     }
+}
+
+/// PeerTube 8.1+'s `thumbnails` array, read leniently: entries that are
+/// not objects, or whose sizes are not integers, are skipped; the model
+/// checks every URL against the origin and drops absurd sizes.
+fn thumbnails(v: &Value) -> Vec<Thumbnail> {
+    let side = |t: &Value, k: &str| {
+        t.get(k)
+            .and_then(Value::as_u64)
+            .and_then(|w| u32::try_from(w).ok())
+    };
+    v.get("thumbnails")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .take(MAX_IMAGES)
+                .filter_map(|t| {
+                    Some(Thumbnail {
+                        width: side(t, "width")?,
+                        height: side(t, "height")?,
+                        aspect_ratio: opt_str(t, "aspectRatio"),
+                        file_url: t
+                            .get("fileUrl")
+                            .or_else(|| t.get("path"))
+                            .and_then(Value::as_str)?
+                            .to_string(),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A count the instance may leave out (older PeerTube): `None` when absent.
+fn opt_count(v: &Value, k: &str) -> Option<u64> {
+    v.get(k).filter(|x| !x.is_null()).map(|_| count(v, k))
 }
 
 fn image(v: &Value) -> Option<ActorImage> {
@@ -241,6 +283,10 @@ pub fn video(v: &Value, host: &str) -> Result<Video, Reject> {
         comments: v.get("comments").map(|_| count(v, "comments")),
         is_live: v.get("isLive").and_then(Value::as_bool).unwrap_or(false),
         nsfw: v.get("nsfw").and_then(Value::as_bool).unwrap_or(false),
+        nsfw_flags: sepiola_model::nsfw::sanitize(v.get("nsfwFlags")),
+        nsfw_summary: opt_str(v, "nsfwSummary"),
+        thumbnails: thumbnails(v),
+        downloads: opt_count(v, "downloads"),
         aspect_ratio,
         account,
         channel,
@@ -279,7 +325,8 @@ pub fn channel(v: &Value, host: &str) -> Result<Channel, Reject> {
         support: opt_str(v, "support"),
         followers_count: count(v, "followersCount"),
         following_count: count(v, "followingCount"),
-        videos_count: v.get("videosCount").map(|_| count(v, "videosCount")),
+        videos_count: opt_count(v, "videosCount"),
+        host_redundancy_allowed: v.get("hostRedundancyAllowed").and_then(Value::as_bool),
         created_at: required_time(v, "createdAt")?,
         updated_at: opt_time(v, "updatedAt"),
         is_local: false,
@@ -330,6 +377,7 @@ pub fn playlist(v: &Value, host: &str) -> Result<Playlist, Reject> {
         },
         thumbnail_path: opt_str(v, "thumbnailPath"),
         thumbnail_url: None,
+        thumbnails: thumbnails(v),
         embed_path: str_of(v, "embedPath"),
         embed_url: String::new(),
         url: str_of(v, "url"),
@@ -338,6 +386,7 @@ pub fn playlist(v: &Value, host: &str) -> Result<Playlist, Reject> {
         is_local: false,
         owner_account: owner,
         video_channel,
+        video_channel_position: opt_count(v, "videoChannelPosition"),
     };
     out.normalize()?;
     if out.host != host || out.owner_account.host != host {

@@ -2,7 +2,7 @@
 //! `/api/v1/search/videos`, `/video-channels` and `/video-playlists`
 //! (<https://docs.joinpeertube.org/api-rest-reference.html#tag/Search>).
 
-use sepiola_model::query::{ChannelQuery, DateRange, PlaylistQuery, VideoQuery};
+use sepiola_model::query::{ChannelQuery, DateRange, MAX_STATE, PlaylistQuery, States, VideoQuery};
 
 use crate::decode::{Decoder, FromParams, normalize_handle};
 use crate::params::RawParams;
@@ -24,9 +24,17 @@ pub fn video_query(p: &RawParams) -> Result<VideoQuery, ApiError> {
             ));
         }
     };
+    // `includeScheduledLive` asks PeerTube to list lives scheduled for
+    // later; the crawler lists what an anonymous listing shows, which has
+    // none, so the index holds none: the value is checked, then changes
+    // nothing (see docs/ranking.md).
+    let _ = d.boolean("includeScheduledLive")?;
     let q = VideoQuery {
         search: d.search()?,
         nsfw,
+        nsfw_flags_included: nsfw_flags(&d, "nsfwFlagsIncluded")?,
+        nsfw_flags_excluded: nsfw_flags(&d, "nsfwFlagsExcluded")?,
+        states: States(d.uint_list("stateOneOf", u64::from(MAX_STATE))?),
         is_live: d.boolean("isLive")?,
         categories: d.uint_list("categoryOneOf", 10_000)?,
         licences: d.uint_list("licenceOneOf", 10_000)?,
@@ -51,6 +59,13 @@ pub fn video_query(p: &RawParams) -> Result<VideoQuery, ApiError> {
         page: d.page()?,
     };
     Ok(q)
+}
+
+/// An NSFW flags parameter: an integer of PeerTube's flag bits (any
+/// 32-bit value is accepted; bits PeerTube does not define match nothing).
+fn nsfw_flags(d: &Decoder<'_>, name: &str) -> Result<u32, ApiError> {
+    let v = d.uint(name, u64::from(u32::MAX))?.unwrap_or(0);
+    Ok(u32::try_from(v).unwrap_or(0))
 }
 
 /// Decodes a channel search.
