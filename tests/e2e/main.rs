@@ -19,6 +19,7 @@ mod clients;
 mod crawl_kill;
 mod crawl_once;
 mod crawl_serve;
+mod crawl_shapes;
 mod hostile;
 mod image_proxy;
 mod mobilizon_api;
