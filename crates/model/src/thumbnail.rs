@@ -131,10 +131,10 @@ mod tests {
     use super::*;
     use crate::origin::fill_image;
 
-    fn run(
-        thumbs: Vec<Thumbnail>,
-        path: Option<&str>,
-    ) -> Result<(Vec<Thumbnail>, Option<String>, Option<String>), ModelError> {
+    /// The array, the legacy path and the legacy URL after normalising.
+    type Both = (Vec<Thumbnail>, Option<String>, Option<String>);
+
+    fn run(thumbs: Vec<Thumbnail>, path: Option<&str>) -> Result<Both, ModelError> {
         let o = Origin::for_host("tube.example", "");
         let mut t = thumbs;
         let mut p = path.map(str::to_string);
