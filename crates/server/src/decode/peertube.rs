@@ -164,6 +164,33 @@ mod tests {
     }
 
     #[test]
+    fn decodes_nsfw_flags_and_states() {
+        let v = q(
+            "nsfw=false&nsfwFlagsIncluded=2&nsfwFlagsExcluded=1&stateOneOf=1&stateOneOf=4\
+                   &includeScheduledLive=true",
+        )
+        .unwrap();
+        assert_eq!(
+            (v.nsfw, v.nsfw_flags_included, v.nsfw_flags_excluded),
+            (Some(false), 2, 1)
+        );
+        assert_eq!(v.states.0, vec![1, 4]);
+        let v = q("search=x").unwrap();
+        assert_eq!((v.nsfw_flags_included, v.nsfw_flags_excluded), (0, 0));
+        assert!(v.states.accepts_published());
+        for bad in [
+            "nsfwFlagsExcluded=violent",
+            "nsfwFlagsExcluded=-1",
+            "nsfwFlagsIncluded=99999999999",
+            "stateOneOf=14",
+            "stateOneOf=published",
+            "includeScheduledLive=sometimes-maybe",
+        ] {
+            assert!(q(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
     fn refuses_what_cannot_be_meant() {
         for bad in [
             "count=101",
