@@ -33,13 +33,16 @@ pub const ASPECT_RATIOS: [&str; 5] = ["16:9", "16:10", "4:3", "5:4", "1:1"];
 #[serde(rename_all = "camelCase")]
 pub struct Thumbnail {
     /// Width in pixels (1 to [`MAX_THUMBNAIL_SIDE`]).
+    #[serde(default)]
     pub width: u32,
     /// Height in pixels (1 to [`MAX_THUMBNAIL_SIDE`]).
+    #[serde(default)]
     pub height: u32,
     /// One of [`ASPECT_RATIOS`], when the instance said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aspect_ratio: Option<String>,
     /// Absolute URL of the image on the document's own instance.
+    #[serde(default)]
     pub file_url: String,
 }
 
