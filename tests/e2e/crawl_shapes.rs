@@ -211,6 +211,7 @@ async fn crawl_serves_both_releases_shapes_and_peertubes_nsfw_flags() {
                 "{what}"
             );
             assert_eq!(g["language"], t["language"], "{what}: language as sent");
+            assert_eq!(g.get("downloads"), t.get("downloads"), "{what}: downloads");
             assert_largest_avatar(g, &what);
         }
         truth_all.extend(truth);

@@ -227,6 +227,7 @@ impl<'a> Renderer<'a> {
         if version.nsfw_flags() {
             m.insert("nsfwFlags".into(), json!(v.nsfw_flags));
             m.insert("nsfwSummary".into(), json!(nsfw_summary(v.nsfw_flags)));
+            m.insert("downloads".into(), json!(v.views / 20));
         }
         if version.thumbnails_array() {
             m.remove("thumbnailPath");
