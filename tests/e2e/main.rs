@@ -20,6 +20,7 @@ mod compat;
 mod crawl_kill;
 mod crawl_once;
 mod crawl_serve;
+mod crawl_shapes;
 mod demo;
 mod hostile;
 mod image_proxy;

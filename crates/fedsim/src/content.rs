@@ -115,6 +115,8 @@ pub struct Video {
     pub is_live: bool,
     /// NSFW flag.
     pub nsfw: bool,
+    /// PeerTube 7+'s NSFW flags (1 violent, 2 explicit sex), 0 unless sensitive.
+    pub nsfw_flags: u8,
     /// Width / height.
     pub aspect_ratio: f64,
     /// Index into the instance's channels.
@@ -741,7 +743,7 @@ pub fn make_video<R: Rng>(
         1 => 1.3333,
         _ => 1.7778,
     };
-    Video {
+    let mut v = Video {
         id,
         uuid: random_uuid(rng),
         name,
@@ -765,6 +767,7 @@ pub fn make_video<R: Rng>(
         viewers: if is_live { rng.random_range(0..50) } else { 0 },
         is_live,
         nsfw: rng.random_bool(0.05),
+        nsfw_flags: 0,
         aspect_ratio,
         channel,
         thumbnail: rng.random_range(0..IMAGE_VARIANTS),
@@ -777,7 +780,11 @@ pub fn make_video<R: Rng>(
             None
         },
         origin: Origin::Local,
-    }
+    };
+    // From the uuid, not the generator: the rest of the content stays what
+    // it was before flags existed.
+    v.nsfw_flags = if v.nsfw { v.uuid.as_bytes()[15] % 4 } else { 0 };
+    v
 }
 
 #[cfg(test)]

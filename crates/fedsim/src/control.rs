@@ -186,6 +186,7 @@ struct VideoBody {
     category: Option<u8>,
     licence: Option<u8>,
     nsfw: Option<bool>,
+    nsfw_flags: Option<u8>,
     duration: Option<u64>,
     views: Option<u64>,
 }
@@ -240,6 +241,9 @@ fn apply_video(v: &mut content::Video, b: VideoBody) -> Result<(), Response> {
     if let Some(x) = b.nsfw {
         v.nsfw = x;
     }
+    if let Some(x) = b.nsfw_flags {
+        v.nsfw_flags = x;
+    }
     if let Some(x) = b.duration {
         v.duration = x;
     }
@@ -288,6 +292,7 @@ async fn add_video(
     v.originally_published_at = None;
     v.is_live = false;
     v.nsfw = false;
+    v.nsfw_flags = 0;
     if v.duration == 0 {
         v.duration = 60;
     }

@@ -83,7 +83,7 @@ async fn full_list(
                 "host": i.host,
                 "name": c.name,
                 "shortDescription": c.short_description,
-                "version": "6.3.0",
+                "version": i.version.server_version(),
                 "signupAllowed": false,
                 "totalUsers": c.accounts.iter().filter(|a| a.origin.is_local()).count(),
                 "totalVideos": c.videos.len(),

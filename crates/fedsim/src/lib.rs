@@ -18,9 +18,11 @@ pub mod render;
 pub mod request_log;
 pub mod short_uuid;
 pub mod sim;
+pub mod version;
 pub mod words;
 
 pub use error::FedsimError;
 pub use hostile::HostileKind;
 pub use launch::{Running, start};
 pub use sim::{SimConfig, StartupInfo};
+pub use version::{PeerTubeVersion, VersionMix};

@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 use clap::Parser;
-use fedsim::{HostileKind, SimConfig};
+use fedsim::{HostileKind, SimConfig, VersionMix};
 use std::io::Write;
 use std::net::IpAddr;
 use std::time::Duration;
@@ -55,6 +55,9 @@ struct Cli {
     /// Generate all content before printing the first line (default: each instance on first use).
     #[arg(long)]
     eager: bool,
+    /// PeerTube release the instances imitate: `mixed` (about half 6.3, half 8.2, from the seed and index), `6.3` or `8.2`.
+    #[arg(long, default_value = "mixed")]
+    peertube_version: String,
 }
 
 fn hostile_kinds(cli: &Cli) -> anyhow::Result<Vec<HostileKind>> {
@@ -104,6 +107,12 @@ async fn main() -> anyhow::Result<()> {
         drip_interval: Duration::from_millis(cli.drip_interval_ms),
         decoy_videos: cli.decoy_videos,
         eager: cli.eager,
+        versions: VersionMix::parse(&cli.peertube_version).with_context(|| {
+            format!(
+                "--peertube-version {}: expected mixed, 6.3 or 8.2",
+                cli.peertube_version
+            )
+        })?,
     };
     let running = fedsim::start(config)
         .await

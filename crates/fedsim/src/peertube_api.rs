@@ -605,7 +605,7 @@ async fn config(State(ctx): State<Ctx>) -> Response {
                 "categories": categories,
                 "customizations": {"javascript": "", "css": ""},
             },
-            "serverVersion": "6.3.0",
+            "serverVersion": ctx.inst.version.server_version(),
             "serverCommit": null,
             "search": {
                 "remoteUri": {"users": true, "anonymous": false},
@@ -657,7 +657,7 @@ async fn nodeinfo(State(ctx): State<Ctx>) -> Response {
     let users = c.accounts.iter().filter(|a| a.origin.is_local()).count();
     axum::Json(json!({
         "version": "2.0",
-        "software": {"name": "peertube", "version": "6.3.0"},
+        "software": {"name": "peertube", "version": ctx.inst.version.server_version()},
         "protocols": ["activitypub"],
         "services": {"inbound": [], "outbound": ["atom1.0", "rss2.0"]},
         "openRegistrations": false,

@@ -1,4 +1,5 @@
-//! Rendering of content as PeerTube 6.x JSON objects (videos, channels, accounts, playlists).
+//! Rendering of content as PeerTube JSON objects (videos, channels, accounts, playlists), in
+//! the shapes of the instance's release ([`crate::version`]).
 
 use crate::content::{self, Account, Channel, InstanceContent, Origin, Playlist, Video};
 use crate::short_uuid;
@@ -44,7 +45,14 @@ impl<'a> Renderer<'a> {
         created: &DateTime<Utc>,
     ) -> Value {
         let host = self.host(origin);
-        let images: Vec<Value> = [48u32, 120]
+        // 6.3 lists avatars smallest first, 8.2 largest first: the legacy
+        // `avatar` (PeerTube's first) differs, a client must not care.
+        let sizes: [u32; 2] = if self.inst.version.rich_labels() {
+            [120, 48]
+        } else {
+            [48, 120]
+        };
+        let images: Vec<Value> = sizes
             .iter()
             .map(|w| {
                 let path = format!("/lazy-static/avatars/{kind}{id}-{variant}-{w}.png");
@@ -135,9 +143,33 @@ impl<'a> Renderer<'a> {
             m.insert("isLocal".into(), json!(c.origin.is_local()));
             m.insert("banners".into(), json!([]));
             m.insert("avatar".into(), legacy_avatar(m.get("avatars")));
+            m.insert("hostRedundancyAllowed".into(), json!(c.id % 2 == 0));
+            if self.inst.version.rich_labels() {
+                m.insert("videosCount".into(), json!(self.videos_count(idx)));
+            }
             m.insert("ownerAccount".into(), self.account_full(c.account));
         }
         v
+    }
+
+    /// Videos of channel `idx` this instance lists (PeerTube counts the
+    /// channel's videos it knows).
+    fn videos_count(&self, idx: usize) -> usize {
+        self.content
+            .videos
+            .iter()
+            .filter(|v| v.channel == idx)
+            .count()
+    }
+
+    /// The `thumbnails` array of PeerTube 8.1+: two sizes of one image.
+    fn thumbnails(&self, host: &str, stem: &str) -> Value {
+        json!([
+            {"width": 560, "height": 315, "aspectRatio": "16:9",
+             "fileUrl": format!("http://{host}/lazy-static/thumbnails/{stem}-560.jpg")},
+            {"width": 1280, "height": 720, "aspectRatio": "16:9",
+             "fileUrl": format!("http://{host}/lazy-static/thumbnails/{stem}-1280.jpg")},
+        ])
     }
 
     fn video_common(&self, v: &Video) -> serde_json::Map<String, Value> {
@@ -147,7 +179,11 @@ impl<'a> Renderer<'a> {
             .channel(v.channel)
             .map(|c| c.account)
             .unwrap_or(usize::MAX);
+        let version = self.inst.version;
         let language = match v.language {
+            Some(l) if version.rich_labels() => {
+                json!({"id": l.code(), "label": l.label_with_region()})
+            }
             Some(l) => json!({"id": l.code(), "label": l.label()}),
             None => json!({"id": null, "label": "Unknown"}),
         };
@@ -178,18 +214,30 @@ impl<'a> Renderer<'a> {
             "likes": v.likes,
             "dislikes": v.dislikes,
             "nsfw": v.nsfw,
-            "nsfwFlags": 0,
-            "nsfwSummary": null,
             "state": {"id": 1, "label": "Published"},
             "waitTranscoding": false,
             "account": self.account_summary(account),
             "channel": self.channel_summary(v.channel),
             "url": format!("http://{host}/videos/watch/{}", v.uuid),
         });
-        match obj {
+        let mut m = match obj {
             Value::Object(m) => m,
             _ => serde_json::Map::new(),
+        };
+        if version.nsfw_flags() {
+            m.insert("nsfwFlags".into(), json!(v.nsfw_flags));
+            m.insert("nsfwSummary".into(), json!(nsfw_summary(v.nsfw_flags)));
+            m.insert("downloads".into(), json!(v.views / 20));
         }
+        if version.thumbnails_array() {
+            m.remove("thumbnailPath");
+            m.remove("previewPath");
+            m.insert(
+                "thumbnails".into(),
+                self.thumbnails(host, &v.uuid.to_string()),
+            );
+        }
+        m
     }
 
     /// A video as it appears in lists (no tags, truncated description).
@@ -242,7 +290,7 @@ impl<'a> Renderer<'a> {
         } else {
             "Regular"
         };
-        json!({
+        let mut out = json!({
             "id": p.id,
             "uuid": p.uuid.to_string(),
             "shortUUID": short,
@@ -260,14 +308,35 @@ impl<'a> Renderer<'a> {
             "ownerAccount": self.account_summary(account),
             "videoChannel": self.channel_summary(p.channel),
             "videoChannelPosition": 1,
-        })
+        });
+        if self.inst.version.thumbnails_array()
+            && let Value::Object(m) = &mut out
+        {
+            m.remove("thumbnailPath");
+            m.insert(
+                "thumbnails".into(),
+                self.thumbnails(host, &format!("playlist-{}", p.uuid)),
+            );
+        }
+        out
     }
 }
 
+/// What an uploader writes about flags, or null without flags.
+fn nsfw_summary(flags: u8) -> Value {
+    match flags {
+        0 => Value::Null,
+        1 => json!("Violence"),
+        2 => json!("Explicit sex"),
+        _ => json!("Violence and explicit sex"),
+    }
+}
+
+/// PeerTube's deprecated single `avatar`: its first stored avatar.
 fn legacy_avatar(avatars: Option<&Value>) -> Value {
     avatars
         .and_then(|a| a.as_array())
-        .and_then(|a| a.last())
+        .and_then(|a| a.first())
         .cloned()
         .unwrap_or(Value::Null)
 }

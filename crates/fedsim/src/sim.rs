@@ -4,6 +4,7 @@
 use crate::content::{self, GenParams, InstanceContent, Origin};
 use crate::hostile::HostileKind;
 use crate::request_log::RequestLog;
+use crate::version::{PeerTubeVersion, VersionMix};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr};
@@ -40,6 +41,8 @@ pub struct SimConfig {
     pub decoy_videos: usize,
     /// Generate every instance's content before returning from `start` (else: on first use).
     pub eager: bool,
+    /// Which PeerTube releases the instances imitate (the decoy is 6.3).
+    pub versions: VersionMix,
 }
 
 impl Default for SimConfig {
@@ -58,6 +61,7 @@ impl Default for SimConfig {
             drip_interval: Duration::from_millis(500),
             decoy_videos: 20,
             eager: false,
+            versions: VersionMix::Mixed,
         }
     }
 }
@@ -74,6 +78,8 @@ pub struct Instance {
     pub hostile: Option<HostileKind>,
     /// Local videos it was generated with.
     pub local_videos: usize,
+    /// The PeerTube release whose shapes it serves.
+    pub version: PeerTubeVersion,
     /// How its content is generated (lazily, on first use).
     params: GenParams,
     /// For `uuid-clash`: the instance whose uuids it steals.
@@ -188,6 +194,8 @@ pub struct InstanceInfo {
     pub hostile: Option<&'static str>,
     /// Number of local videos at startup.
     pub local_videos: usize,
+    /// The PeerTube release it imitates (`"6.3.0"`, `"8.2.0"`).
+    pub version: PeerTubeVersion,
 }
 
 /// The first stdout line: everything a test needs to drive the federation.
@@ -247,6 +255,7 @@ impl Sim {
                 host,
                 hostile,
                 local_videos: sizes[i],
+                version: config.versions.version_for(config.seed, i as u64),
                 params: params(i),
                 clash_with,
                 content: OnceLock::new(),
@@ -259,6 +268,7 @@ impl Sim {
             host: decoy_host,
             hostile: None,
             local_videos: config.decoy_videos,
+            version: PeerTubeVersion::V6_3,
             params: GenParams {
                 seed: config.seed ^ 0xDEC0_DEC0,
                 index: 0,
@@ -296,6 +306,7 @@ pub fn startup_info(sim: &Sim) -> StartupInfo {
             base_url: i.base_url.clone(),
             hostile: i.hostile.map(HostileKind::name),
             local_videos: i.local_videos,
+            version: i.version,
         })
         .collect();
     StartupInfo {

@@ -71,6 +71,21 @@ impl Lang {
         }
     }
 
+    /// The label with a region, as the simulation's 8.2 instances send it.
+    pub fn label_with_region(self) -> &'static str {
+        match self {
+            Lang::En => "English (United States)",
+            Lang::Fr => "French (France)",
+            Lang::De => "German (Germany)",
+            Lang::Es => "Spanish (Spain)",
+            Lang::It => "Italian (Italy)",
+            Lang::Pt => "Portuguese (Brazil)",
+            Lang::Nl => "Dutch (Netherlands)",
+            Lang::Ru => "Russian (Russia)",
+            Lang::Ja => "Japanese (Japan)",
+        }
+    }
+
     /// Parses an ISO 639-1 code into a language fedsim knows.
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.code() == code)

@@ -636,3 +636,67 @@ async fn content_is_deterministic_and_independent_of_instance_count() {
     assert_eq!(ta, tb);
     assert_ne!(ta, tc);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_instance_serves_the_shapes_of_its_release() {
+    let sim = spawn(&[
+        "--peertube-instances",
+        "8",
+        "--seed",
+        "5",
+        "--videos-per-instance",
+        "30",
+    ]);
+    let c = client(Duration::from_secs(10));
+    let mut seen = std::collections::BTreeSet::new();
+    for inst in sim.info["instances"].as_array().unwrap() {
+        let base = inst["base_url"].as_str().unwrap();
+        let host = inst["host"].as_str().unwrap();
+        let version = inst["version"].as_str().unwrap().to_string();
+        let config = get_json(&c, &format!("{base}/api/v1/config")).await;
+        assert_eq!(config["serverVersion"], json!(version));
+        let videos = get_json(&c, &format!("{base}/api/v1/videos?count=100&nsfw=both")).await;
+        let channels = get_json(&c, &format!("{base}/api/v1/video-channels?count=100")).await;
+        let playlists = get_json(
+            &c,
+            &format!("{base}/api/v1/video-playlists?count=100&playlistType=1"),
+        )
+        .await;
+        let new = version == "8.2.0";
+        for v in videos["data"].as_array().unwrap() {
+            assert_eq!(v["thumbnailPath"].is_string(), !new, "{v}");
+            assert_eq!(v["nsfwFlags"].is_number(), new, "{v}");
+            if new {
+                for t in v["thumbnails"].as_array().unwrap() {
+                    assert!(t["width"].as_u64().unwrap() > 0);
+                    let u = t["fileUrl"].as_str().unwrap();
+                    assert!(u.starts_with(&format!("http://{host}/")), "{u}");
+                    let r = c.get(u).send().await.unwrap();
+                    assert_eq!(r.status().as_u16(), 200, "{u}");
+                }
+                if v["language"]["id"].is_string() {
+                    assert!(v["language"]["label"].as_str().unwrap().contains('('));
+                }
+                if v["nsfwFlags"] != json!(0) {
+                    assert_eq!(v["nsfw"], json!(true));
+                    assert!(v["nsfwSummary"].is_string());
+                }
+            } else {
+                assert!(v.get("thumbnails").is_none());
+            }
+        }
+        for ch in channels["data"].as_array().unwrap() {
+            assert_eq!(ch["videosCount"].is_number(), new, "{ch}");
+        }
+        for p in playlists["data"].as_array().unwrap() {
+            assert_eq!(p["thumbnails"].is_array(), new, "{p}");
+        }
+        seen.insert(version);
+    }
+    assert_eq!(seen.len(), 2, "both releases among 8 instances: {seen:?}");
+    // The knob: every instance on one release.
+    let only = spawn(&["--peertube-instances", "3", "--peertube-version", "8.2"]);
+    for inst in only.info["instances"].as_array().unwrap() {
+        assert_eq!(inst["version"], json!("8.2.0"));
+    }
+}

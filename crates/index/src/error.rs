@@ -20,7 +20,9 @@ pub enum IndexError {
     Locked(std::path::PathBuf),
     /// The index on disk was written with another schema (another sepiola
     /// version); opened for writing it is rebuilt from its stored documents.
-    #[error("the index in {path} was written by another version of sepiola ({detail}); start `sepiola serve` or `index import` once to rebuild it")]
+    #[error(
+        "the index in {path} was written by another version of sepiola ({detail}); start `sepiola serve` or `index import` once to rebuild it"
+    )]
     SchemaChanged {
         /// The kind's index directory.
         path: std::path::PathBuf,

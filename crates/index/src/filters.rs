@@ -78,6 +78,22 @@ pub fn boolean(field: Field, value: bool) -> Box<dyn Query> {
     ))
 }
 
+/// At least one of these clauses (an OR inside the filters' AND).
+pub fn either(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        clauses.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+/// Each set bit of `flags` as its own value (`1 << b`): the terms a
+/// bit-flag field is indexed with, so that "any of these flags" is a set
+/// of terms.
+pub fn bits(flags: u32) -> impl Iterator<Item = u64> {
+    (0..32)
+        .map(|b| 1u64 << b)
+        .filter(move |bit| u64::from(flags) & bit != 0)
+}
+
 /// Dates (ms) within an inclusive range.
 pub fn dates(field: Field, range: &DateRange) -> Box<dyn Query> {
     let bound = |t: Option<sepiola_model::Timestamp>| match t {

@@ -53,7 +53,7 @@ impl KindIndex {
         key: Field,
         host: Field,
     ) -> Result<KindIndex, IndexError> {
-        let doc = schema.get_field("doc")?;
+        let doc = schema.get_field(crate::kinds::fields::DOC_FIELD)?;
         let index = match dir {
             None => Index::create_in_ram(schema),
             Some(dir) => open_dir(dir, schema)?,
@@ -257,7 +257,6 @@ fn open_mmap(dir: &Path) -> Result<MmapDirectory, IndexError> {
         },
     })
 }
-
 
 #[cfg(test)]
 mod tests {

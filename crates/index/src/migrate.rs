@@ -20,6 +20,7 @@ use crate::error::IndexError;
 use crate::export::whole_document;
 use crate::kind_index::WriterBudget;
 use crate::kinds::Kind;
+use crate::kinds::fields::{DOC_FIELD, EARLIER_DOC_FIELDS};
 use crate::part::{AnyPart, Part};
 
 /// Documents between two progress lines.
@@ -67,7 +68,10 @@ pub fn rebuild<K: Kind>(
     }
     let old = Index::open_in_dir(dir)?;
     let schema = old.schema();
-    let doc_field = schema.get_field("doc")?;
+    let doc_field = std::iter::once(DOC_FIELD)
+        .chain(EARLIER_DOC_FIELDS)
+        .find_map(|n| schema.get_field(n).ok())
+        .ok_or_else(|| IndexError::Corrupt(format!("{}: no stored documents", dir.display())))?;
     let full_field = schema.get_field("full_description").ok();
     let searcher = old.reader()?.searcher();
     let total = searcher.num_docs();
@@ -160,7 +164,10 @@ mod tests {
         let hits = part
             .search::<sepiola_model::Video>(&a, &VideoQuery::default())
             .unwrap();
-        assert_eq!(hits.total, 1, "the valid document is kept, the broken one dropped");
+        assert_eq!(
+            hits.total, 1,
+            "the valid document is kept, the broken one dropped"
+        );
         let v = &hits.data[0].item;
         assert_eq!(v.name, "Big Buck Bunny");
         // Searchable by words of the whole description, not only the cut one.
@@ -168,7 +175,10 @@ mod tests {
             search: Some("answer".into()),
             ..Default::default()
         };
-        assert_eq!(part.search::<sepiola_model::Video>(&a, &q).unwrap().total, 1);
+        assert_eq!(
+            part.search::<sepiola_model::Video>(&a, &q).unwrap().total,
+            1
+        );
         assert!(!sibling(&dir, ".old").exists() && !sibling(&dir, ".rebuild").exists());
         drop(part);
         // Opening again finds the current schema: nothing to rebuild.

@@ -73,7 +73,7 @@ pub struct ActorSummary {
     pub url: String,
     /// Host of the actor (with port when not the default).
     pub host: String,
-    /// Avatars, largest last.
+    /// Avatars, in the order the instance sent them.
     #[serde(default)]
     pub avatars: Vec<ActorImage>,
     /// Legacy single avatar (pre-PeerTube 4.2 shape), Grayjay still reads it.
@@ -94,6 +94,18 @@ pub struct ActorSummary {
     /// Last update (owner accounts of channels only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<Timestamp>,
+}
+
+/// The image the legacy single `avatar` field shows: the largest (by
+/// width, then height; the last of equals). PeerTube's own legacy field is
+/// its first stored avatar (`ActorModel.toFormattedSummaryJSON`,
+/// `this.Avatars[0]`), whose size depends on storage order; the largest is
+/// the rule PeerTube applies wherever it picks one avatar on purpose
+/// (`getMaxQualityImage`, by height), and one rule for every actor.
+pub fn largest(images: &[ActorImage]) -> Option<&ActorImage> {
+    images
+        .iter()
+        .max_by_key(|i| (i.width.unwrap_or(0), i.height.unwrap_or(0)))
 }
 
 /// The owner of a channel or playlist: a summary with its optional extras.
@@ -145,7 +157,7 @@ impl ActorSummary {
             legacy.normalize(&origin, field)?;
             self.avatars.push(legacy);
         }
-        self.avatar = self.avatars.last().cloned();
+        self.avatar = largest(&self.avatars).cloned();
         Ok(())
     }
 }
@@ -175,6 +187,27 @@ mod tests {
         );
         assert_eq!(a.avatar, a.avatars.last().cloned());
         assert_eq!(a.handle(), "alice@tube.example:8443");
+    }
+
+    #[test]
+    fn the_legacy_avatar_is_always_the_largest() {
+        let img = |w: u32| ActorImage {
+            width: Some(w),
+            height: Some(w),
+            path: format!("/lazy-static/avatars/a-{w}.png"),
+            ..Default::default()
+        };
+        for order in [vec![48, 1500, 120], vec![1500, 48], vec![120, 48, 600]] {
+            let max = *order.iter().max().unwrap();
+            let mut a = ActorSummary {
+                name: "alice".into(),
+                host: "tube.example".into(),
+                avatars: order.into_iter().map(img).collect(),
+                ..Default::default()
+            };
+            a.normalize("account").unwrap();
+            assert_eq!(a.avatar.unwrap().width, Some(max));
+        }
     }
 
     #[test]

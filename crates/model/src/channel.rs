@@ -41,9 +41,14 @@ pub struct Channel {
     /// Followings.
     #[serde(default)]
     pub following_count: u64,
-    /// Number of public videos, when known.
+    /// Number of videos, as the instance counts them (PeerTube sends it
+    /// when asked for channel statistics), when known.
     #[serde(default)]
     pub videos_count: Option<u64>,
+    /// Whether the channel's instance allows others to mirror (make
+    /// redundant copies of) its videos, as PeerTube's `Actor` says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_redundancy_allowed: Option<bool>,
     /// Creation date.
     pub created_at: Timestamp,
     /// Last update.
@@ -52,10 +57,10 @@ pub struct Channel {
     /// Always false here.
     #[serde(default)]
     pub is_local: bool,
-    /// Avatars, largest last.
+    /// Avatars, in the order the instance sent them.
     #[serde(default)]
     pub avatars: Vec<ActorImage>,
-    /// Legacy single avatar.
+    /// Legacy single avatar: the largest of `avatars` ([`crate::actor::largest`]).
     #[serde(default)]
     pub avatar: Option<ActorImage>,
     /// Banners.

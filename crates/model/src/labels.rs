@@ -1,8 +1,9 @@
 //! `{id, label}` pairs and PeerTube's label tables.
 //!
 //! PeerTube's web client re-translates `label`, so every such object must
-//! carry one; we answer with PeerTube's English labels whatever an instance
-//! sent, so results look the same whichever instance they came from.
+//! carry one. Categories, licences and privacies get PeerTube's English
+//! labels whatever an instance sent; languages keep the instance's label
+//! (it may name a region: "Spanish (Spain)") and get ours when it sent none.
 
 use serde::{Deserialize, Serialize};
 
@@ -188,6 +189,21 @@ pub fn language(code: Option<&str>) -> Label {
     }
 }
 
+/// The label object for a language code with the label the instance sent
+/// ("Spanish (Spain)" stays so; PeerTube's client re-translates it), or
+/// ours when it sent none (or no code at all).
+pub fn language_as_sent(code: Option<&str>, sent: &str) -> Label {
+    let mut l = language(code);
+    let sent = crate::text::clean_line(sent, MAX_LABEL_CHARS);
+    if l.id.is_some() && !sent.is_empty() {
+        l.label = sent;
+    }
+    l
+}
+
+/// Longest label kept from an instance.
+pub const MAX_LABEL_CHARS: usize = 100;
+
 /// Normalises a language code as sent by an instance or a client:
 /// lower-case, primary subtag only, letters only, at most 8 letters.
 pub fn normalize_language_code(code: &str) -> Option<String> {
@@ -210,6 +226,12 @@ mod tests {
         assert_eq!(licence(Some(2)).label, "Attribution - Share Alike");
         assert_eq!(language(Some("fr")).label, "French");
         assert_eq!(language(None).label, "Unknown");
+        assert_eq!(
+            language_as_sent(Some("es"), "Spanish (Spain)").label,
+            "Spanish (Spain)"
+        );
+        assert_eq!(language_as_sent(Some("es"), " ").label, "Spanish");
+        assert_eq!(language_as_sent(None, "Klingon").label, "Unknown");
         assert!(category_ids().eq(1..=18));
         assert!(licence_ids().eq(1..=7));
     }

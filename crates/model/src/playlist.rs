@@ -12,6 +12,7 @@ use crate::labels::{self, NumericLabel};
 use crate::limits::{MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS};
 use crate::origin::{Origin, fill_image};
 use crate::text;
+use crate::thumbnail::{LEGACY_THUMBNAIL_SIZE, Legacy, Thumbnail, normalize_thumbnails};
 use crate::time::Timestamp;
 
 /// A PeerTube video playlist as the search API returns it.
@@ -48,6 +49,10 @@ pub struct Playlist {
     /// Absolute thumbnail URL.
     #[serde(default)]
     pub thumbnail_url: Option<String>,
+    /// Every size of the thumbnail (PeerTube 8.1+ reads only this), each
+    /// absolute on the origin, smallest first.
+    #[serde(default)]
+    pub thumbnails: Vec<Thumbnail>,
     /// Embed path, relative to the origin.
     #[serde(default)]
     pub embed_path: String,
@@ -70,6 +75,9 @@ pub struct Playlist {
     /// The channel the playlist belongs to, if any.
     #[serde(default)]
     pub video_channel: Option<ActorSummary>,
+    /// The playlist's place among its channel's playlists (PeerTube 7+).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video_channel_position: Option<u64>,
 }
 
 impl Document for Playlist {
@@ -105,6 +113,17 @@ impl Document for Playlist {
             "thumbnailPath",
             &mut self.thumbnail_path,
             &mut self.thumbnail_url,
+        )?;
+        normalize_thumbnails(
+            &origin,
+            &mut self.thumbnails,
+            &mut [Legacy {
+                field: "thumbnailPath",
+                path: &mut self.thumbnail_path,
+                url: &mut self.thumbnail_url,
+                size: LEGACY_THUMBNAIL_SIZE,
+                largest: false,
+            }],
         )?;
         self.owner_account.normalize("ownerAccount")?;
         if let Some(c) = &mut self.video_channel {

@@ -242,6 +242,28 @@ pub struct Blocks {
     pub accounts: Vec<String>,
 }
 
+/// PeerTube's `VideoState.PUBLISHED`
+/// (`packages/models/src/videos/video-state.enum.ts`).
+pub const STATE_PUBLISHED: u32 = 1;
+/// The highest video state PeerTube defines (`TO_EDIT_AS_NEW_VIDEO`).
+pub const MAX_STATE: u32 = 13;
+
+/// The video states a search asks for (`stateOneOf`), empty when it does
+/// not ask. The index holds what an anonymous PeerTube listing shows:
+/// published videos (and lives that are on or waiting with no schedule),
+/// all counted as [`STATE_PUBLISHED`]. So a list holding 1 changes
+/// nothing, and a list without 1 matches nothing: sepiola has no video
+/// waiting for transcoding, import or a scheduled live.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct States(pub Vec<u32>);
+
+impl States {
+    /// Whether published videos (everything the index holds) are asked for.
+    pub fn accepts_published(&self) -> bool {
+        self.0.is_empty() || self.0.contains(&STATE_PUBLISHED)
+    }
+}
+
 /// A video search.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct VideoQuery {
@@ -249,6 +271,14 @@ pub struct VideoQuery {
     pub search: Option<String>,
     /// `Some(true)` only sensitive, `Some(false)` only not sensitive.
     pub nsfw: Option<bool>,
+    /// `nsfwFlagsIncluded`: with `nsfw=false`, sensitive videos with any of
+    /// these flags are kept too (0: none). See [`crate::nsfw::passes`].
+    pub nsfw_flags_included: u32,
+    /// `nsfwFlagsExcluded`: videos with any of these flags are left out,
+    /// unless `nsfw=false` (0: none). See [`crate::nsfw::passes`].
+    pub nsfw_flags_excluded: u32,
+    /// `stateOneOf`: the PeerTube video states asked for.
+    pub states: States,
     /// Live or not.
     pub is_live: Option<bool>,
     /// Category ids, any of.

@@ -12,7 +12,13 @@ use crate::labels::{self, Label, NumericLabel};
 use crate::limits::{API_DESCRIPTION_CHARS, MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS};
 use crate::origin::{Origin, fill_image};
 use crate::text::{self, clean_tags};
+use crate::thumbnail::{
+    LEGACY_PREVIEW_SIZE, LEGACY_THUMBNAIL_SIZE, Legacy, Thumbnail, normalize_thumbnails,
+};
 use crate::time::Timestamp;
+
+/// Longest NSFW summary kept (PeerTube caps it at 250).
+pub const MAX_NSFW_SUMMARY_CHARS: usize = 1_000;
 
 /// A PeerTube video as the search API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -109,6 +115,20 @@ pub struct Video {
     /// Whether it is marked sensitive.
     #[serde(default)]
     pub nsfw: bool,
+    /// Why it is sensitive: PeerTube 7+'s bit flags ([`crate::nsfw`]), 0
+    /// when the instance sends none (PeerTube ≤ 6).
+    #[serde(default)]
+    pub nsfw_flags: u32,
+    /// The uploader's note on what is sensitive (PeerTube 7+).
+    #[serde(default)]
+    pub nsfw_summary: Option<String>,
+    /// Every size of the thumbnail (PeerTube 8.1+ reads only this), each
+    /// absolute on the origin, smallest first.
+    #[serde(default)]
+    pub thumbnails: Vec<Thumbnail>,
+    /// Downloads, when the instance counts them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub downloads: Option<u64>,
     /// Width / height, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aspect_ratio: Option<f32>,
@@ -140,7 +160,7 @@ impl Document for Video {
             .id
             .as_deref()
             .and_then(labels::normalize_language_code);
-        self.language = labels::language(lang.as_deref());
+        self.language = labels::language_as_sent(lang.as_deref(), &self.language.label);
         self.privacy = labels::privacy(self.privacy.id.unwrap_or(1));
         self.is_local = false;
 
@@ -171,6 +191,32 @@ impl Document for Video {
             &mut self.preview_path,
             &mut self.preview_url,
         )?;
+        normalize_thumbnails(
+            &origin,
+            &mut self.thumbnails,
+            &mut [
+                Legacy {
+                    field: "thumbnailPath",
+                    path: &mut self.thumbnail_path,
+                    url: &mut self.thumbnail_url,
+                    size: LEGACY_THUMBNAIL_SIZE,
+                    largest: false,
+                },
+                Legacy {
+                    field: "previewPath",
+                    path: &mut self.preview_path,
+                    url: &mut self.preview_url,
+                    size: LEGACY_PREVIEW_SIZE,
+                    largest: true,
+                },
+            ],
+        )?;
+        self.nsfw_flags &= crate::nsfw::KNOWN;
+        self.nsfw_summary = self
+            .nsfw_summary
+            .as_deref()
+            .map(|d| text::clean(d, MAX_NSFW_SUMMARY_CHARS))
+            .filter(|d| !d.is_empty());
         if let Some(r) = self.aspect_ratio
             && !(r.is_finite() && r > 0.0 && r < 100.0)
         {
@@ -253,7 +299,7 @@ pub(crate) mod tests {
         );
         assert_eq!(v.category.label, "Science & Technology");
         assert_eq!(v.language.id.as_deref(), Some("fr"));
-        assert_eq!(v.language.label, "French");
+        assert_eq!(v.language.label, "Français", "the instance's label is kept");
         assert_eq!(v.privacy.label, "Public");
         assert!(!v.is_local);
     }

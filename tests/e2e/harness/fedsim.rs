@@ -59,6 +59,18 @@ impl Fed {
             .collect()
     }
 
+    /// The PeerTube release a host imitates (`"6.3.0"`, `"8.2.0"`).
+    pub fn version(&self, host: &str) -> String {
+        self.info["instances"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["host"] == json!(host))
+            .and_then(|i| i["version"].as_str())
+            .unwrap()
+            .to_string()
+    }
+
     /// Hosts of the healthy instances.
     pub fn healthy(&self) -> Vec<String> {
         self.hosts()

@@ -10,7 +10,10 @@ use super::{Reject, RestPages, mapping};
 use crate::listing::ListedKind;
 
 /// Every channel of the host.
-pub const PAGES: RestPages = RestPages::new("/api/v1/video-channels", &[]);
+/// `withStats=true` asks for `videosCount`, which PeerTube (≥ 4) computes
+/// only when channel statistics are asked for; instances that do not know
+/// the parameter ignore it.
+pub const PAGES: RestPages = RestPages::new("/api/v1/video-channels", &[("withStats", "true")]);
 
 /// The channel plug-in of the listing driver.
 #[derive(Debug, Default)]

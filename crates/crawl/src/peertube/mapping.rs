@@ -18,7 +18,7 @@ use sepiola_model::host::normalize_host;
 
 use crate::listing::ListPage;
 use sepiola_model::{
-    ActorImage, ActorSummary, Channel, Label, NumericLabel, Playlist, Timestamp, Video,
+    ActorImage, ActorSummary, Channel, Label, NumericLabel, Playlist, Thumbnail, Timestamp, Video,
 };
 
 /// Most items read from one page (we ask for 100).
@@ -106,15 +106,57 @@ fn numeric_label(v: &Value, k: &str) -> NumericLabel {
     }
 }
 
+/// The language as the instance sent it: the model normalises the code and
+/// keeps the label (or gives its own when there is none).
 fn language_label(v: &Value) -> Label {
+    let o = v.get("language");
     Label {
-        id: v
-            .get("language")
+        id: o
             .and_then(|o| o.get("id"))
             .and_then(Value::as_str)
             .map(str::to_string),
-        label: String::new(),
+        label: o
+            .and_then(|o| o.get("label"))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
     }
+}
+
+/// PeerTube 8.1+'s `thumbnails` array, read leniently: entries that are
+/// not objects, or whose sizes are not integers, are skipped; the model
+/// checks every URL against the origin and drops absurd sizes.
+fn thumbnails(v: &Value) -> Vec<Thumbnail> {
+    let side = |t: &Value, k: &str| {
+        t.get(k)
+            .and_then(Value::as_u64)
+            .and_then(|w| u32::try_from(w).ok())
+    };
+    v.get("thumbnails")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .take(MAX_IMAGES)
+                .filter_map(|t| {
+                    Some(Thumbnail {
+                        width: side(t, "width")?,
+                        height: side(t, "height")?,
+                        aspect_ratio: opt_str(t, "aspectRatio"),
+                        file_url: t
+                            .get("fileUrl")
+                            .or_else(|| t.get("path"))
+                            .and_then(Value::as_str)?
+                            .to_string(),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A count the instance may leave out (older PeerTube): `None` when absent.
+fn opt_count(v: &Value, k: &str) -> Option<u64> {
+    v.get(k).filter(|x| !x.is_null()).map(|_| count(v, k))
 }
 
 fn image(v: &Value) -> Option<ActorImage> {
@@ -241,6 +283,10 @@ pub fn video(v: &Value, host: &str) -> Result<Video, Reject> {
         comments: v.get("comments").map(|_| count(v, "comments")),
         is_live: v.get("isLive").and_then(Value::as_bool).unwrap_or(false),
         nsfw: v.get("nsfw").and_then(Value::as_bool).unwrap_or(false),
+        nsfw_flags: sepiola_model::nsfw::sanitize(v.get("nsfwFlags")),
+        nsfw_summary: opt_str(v, "nsfwSummary"),
+        thumbnails: thumbnails(v),
+        downloads: opt_count(v, "downloads"),
         aspect_ratio,
         account,
         channel,
@@ -279,7 +325,8 @@ pub fn channel(v: &Value, host: &str) -> Result<Channel, Reject> {
         support: opt_str(v, "support"),
         followers_count: count(v, "followersCount"),
         following_count: count(v, "followingCount"),
-        videos_count: v.get("videosCount").map(|_| count(v, "videosCount")),
+        videos_count: opt_count(v, "videosCount"),
+        host_redundancy_allowed: v.get("hostRedundancyAllowed").and_then(Value::as_bool),
         created_at: required_time(v, "createdAt")?,
         updated_at: opt_time(v, "updatedAt"),
         is_local: false,
@@ -330,6 +377,7 @@ pub fn playlist(v: &Value, host: &str) -> Result<Playlist, Reject> {
         },
         thumbnail_path: opt_str(v, "thumbnailPath"),
         thumbnail_url: None,
+        thumbnails: thumbnails(v),
         embed_path: str_of(v, "embedPath"),
         embed_url: String::new(),
         url: str_of(v, "url"),
@@ -338,6 +386,7 @@ pub fn playlist(v: &Value, host: &str) -> Result<Playlist, Reject> {
         is_local: false,
         owner_account: owner,
         video_channel,
+        video_channel_position: opt_count(v, "videoChannelPosition"),
     };
     out.normalize()?;
     if out.host != host || out.owner_account.host != host {
@@ -452,6 +501,106 @@ mod tests {
         assert!(video(&json!("nope"), HOST).is_err());
     }
 
+    /// An 8.x-style item: the `thumbnails` array and no legacy paths,
+    /// NSFW flags, a region in the language label.
+    fn item_8x() -> Value {
+        let mut d = item();
+        let o = d.as_object_mut().unwrap();
+        o.remove("thumbnailPath");
+        o.remove("previewPath");
+        o.insert("thumbnails".into(), json!([
+            {"width": 1280, "height": 720, "aspectRatio": "16:9", "fileUrl": format!("http://{HOST}/lazy-static/thumbnails/big.jpg")},
+            {"width": 560, "height": 315, "aspectRatio": "16:9", "fileUrl": format!("http://{HOST}/lazy-static/thumbnails/small.jpg")}
+        ]));
+        o.insert("nsfw".into(), json!(true));
+        o.insert("nsfwFlags".into(), json!(1));
+        o.insert("nsfwSummary".into(), json!("Blood \u{202E}and fights"));
+        o.insert(
+            "language".into(),
+            json!({"id": "es", "label": "Spanish (Spain)"}),
+        );
+        o.insert("downloads".into(), json!(12));
+        d
+    }
+
+    #[test]
+    fn both_thumbnail_shapes_give_both_shapes() {
+        // 6.3: legacy paths only, the array is built from them.
+        let v = video(&item(), HOST).unwrap();
+        let urls: Vec<&str> = v.thumbnails.iter().map(|t| t.file_url.as_str()).collect();
+        assert_eq!(
+            urls,
+            vec![
+                "http://127.0.0.1:4001/lazy-static/thumbnails/x.jpg",
+                "http://127.0.0.1:4001/lazy-static/previews/x.jpg"
+            ]
+        );
+        assert_eq!(
+            (v.nsfw_flags, v.nsfw_summary.as_deref(), v.downloads),
+            (0, None, None)
+        );
+        assert_eq!(v.language.label, "French");
+        // 8.x: the array only, the legacy fields are taken from it.
+        let v = video(&item_8x(), HOST).unwrap();
+        assert_eq!(v.thumbnails.len(), 2);
+        assert_eq!(v.thumbnails[0].width, 560);
+        assert_eq!(
+            v.thumbnail_path.as_deref(),
+            Some("/lazy-static/thumbnails/small.jpg")
+        );
+        assert_eq!(
+            v.preview_url.as_deref(),
+            Some("http://127.0.0.1:4001/lazy-static/thumbnails/big.jpg")
+        );
+        assert_eq!(v.nsfw_flags, sepiola_model::nsfw::VIOLENT);
+        assert_eq!(v.nsfw_summary.as_deref(), Some("Blood and fights"));
+        assert_eq!(v.language.id.as_deref(), Some("es"));
+        assert_eq!(v.language.label, "Spanish (Spain)");
+        assert_eq!(v.downloads, Some(12));
+        // Both: the instance's array wins, its legacy paths are kept.
+        let mut d = item_8x();
+        d["thumbnailPath"] = json!("/lazy-static/thumbnails/x.jpg");
+        let v = video(&d, HOST).unwrap();
+        assert_eq!(
+            v.thumbnail_path.as_deref(),
+            Some("/lazy-static/thumbnails/x.jpg")
+        );
+        assert_eq!(v.thumbnails.len(), 2);
+    }
+
+    #[test]
+    fn hostile_thumbnails_and_flags() {
+        for bad in [
+            json!("http://127.0.0.1:9999/x.jpg"),
+            json!("//127.0.0.1:9999/x.jpg"),
+            json!("javascript:alert(1)"),
+        ] {
+            let mut d = item_8x();
+            d["thumbnails"][0]["fileUrl"] = bad.clone();
+            assert!(video(&d, HOST).is_err(), "{bad} accepted");
+        }
+        let mut d = item_8x();
+        d["thumbnails"][0]["width"] = json!(1e300);
+        d["thumbnails"][1]["height"] = json!(4_000_000);
+        d["thumbnails"].as_array_mut().unwrap().push(json!("nope"));
+        let v = video(&d, HOST).unwrap();
+        assert!(v.thumbnails.is_empty(), "{:?}", v.thumbnails);
+        assert!(v.thumbnail_path.is_none());
+        for (flags, want) in [
+            (json!(-1), 0),
+            (json!(7), 3),
+            (json!(1.5), 0),
+            (json!("1"), 0),
+        ] {
+            let mut d = item_8x();
+            d["nsfwFlags"] = flags.clone();
+            assert_eq!(video(&d, HOST).unwrap().nsfw_flags, want, "{flags}");
+        }
+        let mut d = item_8x();
+        d["language"]["label"] = json!("");
+        assert_eq!(video(&d, HOST).unwrap().language.label, "Spanish");
+    }
+
     #[test]
     fn pages_are_read_leniently() {
         let p = list_page(json!({"total": 3, "data": [1, 2, 3]})).unwrap();
@@ -479,6 +628,15 @@ mod tests {
     fn channels_must_be_local() {
         let c = channel(&channel_json(HOST), HOST).unwrap();
         assert_eq!(c.key().as_str(), format!("{HOST} alice_channel"));
+        assert_eq!((c.videos_count, c.host_redundancy_allowed), (None, None));
+        let mut j = channel_json(HOST);
+        j["videosCount"] = json!(17);
+        j["hostRedundancyAllowed"] = json!(true);
+        let c = channel(&j, HOST).unwrap();
+        assert_eq!(
+            (c.videos_count, c.host_redundancy_allowed),
+            (Some(17), Some(true))
+        );
         assert!(matches!(
             channel(&channel_json("127.0.0.1:4002"), HOST),
             Err(Reject::Remote(_))
@@ -496,6 +654,25 @@ mod tests {
             "createdAt": "2023-01-01T00:00:00.000Z", "ownerAccount": actor(HOST), "videoChannel": actor(HOST)});
         let out = playlist(&p, HOST).unwrap();
         assert_eq!(out.videos_length, 4);
+        assert!(out.thumbnails.is_empty() && out.video_channel_position.is_none());
+        let mut q = p.clone();
+        q["thumbnailPath"] = json!("/lazy-static/thumbnails/p.jpg");
+        let out = playlist(&q, HOST).unwrap();
+        assert_eq!(
+            out.thumbnails[0].file_url,
+            "http://127.0.0.1:4001/lazy-static/thumbnails/p.jpg"
+        );
+        let mut q = p.clone();
+        q["thumbnails"] = json!([{"width": 560, "height": 315, "fileUrl": format!("http://{HOST}/lazy-static/thumbnails/q.jpg")}]);
+        q["videoChannelPosition"] = json!(3);
+        let out = playlist(&q, HOST).unwrap();
+        assert_eq!(
+            out.thumbnail_path.as_deref(),
+            Some("/lazy-static/thumbnails/q.jpg")
+        );
+        assert_eq!(out.video_channel_position, Some(3));
+        q["thumbnails"][0]["fileUrl"] = json!("http://evil.example/q.jpg");
+        assert!(playlist(&q, HOST).is_err());
         let mut q = p.clone();
         q["privacy"] = json!({"id": 3, "label": "Private"});
         assert_eq!(playlist(&q, HOST), Err(Reject::NotPublic));

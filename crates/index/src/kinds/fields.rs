@@ -37,6 +37,17 @@ pub struct Common {
     pub updated_at: Field,
 }
 
+/// The name of the stored answer field. It carries the answer format's
+/// version: a change to what answers hold (fields added to the stored JSON,
+/// like PeerTube 8.1's `thumbnails`) bumps it, so an index of older answers
+/// no longer matches the schema and is rebuilt from its stored documents
+/// (normalised again, so they gain the new fields; see `migrate`) instead of
+/// serving the old shape until each document happens to change.
+pub(crate) const DOC_FIELD: &str = "doc_v2";
+
+/// What earlier releases named the stored answer: a rebuild reads them.
+pub(crate) const EARLIER_DOC_FIELDS: [&str; 1] = ["doc"];
+
 impl Common {
     /// Adds the common fields to a schema (first, in every kind).
     pub fn build(b: &mut SchemaBuilder) -> Common {
@@ -44,7 +55,7 @@ impl Common {
             key: b.add_text_field("key", STRING | FAST),
             key_hash: b.add_u64_field("key_hash", num_fast()),
             host: b.add_text_field("host", STRING | FAST),
-            doc: b.add_text_field("doc", STORED),
+            doc: b.add_text_field(DOC_FIELD, STORED),
             full_description: b.add_text_field("full_description", STORED),
             // A sort column only: not in the term dictionary (one long, mostly
             // unique term per document made merges slower for nothing).

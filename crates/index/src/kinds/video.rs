@@ -31,6 +31,8 @@ pub struct VideoKind {
     licence: Field,
     /// Sensitive.
     nsfw: Field,
+    /// One term per NSFW flag set (`1 << bit`), none without flags.
+    nsfw_flag: Field,
     /// Live.
     is_live: Field,
     /// Publication date (ms).
@@ -67,6 +69,7 @@ impl Kind for VideoKind {
             category: b.add_u64_field("category", INDEXED),
             licence: b.add_u64_field("licence", INDEXED),
             nsfw: b.add_bool_field("nsfw", INDEXED),
+            nsfw_flag: b.add_u64_field("nsfw_flag", INDEXED),
             is_live: b.add_bool_field("is_live", INDEXED),
             // Range filters read the column: no term per value.
             published_at: b.add_i64_field("published_at", num_fast()),
@@ -105,6 +108,9 @@ impl Kind for VideoKind {
         d.add_u64(self.category, u64::from(v.category.id.unwrap_or(0)));
         d.add_u64(self.licence, u64::from(v.licence.id.unwrap_or(0)));
         d.add_bool(self.nsfw, v.nsfw);
+        for bit in filters::bits(v.nsfw_flags) {
+            d.add_u64(self.nsfw_flag, bit);
+        }
         d.add_bool(self.is_live, v.is_live);
         d.add_i64(self.published_at, v.published_at.millis());
         if let Some(o) = v.originally_published_at {
@@ -128,8 +134,9 @@ impl Kind for VideoKind {
     }
 
     fn filters(&self, _common: &Common, q: &VideoQuery, c: &mut Clauses) {
-        if let Some(b) = q.nsfw {
-            c.must(filters::boolean(self.nsfw, b));
+        self.nsfw_filters(q, c);
+        if !q.states.accepts_published() {
+            c.must(Box::new(tantivy::query::EmptyQuery));
         }
         if let Some(b) = q.is_live {
             c.must(filters::boolean(self.is_live, b));
@@ -201,6 +208,34 @@ impl Kind for VideoKind {
             VideoSort::OriginallyPublishedAt => by(Column::I64(self.originally_published_at)),
             VideoSort::Views => by(Column::U64(self.views)),
             VideoSort::Likes => by(Column::U64(self.likes)),
+        }
+    }
+}
+
+impl VideoKind {
+    /// `nsfw`, `nsfwFlagsIncluded` and `nsfwFlagsExcluded` with PeerTube's
+    /// semantics (the reference is `sepiola_model::nsfw::passes`):
+    /// `nsfw=true` keeps sensitive videos without an excluded flag,
+    /// `nsfw=false` keeps the others plus those with an included flag, and
+    /// without `nsfw` the excluded flags alone hide videos.
+    fn nsfw_filters(&self, q: &VideoQuery, c: &mut Clauses) {
+        let excluded = q.nsfw_flags_excluded & sepiola_model::nsfw::KNOWN;
+        let included = q.nsfw_flags_included & sepiola_model::nsfw::KNOWN;
+        let any_flag = |flags| filters::any_u64(self.nsfw_flag, filters::bits(flags));
+        match q.nsfw {
+            Some(true) => {
+                c.must(filters::boolean(self.nsfw, true));
+                if excluded != 0 {
+                    c.must_not(any_flag(excluded));
+                }
+            }
+            Some(false) if included != 0 => c.must(filters::either(vec![
+                filters::boolean(self.nsfw, false),
+                any_flag(included),
+            ])),
+            Some(false) => c.must(filters::boolean(self.nsfw, false)),
+            None if excluded != 0 => c.must_not(any_flag(excluded)),
+            None => {}
         }
     }
 }

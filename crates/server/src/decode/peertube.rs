@@ -3,7 +3,7 @@
 //! (<https://docs.joinpeertube.org/api-rest-reference.html#tag/Search>).
 
 use sepiola_model::Timestamp;
-use sepiola_model::query::{ChannelQuery, DateRange, PlaylistQuery, VideoQuery};
+use sepiola_model::query::{ChannelQuery, DateRange, MAX_STATE, PlaylistQuery, States, VideoQuery};
 
 use crate::decode::{Decoder, FromParams, normalize_handle};
 use crate::params::RawParams;
@@ -25,9 +25,17 @@ pub fn video_query(p: &RawParams) -> Result<VideoQuery, ApiError> {
             ));
         }
     };
+    // `includeScheduledLive` asks PeerTube to list lives scheduled for
+    // later; the crawler lists what an anonymous listing shows, which has
+    // none, so the index holds none: the value is checked, then changes
+    // nothing (see docs/ranking.md).
+    let _ = d.boolean("includeScheduledLive")?;
     let q = VideoQuery {
         search: d.search()?,
         nsfw,
+        nsfw_flags_included: nsfw_flags(&d, "nsfwFlagsIncluded")?,
+        nsfw_flags_excluded: nsfw_flags(&d, "nsfwFlagsExcluded")?,
+        states: States(d.uint_list("stateOneOf", u64::from(MAX_STATE))?),
         is_live: d.boolean("isLive")?,
         categories: d.uint_list("categoryOneOf", 10_000)?,
         licences: d.uint_list("licenceOneOf", 10_000)?,
@@ -64,6 +72,13 @@ fn published(d: &Decoder) -> Result<DateRange, ApiError> {
         from: later(d.date("startDate")?, d.date("publishedAfter")?),
         to: earlier(d.date("endDate")?, d.date("publishedBefore")?),
     })
+}
+
+/// An NSFW flags parameter: an integer of PeerTube's flag bits (any
+/// 32-bit value is accepted; bits PeerTube does not define match nothing).
+fn nsfw_flags(d: &Decoder<'_>, name: &str) -> Result<u32, ApiError> {
+    let v = d.uint(name, u64::from(u32::MAX))?.unwrap_or(0);
+    Ok(u32::try_from(v).unwrap_or(0))
 }
 
 /// Decodes a channel search.
@@ -159,6 +174,33 @@ mod tests {
                 count: 5
             }
         );
+    }
+
+    #[test]
+    fn decodes_nsfw_flags_and_states() {
+        let v = q(
+            "nsfw=false&nsfwFlagsIncluded=2&nsfwFlagsExcluded=1&stateOneOf=1&stateOneOf=4\
+                   &includeScheduledLive=true",
+        )
+        .unwrap();
+        assert_eq!(
+            (v.nsfw, v.nsfw_flags_included, v.nsfw_flags_excluded),
+            (Some(false), 2, 1)
+        );
+        assert_eq!(v.states.0, vec![1, 4]);
+        let v = q("search=x").unwrap();
+        assert_eq!((v.nsfw_flags_included, v.nsfw_flags_excluded), (0, 0));
+        assert!(v.states.accepts_published());
+        for bad in [
+            "nsfwFlagsExcluded=violent",
+            "nsfwFlagsExcluded=-1",
+            "nsfwFlagsIncluded=99999999999",
+            "stateOneOf=14",
+            "stateOneOf=published",
+            "includeScheduledLive=sometimes-maybe",
+        ] {
+            assert!(q(bad).is_err(), "{bad} accepted");
+        }
     }
 
     #[test]
