@@ -27,5 +27,6 @@ mod image_proxy;
 mod instance_mode;
 mod metrics;
 mod mobilizon_api;
+mod upgrade;
 mod web;
 mod web_fedsim;
