@@ -56,7 +56,7 @@ impl RawParams {
     }
 
     /// Parses a JSON body, which must be an object. Values may be of any
-    /// JSON type: objects and nested arrays become [`Scalar::Structured`],
+    /// JSON type: objects and nested arrays become a `Structured` marker,
     /// which only a known parameter refuses (clients send unknown
     /// parameters of every shape, and those are ignored).
     pub fn from_json(raw: &[u8]) -> Result<RawParams, ApiError> {
