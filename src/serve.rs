@@ -78,6 +78,13 @@ pub async fn serve(config: Config) -> anyhow::Result<ExitCode> {
         index.clone(),
         denied.clone(),
     )?);
+    if config.crawl.uses_default_list() {
+        tracing::info!(
+            list = config.crawl.list().unwrap_or_default(),
+            "no instance list configured: crawling the public list of approved PeerTube instances \
+             (set crawl.peertube_list to choose another, or crawl.default_list = \"\" to crawl nothing)"
+        );
+    }
     let crawler = if config.crawl.has_sources() {
         let crawler = Crawler::new(config.crawl.clone(), index.clone(), &config.data_dir)
             .context("starting the crawler")?;

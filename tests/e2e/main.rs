@@ -22,6 +22,7 @@ mod crawl_once;
 mod crawl_serve;
 mod crawl_shapes;
 mod demo;
+mod first_run;
 mod hostile;
 mod image_proxy;
 mod instance_mode;

@@ -123,6 +123,8 @@ impl Server {
             .arg(data)
             .args(["serve", "--listen", "127.0.0.1:0"])
             .env("SEPIOLA_LOG", "warn")
+            // The benchmark serves its corpus: never the public instance list.
+            .env("SEPIOLA_CRAWL__DEFAULT_LIST", "")
             .stdout(Stdio::piped())
             .spawn()
             .context("spawning sepiola serve")?;

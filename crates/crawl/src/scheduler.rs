@@ -337,7 +337,12 @@ impl Crawler {
                 || last_list.is_none_or(|t| t.elapsed() >= quick)
             {
                 if let Err(e) = self.refresh_list().await {
-                    tracing::warn!(error = %e, "no instance list yet");
+                    tracing::warn!(
+                        list = settings.list().unwrap_or("(none)"),
+                        error = %e,
+                        retry_secs = quick.as_secs(),
+                        "cannot read the instance list (no network?): serving what the index holds and trying again"
+                    );
                 }
                 last_list = Some(Instant::now());
             }

@@ -12,6 +12,10 @@ pub struct CrawlSettings {
     /// Instance list: a URL in the joinpeertube `/api/v1/instances/hosts`
     /// format, or a local file (one host per line, `#` comments, or that JSON).
     pub peertube_list: Option<String>,
+    /// The list crawled when neither `peertube_list` nor `hosts` is set: the
+    /// public, approved joinpeertube list Sepia Search uses, so a first
+    /// `sepiola serve` is useful. Empty: crawl nothing unless told.
+    pub default_list: String,
     /// Hosts crawled in addition to the list.
     pub hosts: Vec<String>,
     /// If not empty, only these hosts are crawled (intersection with the list).
@@ -55,6 +59,7 @@ impl Default for CrawlSettings {
     fn default() -> Self {
         CrawlSettings {
             peertube_list: None,
+            default_list: JOINPEERTUBE_LIST.into(),
             hosts: Vec::new(),
             allow_hosts: Vec::new(),
             deny_hosts: Vec::new(),
@@ -77,13 +82,35 @@ impl Default for CrawlSettings {
     }
 }
 
+/// The public list of approved PeerTube instances (joinpeertube.org's).
+pub const JOINPEERTUBE_LIST: &str = "https://instances.joinpeertube.org/api/v1/instances/hosts";
+
 impl CrawlSettings {
-    /// Whether anything is configured to crawl.
-    pub fn has_sources(&self) -> bool {
+    /// The instance list to read: `peertube_list`, else (with no `hosts`
+    /// either) `default_list`; `None` when there is none.
+    pub fn list(&self) -> Option<&str> {
+        fn set(s: &str) -> Option<&str> {
+            Some(s.trim()).filter(|s| !s.is_empty())
+        }
+        match self.peertube_list.as_deref().and_then(set) {
+            Some(l) => Some(l),
+            None if self.hosts.is_empty() => set(&self.default_list),
+            None => None,
+        }
+    }
+
+    /// Whether the default list is what will be crawled.
+    pub fn uses_default_list(&self) -> bool {
         self.peertube_list
             .as_deref()
-            .is_some_and(|s| !s.trim().is_empty())
-            || !self.hosts.is_empty()
+            .is_none_or(|s| s.trim().is_empty())
+            && self.hosts.is_empty()
+            && self.list().is_some()
+    }
+
+    /// Whether anything is configured to crawl.
+    pub fn has_sources(&self) -> bool {
+        self.list().is_some() || !self.hosts.is_empty()
     }
 
     /// Checks values that would make the crawler misbehave.

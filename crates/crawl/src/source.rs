@@ -186,7 +186,7 @@ pub async fn load_hosts(
         .iter()
         .filter_map(|h| clean_host(h))
         .collect();
-    if let Some(list) = settings.peertube_list.as_deref().map(str::trim) {
+    if let Some(list) = settings.list() {
         if list.starts_with("http://") || list.starts_with("https://") {
             hosts.extend(fetch_list_url(fetcher, list).await?);
         } else if !list.is_empty() {

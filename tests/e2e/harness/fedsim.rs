@@ -200,6 +200,7 @@ pub async fn sepiola_async(args: Vec<String>) -> Output {
         Command::new(env!("CARGO_BIN_EXE_sepiola"))
             .args(&args)
             .env_remove("SEPIOLA_CONFIG")
+            .env(super::NO_DEFAULT_LIST.0, super::NO_DEFAULT_LIST.1)
             .env("SEPIOLA_LOG", "warn")
             .output()
             .unwrap()

@@ -75,11 +75,17 @@ pub fn assert_meaningful<T: Ord + Debug>(expected: &BTreeSet<T>, whole: &BTreeSe
     );
 }
 
+/// The setting every test's sepiola runs with: no default instance list, so
+/// nothing but loopback is ever contacted (a test that wants the default
+/// list's behaviour points it at a loopback stand-in).
+pub const NO_DEFAULT_LIST: (&str, &str) = ("SEPIOLA_CRAWL__DEFAULT_LIST", "");
+
 /// Runs the sepiola binary with arguments, returning (status, stdout, stderr).
 pub fn sepiola(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_sepiola"))
         .args(args)
         .env_remove("SEPIOLA_CONFIG")
+        .env(NO_DEFAULT_LIST.0, NO_DEFAULT_LIST.1)
         .output()
         .expect("run sepiola");
     (
@@ -171,6 +177,14 @@ impl Server {
         )
     }
 
+    /// Same, with extra environment variables, which win over the harness's
+    /// own (a test that stands in for the default list sets it).
+    pub fn start_with_env(dir: tempfile::TempDir, toml: &str, env: &[(&str, &str)]) -> Server {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sepiola"));
+        cmd.envs(env.iter().copied());
+        Self::spawn(cmd, dir, toml, false)
+    }
+
     /// Same, with the server's log at `info` written to `dir/serve.log`
     /// (read it with [`Server::log`]).
     pub fn start_logging(dir: tempfile::TempDir, toml: &str) -> Server {
@@ -185,6 +199,12 @@ impl Server {
     /// Runs `cmd` (sepiola, or a wrapper that takes sepiola's arguments)
     /// with `serve` over `dir/data` and waits for the listening line.
     fn spawn(mut cmd: Command, dir: tempfile::TempDir, toml: &str, logging: bool) -> Server {
+        // No test contacts the public instance list: without a list of its
+        // own, a test server crawls nothing (unless the test stands in for
+        // the default list itself, see `start_with_env`).
+        if !cmd.get_envs().any(|(k, _)| k == NO_DEFAULT_LIST.0) {
+            cmd.env(NO_DEFAULT_LIST.0, NO_DEFAULT_LIST.1);
+        }
         let (level, stderr) = if logging {
             let f = std::fs::File::create(dir.path().join("serve.log")).unwrap();
             ("info", Stdio::from(f))

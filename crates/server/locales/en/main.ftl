@@ -9,6 +9,8 @@ home-intro = Search { $videos } videos, { $channels } channels and { $playlists 
    *[other] { $hosts } PeerTube instances
 } indexed by { $name }.
 home-instances-link = See the list of indexed instances
+home-indexing = Indexing { $done } of { $total } instances…
+home-fetching-list = Fetching the list of instances…
 home-about = { $name } only lists public content of instances on its public list. Results link to the instance that hosts them. Nothing about your searches is recorded.
 skip-to-content = Skip to content
 search-label = Search

@@ -7,6 +7,8 @@ home-intro = Cherchez parmi { $videos } vidéos, { $channels } chaînes et { $pl
    *[other] { $hosts } instances PeerTube
 } indexées par { $name }.
 home-instances-link = Voir la liste des instances indexées
+home-indexing = Indexation de { $done } instances sur { $total }…
+home-fetching-list = Récupération de la liste des instances…
 home-about = { $name } ne liste que le contenu public des instances de sa liste publique. Les résultats renvoient vers l’instance qui les héberge. Rien de vos recherches n’est enregistré.
 skip-to-content = Aller au contenu
 search-label = Recherche

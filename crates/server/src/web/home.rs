@@ -17,6 +17,7 @@ use crate::AppState;
 struct HomePage {
     page: PageCtx,
     intro: String,
+    progress: Option<String>,
     about: String,
 }
 
@@ -31,7 +32,40 @@ pub(super) async fn home(
     let intro = intro(&state, &page);
     let l = &page.lang;
     let about = l.ta("home-about", &[("name", Arg::Text(page.site_name.clone()))]);
-    html(StatusCode::OK, &HomePage { page, intro, about })
+    let progress = progress(&state, &page);
+    html(
+        StatusCode::OK,
+        &HomePage {
+            page,
+            intro,
+            progress,
+            about,
+        },
+    )
+}
+
+/// While the first pass over the list runs: "Indexing 140 of 1,100
+/// instances…" (hosts tried at least once, of those listed).
+fn progress(state: &AppState, page: &PageCtx) -> Option<String> {
+    let statuses = state.instance_report()?.instances();
+    let l = &page.lang;
+    if statuses.is_empty() {
+        return Some(l.t("home-fetching-list"));
+    }
+    let total = statuses.len();
+    let done = statuses
+        .iter()
+        .filter(|s| s.last_success.is_some() || s.last_error_at.is_some())
+        .count();
+    (done < total).then(|| {
+        l.ta(
+            "home-indexing",
+            &[
+                ("done", Arg::Text(l.number(done as u64))),
+                ("total", Arg::Text(l.number(total as u64))),
+            ],
+        )
+    })
 }
 
 /// "N videos, N channels and N playlists from N instances".
