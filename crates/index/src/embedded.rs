@@ -130,14 +130,20 @@ impl SearchIndex {
     /// searched. Reads the last commit: commit the pass's other writes
     /// first, or a rewrite could put back what they replaced. Searchable
     /// after the next commit.
-    pub fn rewrite_actors(&self, updates: &ActorUpdates, limit: u64) -> Result<Rewrite, IndexError> {
+    pub fn rewrite_actors(
+        &self,
+        updates: &ActorUpdates,
+        limit: u64,
+    ) -> Result<Rewrite, IndexError> {
         let mut total = Rewrite::default();
         if updates.is_empty() {
             return Ok(total);
         }
         for kind in EMBEDDING {
             let left = limit.saturating_sub(total.rewritten);
-            let r = self.part(kind).rewrite_actors(&self.analysis(), updates, left)?;
+            let r = self
+                .part(kind)
+                .rewrite_actors(&self.analysis(), updates, left)?;
             total.stale += r.stale;
             total.rewritten += r.rewritten;
         }
@@ -149,14 +155,20 @@ impl SearchIndex {
     pub fn stale_actor_copies(&self, updates: &ActorUpdates) -> Result<u64, IndexError> {
         let mut n = 0;
         for kind in EMBEDDING {
-            n += self.part(kind).rewrite_actors(&self.analysis(), updates, 0)?.stale;
+            n += self
+                .part(kind)
+                .rewrite_actors(&self.analysis(), updates, 0)?
+                .stale;
         }
         Ok(n)
     }
 }
 
 /// The documents of a part holding a stale copy of an actor of `updates`.
-fn stale_docs(part: &dyn AnyPart, updates: &ActorUpdates) -> Result<BTreeSet<DocAddress>, IndexError> {
+fn stale_docs(
+    part: &dyn AnyPart,
+    updates: &ActorUpdates,
+) -> Result<BTreeSet<DocAddress>, IndexError> {
     let field = part.common().actors;
     let searcher = part.index().searcher();
     let mut out = BTreeSet::new();

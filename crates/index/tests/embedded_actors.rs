@@ -97,7 +97,12 @@ where
 {
     let mut q = Q::default();
     q.set(text);
-    idx.search(&q).unwrap().data.into_iter().map(|s| s.item).collect()
+    idx.search(&q)
+        .unwrap()
+        .data
+        .into_iter()
+        .map(|s| s.item)
+        .collect()
 }
 
 trait SetPage {
@@ -122,7 +127,9 @@ set_page!(ChannelQuery);
 set_page!(PlaylistQuery);
 
 fn avatar(a: &ActorSummary) -> &str {
-    a.avatars.first().map_or("", |i: &ActorImage| i.path.as_str())
+    a.avatars
+        .first()
+        .map_or("", |i: &ActorImage| i.path.as_str())
 }
 
 #[test]
@@ -163,22 +170,38 @@ fn a_changed_channel_and_account_reach_every_document_embedding_them() {
     let mut out = Vec::new();
     idx.export(&mut out).unwrap();
     let export = String::from_utf8(out).unwrap();
-    assert!(export.contains(&"A long description that the answer cuts. ".repeat(30).trim_end().to_string()));
+    assert!(
+        export.contains(
+            &"A long description that the answer cuts. "
+                .repeat(30)
+                .trim_end()
+                .to_string()
+        )
+    );
 
     let channels: Vec<Channel> = all::<ChannelQuery>(&idx, None);
     assert_eq!(channels.len(), 2);
     for c in &channels {
-        assert_eq!(avatar(&c.owner_account), "/lazy-static/avatars/alice-new.png");
+        assert_eq!(
+            avatar(&c.owner_account),
+            "/lazy-static/avatars/alice-new.png"
+        );
         // The owner's extras stay, updated.
         assert_eq!(c.owner_account.followers_count, Some(5));
-        assert_eq!(c.owner_account.description.as_deref(), Some("Alice's account"));
+        assert_eq!(
+            c.owner_account.description.as_deref(),
+            Some("Alice's account")
+        );
         // The channel documents themselves are the channel listing's business.
         assert_eq!(c.display_name, "Old channel name");
     }
     let playlists: Vec<Playlist> = all::<PlaylistQuery>(&idx, None);
     assert_eq!(playlists.len(), 1);
     let p = &playlists[0];
-    assert_eq!(avatar(&p.owner_account), "/lazy-static/avatars/alice-new.png");
+    assert_eq!(
+        avatar(&p.owner_account),
+        "/lazy-static/avatars/alice-new.png"
+    );
     let vc = p.video_channel.as_ref().unwrap();
     assert_eq!(vc.display_name, "Fresh kitchen");
     assert_eq!(all::<PlaylistQuery>(&idx, Some("kitchen")).len(), 1);

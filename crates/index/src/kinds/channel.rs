@@ -1,8 +1,8 @@
 //! Video channels: schema, document, filters (PeerTube's
 //! `/api/v1/search/video-channels`) and orders.
 
-use sepiola_model::{ActorSummary, Channel};
 use sepiola_model::query::{ActorSort, ChannelQuery, SearchQuery};
+use sepiola_model::{ActorSummary, Channel};
 use tantivy::TantivyDocument;
 use tantivy::schema::{Field, STRING, SchemaBuilder};
 

@@ -16,8 +16,8 @@ pub mod playlist;
 pub mod video;
 
 use sepiola_model::Timestamp;
-use sepiola_model::{ActorSummary, Document};
 use sepiola_model::query::SearchQuery;
+use sepiola_model::{ActorSummary, Document};
 use tantivy::TantivyDocument;
 use tantivy::schema::{Field, SchemaBuilder};
 

@@ -1,8 +1,8 @@
 //! Video playlists: schema, document, filters (PeerTube's
 //! `/api/v1/search/video-playlists`) and orders.
 
-use sepiola_model::{ActorSummary, Playlist};
 use sepiola_model::query::{PlaylistQuery, SearchQuery};
+use sepiola_model::{ActorSummary, Playlist};
 use tantivy::TantivyDocument;
 use tantivy::schema::{Field, STRING, SchemaBuilder};
 

@@ -1,8 +1,8 @@
 //! Videos: schema, document, filters (PeerTube's `/api/v1/search/videos`)
 //! and orders.
 
-use sepiola_model::{ActorSummary, Video};
 use sepiola_model::query::{SearchQuery, UNKNOWN_LANGUAGE, VideoQuery, VideoSort};
+use sepiola_model::{ActorSummary, Video};
 use tantivy::TantivyDocument;
 use tantivy::schema::{Field, INDEXED, STRING, SchemaBuilder};
 
