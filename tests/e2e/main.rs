@@ -16,6 +16,7 @@ mod harness;
 
 mod api;
 mod clients;
+mod crawl_actors;
 mod crawl_kill;
 mod crawl_once;
 mod crawl_serve;
