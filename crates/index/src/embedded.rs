@@ -143,7 +143,7 @@ impl SearchIndex {
             let left = limit.saturating_sub(total.rewritten);
             let r = self
                 .part(kind)
-                .rewrite_actors(&self.analysis(), updates, left)?;
+                .rewrite_actors(self.analysis(), updates, left)?;
             total.stale += r.stale;
             total.rewritten += r.rewritten;
         }
@@ -157,7 +157,7 @@ impl SearchIndex {
         for kind in EMBEDDING {
             n += self
                 .part(kind)
-                .rewrite_actors(&self.analysis(), updates, 0)?
+                .rewrite_actors(self.analysis(), updates, 0)?
                 .stale;
         }
         Ok(n)

@@ -90,10 +90,10 @@ fn updates() -> ActorUpdates {
     u
 }
 
-fn all<Q: sepiola_index::Searchable + Default>(idx: &SearchIndex, text: Option<&str>) -> Vec<Q::Doc>
+fn all<Q>(idx: &SearchIndex, text: Option<&str>) -> Vec<Q::Doc>
 where
+    Q: sepiola_index::Searchable + Default + SetPage,
     Q::Doc: sepiola_index::FromStored,
-    Q: SetPage,
 {
     let mut q = Q::default();
     q.set(text);

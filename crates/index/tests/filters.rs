@@ -22,8 +22,6 @@ use serde_json::Value;
 // The index calls, one per kind: if the index API changes (to one
 // `index.search(&q)`, say), only these five change.
 
-/// Ids (uuids) of every video found, and the total.
-
 /// Checked hosts, as queries hold them.
 fn hosts(xs: &[&str]) -> Vec<Host> {
     xs.iter().filter_map(|h| Host::parse(h)).collect()
