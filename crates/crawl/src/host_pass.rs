@@ -134,9 +134,9 @@ impl HostPass {
     }
 
     /// Rewrites the documents of the host that embed an older copy of one
-    /// of `actors`, at most `max_actor_rewrites`. The pass's writes are
-    /// committed first: the rewrite reads the last commit, and must not
-    /// put back what this pass replaced.
+    /// of `actors`, at most `max_actor_rewrites`. When there are any, the
+    /// pass's writes are committed first: the rewrite reads the last
+    /// commit, and must not put back what this pass replaced.
     async fn refresh_actors(&mut self, actors: ActorUpdates) -> Result<(), CrawlError> {
         if actors.is_empty() {
             return Ok(());
@@ -144,6 +144,11 @@ impl HostPass {
         let index = self.cx.ctx.index.clone();
         let limit = self.cx.ctx.settings.max_actor_rewrites;
         let r = tokio::task::spawn_blocking(move || {
+            // Usually nothing is stale: then there is nothing to commit for.
+            // (What this pass wrote came from fresh listings: not stale.)
+            if index.stale_actor_copies(&actors)? == 0 {
+                return Ok(sepiola_index::Rewrite::default());
+            }
             index.commit()?;
             index.rewrite_actors(&actors, limit)
         })
