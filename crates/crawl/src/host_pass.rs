@@ -4,8 +4,8 @@
 //! that plug into it are in [`crate::peertube`].
 //!
 //! A **full pass** reads `/api/v1/config` (instance name and version), then
-//! lists every local public video, every channel and every regular
-//! playlist of the host; each listing that completes deletes what the host
+//! lists every local public video, every regular playlist and every
+//! channel of the host; each listing that completes deletes what the host
 //! no longer serves.
 //!
 //! A **quick pass** lists the newest videos only (until a page holds
@@ -107,10 +107,13 @@ impl HostPass {
         let mut pages = peertube::videos::PAGES;
         let listed = listing::run(&mut self.cx, &mut videos, &mut pages, kind).await?;
         match kind {
+            // Channels last: the actors they bring are then at least as
+            // new as what the other listings wrote, which the rewrite may
+            // touch (older copies would undo fresher ones).
             PassKind::Full => {
-                let actors = self.channels(kind).await?;
                 let mut pages = peertube::playlists::PAGES;
                 listing::run(&mut self.cx, &mut Playlists, &mut pages, kind).await?;
+                let actors = self.channels(kind).await?;
                 self.refresh_actors(actors).await?;
             }
             // A small host: its channels are listed too (usually one page),
