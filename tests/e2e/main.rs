@@ -17,6 +17,7 @@ mod harness;
 mod api;
 mod clients;
 mod compat;
+mod crawl_actors;
 mod crawl_kill;
 mod crawl_once;
 mod crawl_serve;

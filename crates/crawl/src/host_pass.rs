@@ -4,13 +4,25 @@
 //! that plug into it are in [`crate::peertube`].
 //!
 //! A **full pass** reads `/api/v1/config` (instance name and version), then
-//! lists every local public video, every channel and every regular
-//! playlist of the host; each listing that completes deletes what the host
+//! lists every local public video, every regular playlist and every
+//! channel of the host; each listing that completes deletes what the host
 //! no longer serves.
 //!
 //! A **quick pass** lists the newest videos only (until a page holds
 //! nothing new or changed, or completely on small hosts), then fetches the
 //! channels of new videos that the index does not know yet.
+//!
+//! **Actors** (channels and accounts) are refreshed on every full pass and
+//! on quick passes of small hosts (those whose videos were listed
+//! completely): the channel listing is the source of both, since every
+//! channel carries its owner account in full and every account with
+//! content has a channel (PeerTube's `/api/v1/accounts` would cost more
+//! requests and list remote accounts too). A channel's change stamp
+//! includes a hash of what clients see (avatars, names, description), as
+//! PeerTube keeps `updatedAt` when an avatar changes. Then every document
+//! embedding an older copy of a listed channel or account is rewritten
+//! from its stored JSON (no request per video), at most
+//! `max_actor_rewrites` per pass; the next pass finds the rest.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -19,6 +31,8 @@ use serde_json::Value;
 
 use sepiola_model::instance::PassSummary;
 use sepiola_model::{DocKey, DocKind, Timestamp};
+
+use sepiola_index::ActorUpdates;
 
 use crate::error::{CrawlError, FetchError};
 use crate::listing::{self, HostCx};
@@ -90,15 +104,68 @@ impl HostPass {
         }
         let mut videos = Videos::default();
         let mut pages = peertube::videos::PAGES;
-        listing::run(&mut self.cx, &mut videos, &mut pages, kind).await?;
+        let listed = listing::run(&mut self.cx, &mut videos, &mut pages, kind).await?;
         match kind {
+            // Channels last: the actors they bring are then at least as
+            // new as what the other listings wrote, which the rewrite may
+            // touch (older copies would undo fresher ones).
             PassKind::Full => {
-                let mut pages = peertube::channels::PAGES;
-                listing::run(&mut self.cx, &mut Channels, &mut pages, kind).await?;
                 let mut pages = peertube::playlists::PAGES;
                 listing::run(&mut self.cx, &mut Playlists, &mut pages, kind).await?;
+                let actors = self.channels(kind).await?;
+                self.refresh_actors(actors).await?;
+            }
+            // A small host: its channels are listed too (usually one page),
+            // so new avatars and names show within a quick interval.
+            PassKind::Quick if listed.complete => {
+                let actors = self.channels(kind).await?;
+                self.refresh_actors(actors).await?;
             }
             PassKind::Quick => self.missing_channels(videos.into_new_channels()).await?,
+        }
+        Ok(())
+    }
+
+    /// Lists the host's channels; answers the channels and owner accounts
+    /// it listed.
+    async fn channels(&mut self, kind: PassKind) -> Result<ActorUpdates, CrawlError> {
+        let mut channels = Channels::default();
+        let mut pages = peertube::channels::PAGES;
+        listing::run(&mut self.cx, &mut channels, &mut pages, kind).await?;
+        Ok(channels.into_actors())
+    }
+
+    /// Rewrites the documents of the host that embed an older copy of one
+    /// of `actors`, at most `max_actor_rewrites`. When there are any, the
+    /// pass's writes are committed first: the rewrite reads the last
+    /// commit, and must not put back what this pass replaced.
+    async fn refresh_actors(&mut self, actors: ActorUpdates) -> Result<(), CrawlError> {
+        if actors.is_empty() {
+            return Ok(());
+        }
+        let index = self.cx.ctx.index.clone();
+        let limit = self.cx.ctx.settings.max_actor_rewrites;
+        let r = tokio::task::spawn_blocking(move || {
+            // Usually nothing is stale: then there is nothing to commit for.
+            // (What this pass wrote came from fresh listings: not stale.)
+            if index.stale_actor_copies(&actors)? == 0 {
+                return Ok(sepiola_index::Rewrite::default());
+            }
+            index.commit()?;
+            index.rewrite_actors(&actors, limit)
+        })
+        .await
+        .map_err(|e| CrawlError::Task(e.to_string()))??;
+        self.cx.summary.updated += r.rewritten;
+        if !r.complete() {
+            tracing::warn!(
+                host = %self.cx.host,
+                stale = r.stale,
+                rewritten = r.rewritten,
+                "actor rewrite capped (max_actor_rewrites): the rest follow on the next passes"
+            );
+        } else if r.rewritten > 0 {
+            tracing::info!(host = %self.cx.host, rewritten = r.rewritten, "embedded channels and accounts refreshed");
         }
         Ok(())
     }

@@ -30,7 +30,7 @@ use url::Url;
 
 use sepiola_index::IndexError;
 use sepiola_model::instance::PassSummary;
-use sepiola_model::{DocKey, DocKind, Document};
+use sepiola_model::{ChangeStamp, DocKey, DocKind, Document};
 
 use crate::claims::uuid_taken;
 use crate::error::{CrawlError, FetchError};
@@ -97,8 +97,11 @@ impl HostCx {
         tracing::debug!(host = %self.host, what, reason = %r, "document refused");
     }
 
-    /// What the index holds for this host of `kind`: key → stamp.
-    pub async fn inventory(&self, kind: DocKind) -> Result<HashMap<DocKey, i64>, CrawlError> {
+    /// What the index holds for this host of `kind`: key → change stamp.
+    pub async fn inventory(
+        &self,
+        kind: DocKind,
+    ) -> Result<HashMap<DocKey, ChangeStamp>, CrawlError> {
         let index = self.ctx.index.clone();
         let host = self.host.clone();
         tokio::task::spawn_blocking(move || index.inventory(kind, &host))
@@ -211,6 +214,10 @@ pub trait ListedKind: Send + 'static {
     /// Sees each document about to be written that the index lacks (videos
     /// note their channels).
     fn noticed_new(&mut self, _doc: &Self::Doc) {}
+
+    /// Sees every document the listing holds, changed or not (channels
+    /// note their actors, whose embedded copies are then refreshed).
+    fn listed(&mut self, _doc: &Self::Doc) {}
 }
 
 /// How a listing ended.
@@ -280,7 +287,8 @@ pub async fn run<K: ListedKind, S: PageSource>(
                         continue;
                     }
                     cx.summary.seen += 1;
-                    if inventory.get(&key) != Some(&doc.updated_at().millis()) {
+                    kind.listed(&doc);
+                    if inventory.get(&key) != Some(&doc.change_stamp()) {
                         changed.push(doc);
                     }
                 }
@@ -334,7 +342,7 @@ pub async fn run<K: ListedKind, S: PageSource>(
 pub async fn write<K: ListedKind>(
     cx: &mut HostCx,
     docs: Vec<K::Doc>,
-    inventory: Arc<HashMap<DocKey, i64>>,
+    inventory: Arc<HashMap<DocKey, ChangeStamp>>,
 ) -> Result<(), CrawlError> {
     if docs.is_empty() {
         return Ok(());
@@ -460,7 +468,7 @@ mod tests {
         pass: PassKind,
     ) -> (Result<Listed, CrawlError>, PassSummary) {
         let mut cx = host_cx(index, settings);
-        let r = run(&mut cx, &mut Channels, source, pass).await;
+        let r = run(&mut cx, &mut Channels::default(), source, pass).await;
         index.commit().unwrap();
         (r, cx.summary)
     }
@@ -520,6 +528,27 @@ mod tests {
         );
         assert_eq!((s.updated, s.deleted), (0, 10));
         assert_eq!(index.inventory(DocKind::Channel, HOST).unwrap().len(), 240);
+    }
+
+    #[tokio::test]
+    async fn a_new_avatar_with_the_same_updated_at_is_a_change() {
+        let index = Arc::new(SearchIndex::in_memory().unwrap());
+        let mut all = Memory::new(channels(3));
+        let (_, s) = list(&index, large_host(), &mut all, PassKind::Full).await;
+        assert_eq!(s.added, 3);
+        let (_, s) = list(&index, large_host(), &mut all, PassKind::Full).await;
+        assert_eq!(s.updated, 0);
+        // PeerTube keeps `updatedAt` when an avatar changes.
+        all.items[1]["avatars"] =
+            json!([{"width": 48, "height": 48, "path": "/lazy-static/avatars/new.png"}]);
+        let (_, s) = list(&index, large_host(), &mut all, PassKind::Full).await;
+        assert_eq!(s.updated, 1);
+        // So does a new owner avatar; follower counts alone are no change.
+        all.items[2]["ownerAccount"]["avatars"] =
+            json!([{"width": 48, "path": "/lazy-static/avatars/o.png"}]);
+        all.items[0]["followersCount"] = json!(12);
+        let (_, s) = list(&index, large_host(), &mut all, PassKind::Full).await;
+        assert_eq!(s.updated, 1);
     }
 
     #[tokio::test]

@@ -45,6 +45,9 @@ pub struct CrawlSettings {
     /// Hosts with at most this many videos get a complete video listing in
     /// quick passes too (catches edits and deletions within minutes).
     pub quick_full_below: u64,
+    /// Most documents of one host whose embedded channel or account copy
+    /// is rewritten per pass (the rest follow on the next passes).
+    pub max_actor_rewrites: u64,
     /// Retries of a request answered 429 or 5xx.
     pub max_retries: u32,
     /// URL put in the User-Agent so instance admins can find us.
@@ -74,6 +77,7 @@ impl Default for CrawlSettings {
             max_pages: 2_000,
             max_videos_per_host: 200_000,
             quick_full_below: 1_000,
+            max_actor_rewrites: 20_000,
             max_retries: 2,
             user_agent_url: "https://github.com/sepiola/sepiola".into(),
             allow_private_addresses: false,

@@ -47,8 +47,14 @@ pub struct Account {
     pub description: String,
     /// Which embedded avatar image it uses.
     pub avatar: usize,
+    /// How many times its avatar was changed (through the control API): part
+    /// of the avatar paths, so a change gives new paths and the old ones 404.
+    pub avatar_version: u32,
     /// Creation date.
     pub created_at: DateTime<Utc>,
+    /// Last update of the account itself (a rename); an avatar change keeps
+    /// it, as PeerTube does.
+    pub updated_at: DateTime<Utc>,
     /// Followers.
     pub followers: u64,
     /// Local or remote.
@@ -72,6 +78,8 @@ pub struct Channel {
     pub account: usize,
     /// Which embedded avatar image it uses.
     pub avatar: usize,
+    /// How many times its avatar was changed (see [`Account::avatar_version`]).
+    pub avatar_version: u32,
     /// Followers.
     pub followers: u64,
     /// Creation date.
@@ -546,7 +554,9 @@ pub fn generate(p: GenParams) -> InstanceContent {
             display_name,
             description,
             avatar: rng.random_range(0..IMAGE_VARIANTS),
+            avatar_version: 0,
             created_at: created,
+            updated_at: created,
             followers: heavy_tail(&mut rng, 2.0, 1.5),
             origin: Origin::Local,
         });
@@ -584,7 +594,9 @@ pub fn generate(p: GenParams) -> InstanceContent {
                 display_name,
                 description,
                 avatar: rng.random_range(0..IMAGE_VARIANTS),
+                avatar_version: 0,
                 created_at: created,
+                updated_at: created,
                 followers: heavy_tail(&mut rng, 2.0, 1.5),
                 origin,
             });
@@ -694,6 +706,7 @@ fn make_channel<R: Rng>(
         support,
         account,
         avatar: rng.random_range(0..IMAGE_VARIANTS),
+        avatar_version: 0,
         followers: heavy_tail(rng, 2.5, 1.6),
         created_at: created,
         updated_at: date_between(rng, created, now),

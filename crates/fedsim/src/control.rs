@@ -1,5 +1,6 @@
 //! The control API (served by the directory listener): inspect the truth of an instance, add,
-//! edit and delete videos and channels, switch instances down/up, read and clear the request log.
+//! edit and delete videos and channels, rename accounts, change avatars (keeping `updatedAt`, as
+//! PeerTube does), switch instances down/up, read and clear the request log.
 
 // Handlers bail out early with a ready-made `Response`; boxing it would buy nothing here.
 #![allow(clippy::result_large_err)]
@@ -42,6 +43,18 @@ pub fn router(sim: Arc<Sim>) -> Router {
         .route(
             "/control/instances/{host}/channels/{name}",
             patch(edit_channel).delete(delete_channel),
+        )
+        .route(
+            "/control/instances/{host}/channels/{name}/avatar",
+            post(change_channel_avatar),
+        )
+        .route(
+            "/control/instances/{host}/accounts/{name}",
+            patch(edit_account),
+        )
+        .route(
+            "/control/instances/{host}/accounts/{name}/avatar",
+            post(change_account_avatar),
         )
         .route("/control/instances/{host}/playlists", get(truth_playlists))
         .route("/control/instances/{host}/down", post(set_down))
@@ -410,6 +423,7 @@ async fn add_channel(
         support: b.support.unwrap_or_default(),
         account,
         avatar: 0,
+        avatar_version: 0,
         followers: 0,
         created_at: now,
         updated_at: now,
@@ -458,6 +472,112 @@ async fn edit_channel(
         content: &c,
     };
     axum::Json(r.channel_full(pos)).into_response()
+}
+
+/// The next avatar of an actor: the next image variant, one more version
+/// (new paths; the old files 404). Deterministic, and `updatedAt` is kept.
+fn next_avatar(avatar: &mut usize, version: &mut u32) {
+    *avatar = (*avatar + 1) % content::IMAGE_VARIANTS;
+    *version += 1;
+}
+
+/// Gives a local channel a new avatar without touching its `updatedAt`
+/// (PeerTube stores avatars apart and does not bump the channel).
+async fn change_channel_avatar(
+    State(sim): State<Arc<Sim>>,
+    Path((host, name)): Path<(String, String)>,
+) -> Response {
+    let inst = match instance(&sim, &host) {
+        Ok(i) => i,
+        Err(e) => return e,
+    };
+    let mut c = inst.write();
+    let Some(pos) = local_channel(&c, &name) else {
+        return error(StatusCode::NOT_FOUND, "no such local channel");
+    };
+    if let Some(ch) = c.channels[pos].as_mut() {
+        next_avatar(&mut ch.avatar, &mut ch.avatar_version);
+    }
+    let r = Renderer {
+        sim: &sim,
+        inst: &inst,
+        content: &c,
+    };
+    axum::Json(r.channel_full(pos)).into_response()
+}
+
+fn local_account(c: &InstanceContent, name: &str) -> Option<usize> {
+    c.accounts
+        .iter()
+        .position(|a| a.name == name && a.origin.is_local())
+}
+
+/// Body of `PATCH …/accounts/{name}`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct AccountBody {
+    display_name: Option<String>,
+    description: Option<String>,
+}
+
+/// Renames a local account (display name, description): the account's
+/// `updatedAt` is bumped, its channels' and videos' are not.
+async fn edit_account(
+    State(sim): State<Arc<Sim>>,
+    Path((host, name)): Path<(String, String)>,
+    body: axum::body::Bytes,
+) -> Response {
+    let inst = match instance(&sim, &host) {
+        Ok(i) => i,
+        Err(e) => return e,
+    };
+    let b: AccountBody = match body_or_default(&body) {
+        Ok(b) => b,
+        Err(e) => return e,
+    };
+    let mut c = inst.write();
+    let Some(pos) = local_account(&c, &name) else {
+        return error(StatusCode::NOT_FOUND, "no such local account");
+    };
+    if let Some(a) = c.accounts.get_mut(pos) {
+        if let Some(x) = b.display_name {
+            a.display_name = x;
+        }
+        if let Some(x) = b.description {
+            a.description = x;
+        }
+        a.updated_at = Utc::now().max(a.updated_at + Duration::milliseconds(1));
+    }
+    let r = Renderer {
+        sim: &sim,
+        inst: &inst,
+        content: &c,
+    };
+    axum::Json(r.account_full(pos)).into_response()
+}
+
+/// Gives a local account a new avatar without touching any `updatedAt`.
+async fn change_account_avatar(
+    State(sim): State<Arc<Sim>>,
+    Path((host, name)): Path<(String, String)>,
+) -> Response {
+    let inst = match instance(&sim, &host) {
+        Ok(i) => i,
+        Err(e) => return e,
+    };
+    let mut c = inst.write();
+    let Some(pos) = local_account(&c, &name) else {
+        return error(StatusCode::NOT_FOUND, "no such local account");
+    };
+    if let Some(a) = c.accounts.get_mut(pos) {
+        next_avatar(&mut a.avatar, &mut a.avatar_version);
+    }
+    let r = Renderer {
+        sim: &sim,
+        inst: &inst,
+        content: &c,
+    };
+    axum::Json(r.account_full(pos)).into_response()
 }
 
 /// Deletes a channel with its videos and playlists.

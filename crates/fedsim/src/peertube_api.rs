@@ -681,7 +681,12 @@ async fn thumbnail(Path(file): Path<String>) -> Response {
         .into_response()
 }
 
-async fn avatar(Path(file): Path<String>) -> Response {
+/// An avatar file; 404 for the old files of a local actor whose avatar was
+/// changed (PeerTube deletes them), as for names that are not avatars.
+async fn avatar(State(ctx): State<Ctx>, Path(file): Path<String>) -> Response {
+    if is_replaced_avatar(&ctx.inst.read(), &file) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
     match images::avatar_for(&file) {
         Some(bytes) => (
             [
@@ -693,4 +698,56 @@ async fn avatar(Path(file): Path<String>) -> Response {
             .into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
     }
+}
+
+/// Whether `file` names an avatar of a local account or channel of this
+/// instance other than its current one (an older variant or version).
+fn is_replaced_avatar(c: &crate::content::InstanceContent, file: &str) -> bool {
+    let Some(stem) = file.strip_suffix(".png") else {
+        return false;
+    };
+    let mut parts = stem.split('-');
+    let (Some(actor), Some(variant), Some(width)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let version = parts.next();
+    let (Ok(variant), Ok(width)) = (variant.parse::<usize>(), width.parse::<u32>()) else {
+        return false;
+    };
+    let current = |kind: &str, id: u64, cur: usize, ver: u32| {
+        crate::render::avatar_file(kind, id, cur, ver, width)
+            == crate::render::avatar_file(
+                kind,
+                id,
+                variant,
+                version
+                    .and_then(|v| v.strip_prefix('v'))
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0),
+                width,
+            )
+    };
+    if let Some(id) = actor
+        .strip_prefix("account")
+        .and_then(|i| i.parse::<u64>().ok())
+    {
+        return c
+            .accounts
+            .iter()
+            .find(|a| a.id == id && a.origin.is_local())
+            .is_some_and(|a| !current("account", id, a.avatar, a.avatar_version));
+    }
+    if let Some(id) = actor
+        .strip_prefix("channel")
+        .and_then(|i| i.parse::<u64>().ok())
+    {
+        return c
+            .channels
+            .iter()
+            .flatten()
+            .find(|ch| ch.id == id && ch.origin.is_local())
+            .is_some_and(|ch| !current("channel", id, ch.avatar, ch.avatar_version));
+    }
+    false
 }

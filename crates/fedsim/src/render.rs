@@ -40,7 +40,7 @@ impl<'a> Renderer<'a> {
         &self,
         kind: &str,
         id: u64,
-        variant: usize,
+        (variant, version): (usize, u32),
         origin: Origin,
         created: &DateTime<Utc>,
     ) -> Value {
@@ -55,7 +55,10 @@ impl<'a> Renderer<'a> {
         let images: Vec<Value> = sizes
             .iter()
             .map(|w| {
-                let path = format!("/lazy-static/avatars/{kind}{id}-{variant}-{w}.png");
+                let path = format!(
+                    "/lazy-static/avatars/{}",
+                    avatar_file(kind, id, variant, version, *w)
+                );
                 json!({
                     "width": w,
                     "height": w,
@@ -89,7 +92,13 @@ impl<'a> Renderer<'a> {
             "displayName": a.display_name,
             "url": format!("http://{host}/accounts/{}", a.name),
             "host": host,
-            "avatars": self.avatars("account", a.id, a.avatar, a.origin, &a.created_at),
+            "avatars": self.avatars(
+                "account",
+                a.id,
+                (a.avatar, a.avatar_version),
+                a.origin,
+                &a.created_at
+            ),
         })
     }
 
@@ -104,7 +113,7 @@ impl<'a> Renderer<'a> {
             m.insert("followersCount".into(), json!(a.followers));
             m.insert("followingCount".into(), json!(0));
             m.insert("createdAt".into(), json!(date(&a.created_at)));
-            m.insert("updatedAt".into(), json!(date(&a.created_at)));
+            m.insert("updatedAt".into(), json!(date(&a.updated_at)));
             m.insert("banners".into(), json!([]));
             m.insert("avatar".into(), legacy_avatar(m.get("avatars")));
         }
@@ -123,7 +132,13 @@ impl<'a> Renderer<'a> {
             "displayName": c.display_name,
             "url": format!("http://{host}/video-channels/{}", c.name),
             "host": host,
-            "avatars": self.avatars("channel", c.id, c.avatar, c.origin, &c.created_at),
+            "avatars": self.avatars(
+                "channel",
+                c.id,
+                (c.avatar, c.avatar_version),
+                c.origin,
+                &c.created_at
+            ),
         })
     }
 
@@ -329,6 +344,17 @@ fn nsfw_summary(flags: u8) -> Value {
         1 => json!("Violence"),
         2 => json!("Explicit sex"),
         _ => json!("Violence and explicit sex"),
+    }
+}
+
+/// The file name of an avatar: `<kind><id>-<variant>-<width>.png`, with
+/// `-v<version>` before `.png` once the avatar was changed (so content
+/// never changed keeps the names it always had).
+pub fn avatar_file(kind: &str, id: u64, variant: usize, version: u32, width: u32) -> String {
+    if version == 0 {
+        format!("{kind}{id}-{variant}-{width}.png")
+    } else {
+        format!("{kind}{id}-{variant}-{width}-v{version}.png")
     }
 }
 

@@ -700,3 +700,103 @@ async fn each_instance_serves_the_shapes_of_its_release() {
         assert_eq!(inst["version"], json!("8.2.0"));
     }
 }
+
+/// Avatar changes keep every `updatedAt` and give new paths (the old files
+/// 404, as on PeerTube); account renames bump the account's `updatedAt`
+/// only. Both show in every embedded copy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn avatar_changes_and_account_renames() {
+    let sim = spawn(&["--peertube-instances", "1", "--seed", "5", "--no-remote"]);
+    let info = &sim.info;
+    let c = client(Duration::from_secs(10));
+    let base = info["instances"][0]["base_url"].as_str().unwrap();
+    let host = info["instances"][0]["host"].as_str().unwrap();
+    let ctl = info["control"].as_str().unwrap();
+    let video = &get_json(&c, &format!("{base}/api/v1/videos?count=1&nsfw=both")).await["data"][0];
+    let ch_name = video["channel"]["name"].as_str().unwrap().to_string();
+    let acc_name = video["account"]["name"].as_str().unwrap().to_string();
+    let before = get_json(&c, &format!("{base}/api/v1/video-channels/{ch_name}")).await;
+    let old_path = before["avatars"][0]["path"].as_str().unwrap().to_string();
+    let fetch = |path: String| {
+        let c = c.clone();
+        async move {
+            c.get(format!("{base}{path}"))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(fetch(old_path.clone()).await, 200);
+
+    let r = c
+        .post(format!("{ctl}/instances/{host}/channels/{ch_name}/avatar"))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success());
+    let after = get_json(&c, &format!("{base}/api/v1/video-channels/{ch_name}")).await;
+    assert_eq!(after["updatedAt"], before["updatedAt"]);
+    let new_path = after["avatars"][0]["path"].as_str().unwrap().to_string();
+    assert_ne!(new_path, old_path);
+    assert_eq!(fetch(old_path).await, 404);
+    assert_eq!(fetch(new_path.clone()).await, 200);
+    let v2 = get_json(
+        &c,
+        &format!("{base}/api/v1/videos/{}", video["uuid"].as_str().unwrap()),
+    )
+    .await;
+    assert_eq!(v2["channel"]["avatars"][0]["path"], json!(new_path));
+    assert_eq!(v2["updatedAt"], video["updatedAt"]);
+    // Deterministic: a second change gives the next version.
+    c.post(format!("{ctl}/instances/{host}/channels/{ch_name}/avatar"))
+        .send()
+        .await
+        .unwrap();
+    let again = get_json(&c, &format!("{base}/api/v1/video-channels/{ch_name}")).await;
+    assert!(
+        again["avatars"][0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("-v2.png")
+    );
+
+    // Accounts: a new avatar, then a new display name.
+    let acc = get_json(&c, &format!("{base}/api/v1/accounts/{acc_name}")).await;
+    let r = c
+        .post(format!("{ctl}/instances/{host}/accounts/{acc_name}/avatar"))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success());
+    let acc2 = get_json(&c, &format!("{base}/api/v1/accounts/{acc_name}")).await;
+    assert_eq!(acc2["updatedAt"], acc["updatedAt"]);
+    assert_ne!(acc2["avatars"][0]["path"], acc["avatars"][0]["path"]);
+    let r = c
+        .patch(format!("{ctl}/instances/{host}/accounts/{acc_name}"))
+        .json(&json!({"displayName": "Renamed account"}))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success());
+    let acc3 = get_json(&c, &format!("{base}/api/v1/accounts/{acc_name}")).await;
+    assert_eq!(acc3["displayName"], json!("Renamed account"));
+    assert!(acc3["updatedAt"].as_str().unwrap() > acc["updatedAt"].as_str().unwrap());
+    let ch3 = get_json(&c, &format!("{base}/api/v1/video-channels/{ch_name}")).await;
+    assert_eq!(ch3["ownerAccount"]["displayName"], json!("Renamed account"));
+    assert_eq!(ch3["updatedAt"], before["updatedAt"]);
+    let list = get_json(&c, &format!("{base}/api/v1/videos?count=100&nsfw=both")).await;
+    for v in list["data"].as_array().unwrap() {
+        if v["account"]["name"] == json!(acc_name) {
+            assert_eq!(v["account"]["displayName"], json!("Renamed account"));
+            assert_eq!(v["account"]["avatars"], acc2["avatars"]);
+        }
+    }
+    let r = c
+        .patch(format!("{ctl}/instances/{host}/accounts/nobody_here"))
+        .json(&json!({"displayName": "x"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+}

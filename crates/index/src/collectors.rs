@@ -7,21 +7,22 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use sepiola_model::DocKey;
+use sepiola_model::{ChangeStamp, DocKey};
 
-/// Collects `key → updated_at` for every match.
+/// Collects `key → change stamp` (`updated_at`, `content_hash`) for every match.
 pub struct Inventory;
 
 /// Per-segment part of [`Inventory`].
 pub struct InventorySegment {
     keys: Option<StrColumn>,
     updated: Column<i64>,
-    out: HashMap<DocKey, i64>,
+    content: Column<u64>,
+    out: HashMap<DocKey, ChangeStamp>,
     buf: String,
 }
 
 impl Collector for Inventory {
-    type Fruit = HashMap<DocKey, i64>;
+    type Fruit = HashMap<DocKey, ChangeStamp>;
     type Child = InventorySegment;
 
     fn for_segment(
@@ -32,6 +33,7 @@ impl Collector for Inventory {
         Ok(InventorySegment {
             keys: segment.fast_fields().str("key")?,
             updated: segment.fast_fields().i64("updated_at")?,
+            content: segment.fast_fields().u64("content_hash")?,
             out: HashMap::new(),
             buf: String::new(),
         })
@@ -43,8 +45,8 @@ impl Collector for Inventory {
 
     fn merge_fruits(
         &self,
-        fruits: Vec<HashMap<DocKey, i64>>,
-    ) -> tantivy::Result<HashMap<DocKey, i64>> {
+        fruits: Vec<HashMap<DocKey, ChangeStamp>>,
+    ) -> tantivy::Result<HashMap<DocKey, ChangeStamp>> {
         let mut all = HashMap::new();
         for f in fruits {
             all.extend(f);
@@ -54,22 +56,25 @@ impl Collector for Inventory {
 }
 
 impl SegmentCollector for InventorySegment {
-    type Fruit = HashMap<DocKey, i64>;
+    type Fruit = HashMap<DocKey, ChangeStamp>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         let Some(keys) = &self.keys else { return };
         if let Some(ord) = keys.term_ords(doc).next() {
             self.buf.clear();
             if keys.ord_to_str(ord, &mut self.buf).unwrap_or(false) {
-                let updated = self.updated.first(doc).unwrap_or(0);
+                let stamp = ChangeStamp {
+                    updated_at: self.updated.first(doc).unwrap_or(0),
+                    content: self.content.first(doc).unwrap_or(0),
+                };
                 if let Some(key) = DocKey::from_stored(&self.buf) {
-                    self.out.insert(key, updated);
+                    self.out.insert(key, stamp);
                 }
             }
         }
     }
 
-    fn harvest(self) -> HashMap<DocKey, i64> {
+    fn harvest(self) -> HashMap<DocKey, ChangeStamp> {
         self.out
     }
 }

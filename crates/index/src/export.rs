@@ -44,8 +44,9 @@ fn write_line(out: &mut dyn Write, kind: DocKind, body: &str) -> std::io::Result
     out.write_all(b"\n")
 }
 
-/// The stored JSON of a document with its whole description put back.
-fn export_body(d: &TantivyDocument, c: &Common) -> Result<String, IndexError> {
+/// The stored JSON of a document with its whole description put back
+/// (export, and the rewrite of embedded actors).
+pub(crate) fn export_body(d: &TantivyDocument, c: &Common) -> Result<String, IndexError> {
     whole_document(d, c.doc, Some(c.full_description))
 }
 

@@ -11,7 +11,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{TantivyDocument, Term};
 
 use sepiola_model::ids::normalize_uuid;
-use sepiola_model::{DocKey, DocKind};
+use sepiola_model::{ChangeStamp, DocKey, DocKind};
 
 use crate::collectors::{HostCounts, Inventory};
 use crate::error::IndexError;
@@ -41,9 +41,14 @@ impl Serialize for DocCounts {
 }
 
 impl SearchIndex {
-    /// Every document of `host` of this kind: key → last update (ms).
-    /// The crawler diffs it against what the host serves now.
-    pub fn inventory(&self, kind: DocKind, host: &str) -> Result<HashMap<DocKey, i64>, IndexError> {
+    /// Every document of `host` of this kind: key → change stamp (last
+    /// update and content hash). The crawler diffs it against what the
+    /// host serves now.
+    pub fn inventory(
+        &self,
+        kind: DocKind,
+        host: &str,
+    ) -> Result<HashMap<DocKey, ChangeStamp>, IndexError> {
         let part = self.part(kind);
         let q = TermQuery::new(
             Term::from_field_text(part.common().host, host),

@@ -6,13 +6,15 @@
 //! Each kind is one file under `kinds/` (the `Kind` trait); everything else
 //! is written once for every kind: text matching (`text_query`,
 //! `word_query`), running a search (`execute`), writes (`writes`), what the
-//! index holds (`inventory`), export (`export`).
+//! index holds (`inventory`), export (`export`), the actors documents embed
+//! and their rewrite (`embedded`).
 //! Writes are batched and become searchable at the next [`SearchIndex::commit`];
 //! tantivy commits are atomic, so the index is safe to kill at any moment.
 
 mod analysis;
 mod browse;
 mod collectors;
+mod embedded;
 mod error;
 mod execute;
 mod export;
@@ -31,6 +33,7 @@ mod word_query;
 mod writes;
 
 pub use analysis::Analysis;
+pub use embedded::{ActorRole, ActorUpdates, Rewrite};
 pub use error::IndexError;
 pub use inventory::DocCounts;
 pub use search_index::{SearchIndex, Searchable};

@@ -7,6 +7,7 @@ use tantivy::TantivyDocument;
 use tantivy::schema::{Field, Schema};
 
 use crate::analysis::Analysis;
+use crate::embedded::{ActorUpdates, Rewrite, rewrite_in};
 use crate::error::IndexError;
 use crate::kind_index::{KindIndex, WriterBudget};
 use crate::kinds::Kind;
@@ -71,6 +72,14 @@ pub trait AnyPart: Send + Sync {
     fn common(&self) -> &Common;
     /// The uuid field, for kinds that have one.
     fn uuid_field(&self) -> Option<Field>;
+    /// Rewrites stale embedded actors (see [`crate::embedded`]); `limit`
+    /// 0 only counts them.
+    fn rewrite_actors(
+        &self,
+        analysis: &Analysis,
+        updates: &ActorUpdates,
+        limit: u64,
+    ) -> Result<Rewrite, IndexError>;
 }
 
 impl<K: Kind> AnyPart for Part<K> {
@@ -82,5 +91,13 @@ impl<K: Kind> AnyPart for Part<K> {
     }
     fn uuid_field(&self) -> Option<Field> {
         self.kind.uuid()
+    }
+    fn rewrite_actors(
+        &self,
+        analysis: &Analysis,
+        updates: &ActorUpdates,
+        limit: u64,
+    ) -> Result<Rewrite, IndexError> {
+        rewrite_in(self, analysis, updates, limit)
     }
 }

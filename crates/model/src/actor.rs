@@ -120,6 +120,28 @@ impl ActorSummary {
         format!("{}@{}", self.name, self.host)
     }
 
+    /// The summary alone, without the extras only owner accounts of
+    /// channels carry (description, counts, dates): the shape videos and
+    /// playlists embed, and what [`ActorSummary::summary_hash`] covers.
+    pub fn summary(&self) -> ActorSummary {
+        ActorSummary {
+            description: None,
+            followers_count: None,
+            following_count: None,
+            created_at: None,
+            updated_at: None,
+            ..self.clone()
+        }
+    }
+
+    /// Stable hash of [`ActorSummary::summary`] (names, URL, avatar paths
+    /// and sizes): two embedded copies of an actor with equal hashes show
+    /// clients the same thing. The index keeps it per embedded actor so a
+    /// stale copy is one term query away.
+    pub fn summary_hash(&self) -> u64 {
+        crate::stamp::json_hash(&self.summary())
+    }
+
     /// Cleans the text, checks the URLs belong to the actor's own host and
     /// fills the derived fields (absolute image URLs, legacy `avatar`).
     pub fn normalize(&mut self, field: &'static str) -> Result<(), ModelError> {

@@ -123,9 +123,38 @@ impl Document for Channel {
     fn account_handle(&self) -> Option<String> {
         Some(self.owner_account.handle())
     }
+
+    /// Everything the channel's answer shows except its counts (which move
+    /// all the time and are refreshed whenever the channel is written):
+    /// names, description, support, avatars, banners, URL and its owner.
+    fn content_hash(&self) -> u64 {
+        let mut seen = self.clone();
+        seen.followers_count = 0;
+        seen.following_count = 0;
+        seen.videos_count = None;
+        seen.updated_at = None;
+        seen.owner_account.followers_count = None;
+        seen.owner_account.following_count = None;
+        crate::stamp::json_hash(&seen)
+    }
 }
 
 impl Channel {
+    /// The channel as videos and playlists embed it (`channel`,
+    /// `videoChannel`): id, names, URL, host and avatars.
+    pub fn summary(&self) -> ActorSummary {
+        ActorSummary {
+            id: self.id,
+            name: self.name.clone(),
+            display_name: self.display_name.clone(),
+            url: self.url.clone(),
+            host: self.host.clone(),
+            avatars: self.avatars.clone(),
+            avatar: self.avatar.clone(),
+            ..Default::default()
+        }
+    }
+
     /// `name@host`, the handle the `handles` filter matches.
     pub fn handle(&self) -> String {
         format!("{}@{}", self.name, self.host)

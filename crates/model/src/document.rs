@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ModelError;
+use crate::stamp::ChangeStamp;
 use crate::time::Timestamp;
 
 /// The kinds of documents the index holds: PeerTube's videos, channels and
@@ -179,8 +180,24 @@ pub trait Document: Serialize + DeserializeOwned + Clone + Send + Sync + 'static
     /// When it was created, for date sorts (kinds without one fall back).
     fn created_at(&self) -> Timestamp;
 
-    /// When it last changed on its instance: the crawler's change stamp.
+    /// When it last changed on its instance (half of the change stamp).
     fn updated_at(&self) -> Timestamp;
+
+    /// A stable hash of what clients see of it that its `updatedAt` may
+    /// not cover (a channel's avatars: PeerTube keeps `updatedAt` when they
+    /// change); 0 for kinds whose `updatedAt` covers everything.
+    fn content_hash(&self) -> u64 {
+        0
+    }
+
+    /// What the crawler compares with the index inventory to decide
+    /// whether the document changed: `updatedAt` and [`Document::content_hash`].
+    fn change_stamp(&self) -> ChangeStamp {
+        ChangeStamp {
+            updated_at: self.updated_at().millis(),
+            content: self.content_hash(),
+        }
+    }
 
     /// Its language code, if known (stemming, language filters and boosts).
     fn language(&self) -> Option<&str> {

@@ -1,8 +1,13 @@
 //! PeerTube channels as a listed kind: `/api/v1/video-channels`, remote
-//! channels (which the listing includes) skipped quietly, no uuid.
+//! channels (which the listing includes) skipped quietly, no uuid. Every
+//! listed channel is also noted with its owner account: the listing is
+//! where sepiola learns the current face of channels and accounts, whose
+//! copies embedded in videos, playlists and other channels are then
+//! refreshed ([`sepiola_index::SearchIndex::rewrite_actors`]).
 
 use serde_json::Value;
 
+use sepiola_index::{ActorRole, ActorUpdates};
 use sepiola_model::Channel;
 use sepiola_model::host::normalize_host;
 
@@ -15,9 +20,20 @@ use crate::listing::ListedKind;
 /// the parameter ignore it.
 pub const PAGES: RestPages = RestPages::new("/api/v1/video-channels", &[("withStats", "true")]);
 
-/// The channel plug-in of the listing driver.
+/// The channel plug-in of the listing driver; remembers the channels and
+/// owner accounts it listed.
 #[derive(Debug, Default)]
-pub struct Channels;
+pub struct Channels {
+    actors: ActorUpdates,
+}
+
+impl Channels {
+    /// The listed channels and their owner accounts, as documents embed
+    /// them.
+    pub fn into_actors(self) -> ActorUpdates {
+        self.actors
+    }
+}
 
 impl ListedKind for Channels {
     type Doc = Channel;
@@ -34,5 +50,11 @@ impl ListedKind for Channels {
             return Ok(None);
         }
         mapping::channel(item, host).map(Some)
+    }
+
+    fn listed(&mut self, c: &Channel) {
+        self.actors.insert(ActorRole::Channel, c.summary());
+        self.actors
+            .insert(ActorRole::Account, c.owner_account.clone());
     }
 }

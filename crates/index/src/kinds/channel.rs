@@ -1,11 +1,12 @@
 //! Video channels: schema, document, filters (PeerTube's
 //! `/api/v1/search/video-channels`) and orders.
 
-use sepiola_model::Channel;
 use sepiola_model::query::{ActorSort, ChannelQuery, SearchQuery};
+use sepiola_model::{ActorSummary, Channel};
 use tantivy::TantivyDocument;
 use tantivy::schema::{Field, STRING, SchemaBuilder};
 
+use crate::embedded::ActorRole;
 use crate::filters::{self, Clauses};
 use crate::kinds::fields::{Common, TextField, weights};
 use crate::kinds::{Column, Kind, Order};
@@ -57,6 +58,14 @@ impl Kind for ChannelKind {
 
     fn account_handle(&self) -> Field {
         self.owner_handle
+    }
+
+    fn embedded(c: &Channel) -> Vec<(ActorRole, &ActorSummary)> {
+        vec![(ActorRole::Account, &c.owner_account)]
+    }
+
+    fn embedded_mut(c: &mut Channel) -> Vec<(ActorRole, &mut ActorSummary)> {
+        vec![(ActorRole::Account, &mut c.owner_account)]
     }
 
     fn filters(&self, common: &Common, q: &ChannelQuery, c: &mut Clauses) {

@@ -33,8 +33,14 @@ pub struct Common {
     pub name_exact: Field,
     /// Creation date (ms).
     pub created_at: Field,
-    /// Last update (ms), the crawler's change detector.
+    /// Last update (ms), half of the crawler's change stamp.
     pub updated_at: Field,
+    /// [`sepiola_model::Document::content_hash`], the other half: what
+    /// clients see that `updatedAt` may not cover (channel avatars).
+    pub content_hash: Field,
+    /// Embedded-actor terms ([`crate::embedded`]): `<role> <handle>` and
+    /// `<role> <handle> <summary hash>` per actor the document embeds.
+    pub actors: Field,
 }
 
 /// The name of the stored answer field. It carries the answer format's
@@ -65,6 +71,8 @@ impl Common {
             name_exact: b.add_u64_field("name_exact", INDEXED),
             created_at: b.add_i64_field("created_at", num_fast()),
             updated_at: b.add_i64_field("updated_at", num_fast()),
+            content_hash: b.add_u64_field("content_hash", num_fast()),
+            actors: b.add_text_field("actors", STRING),
         }
     }
 
@@ -84,6 +92,7 @@ impl Common {
         d.add_u64(self.name_exact, key_hash(&folded));
         d.add_i64(self.created_at, doc.created_at().millis());
         d.add_i64(self.updated_at, doc.updated_at().millis());
+        d.add_u64(self.content_hash, doc.content_hash());
         self.add_body(d, doc)
     }
 

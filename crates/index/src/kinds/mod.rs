@@ -15,13 +15,14 @@ pub mod group;
 pub mod playlist;
 pub mod video;
 
-use sepiola_model::Document;
 use sepiola_model::Timestamp;
 use sepiola_model::query::SearchQuery;
+use sepiola_model::{ActorSummary, Document};
 use tantivy::TantivyDocument;
 use tantivy::schema::{Field, SchemaBuilder};
 
 use crate::analysis::Analysis;
+use crate::embedded::{ActorRole, actor_terms};
 use crate::filters::Clauses;
 use fields::{Common, TextField};
 
@@ -60,6 +61,18 @@ pub trait Kind: Sized + Send + Sync + 'static {
     /// The field holding the handle `blockedAccounts` speaks of.
     fn account_handle(&self) -> Field;
 
+    /// The actors a document embeds (`channel`, `account`, `ownerAccount`,
+    /// `videoChannel`): indexed as embedded-actor terms, so that a changed
+    /// channel or account finds the documents holding an older copy.
+    fn embedded(_doc: &Self::Doc) -> Vec<(ActorRole, &ActorSummary)> {
+        Vec::new()
+    }
+
+    /// The same actors, to be replaced ([`crate::SearchIndex::rewrite_actors`]).
+    fn embedded_mut(_doc: &mut Self::Doc) -> Vec<(ActorRole, &mut ActorSummary)> {
+        Vec::new()
+    }
+
     /// Adds the query's filters.
     fn filters(&self, common: &Common, q: &Self::Query, c: &mut Clauses);
 
@@ -79,6 +92,11 @@ pub trait Kind: Sized + Send + Sync + 'static {
             tf.add(&mut d, a, lang, text.trim());
         }
         common.fill(&mut d, doc, a)?;
+        for (role, actor) in Self::embedded(doc) {
+            for term in actor_terms(role, actor) {
+                d.add_text(common.actors, term);
+            }
+        }
         self.fill(doc, &mut d);
         Ok(d)
     }

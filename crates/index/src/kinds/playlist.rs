@@ -1,11 +1,12 @@
 //! Video playlists: schema, document, filters (PeerTube's
 //! `/api/v1/search/video-playlists`) and orders.
 
-use sepiola_model::Playlist;
 use sepiola_model::query::{PlaylistQuery, SearchQuery};
+use sepiola_model::{ActorSummary, Playlist};
 use tantivy::TantivyDocument;
 use tantivy::schema::{Field, STRING, SchemaBuilder};
 
+use crate::embedded::ActorRole;
 use crate::filters::{self, Clauses};
 use crate::kinds::channel::actor_order;
 use crate::kinds::fields::{Common, TextField, weights};
@@ -70,6 +71,22 @@ impl Kind for PlaylistKind {
 
     fn account_handle(&self) -> Field {
         self.owner_handle
+    }
+
+    fn embedded(p: &Playlist) -> Vec<(ActorRole, &ActorSummary)> {
+        let mut out = vec![(ActorRole::Account, &p.owner_account)];
+        if let Some(c) = &p.video_channel {
+            out.push((ActorRole::Channel, c));
+        }
+        out
+    }
+
+    fn embedded_mut(p: &mut Playlist) -> Vec<(ActorRole, &mut ActorSummary)> {
+        let mut out = vec![(ActorRole::Account, &mut p.owner_account)];
+        if let Some(c) = &mut p.video_channel {
+            out.push((ActorRole::Channel, c));
+        }
+        out
     }
 
     fn filters(&self, _common: &Common, q: &PlaylistQuery, c: &mut Clauses) {

@@ -1,11 +1,12 @@
 //! Videos: schema, document, filters (PeerTube's `/api/v1/search/videos`)
 //! and orders.
 
-use sepiola_model::Video;
 use sepiola_model::query::{SearchQuery, UNKNOWN_LANGUAGE, VideoQuery, VideoSort};
+use sepiola_model::{ActorSummary, Video};
 use tantivy::TantivyDocument;
 use tantivy::schema::{Field, INDEXED, STRING, SchemaBuilder};
 
+use crate::embedded::ActorRole;
 use crate::filters::{self, Clauses};
 use crate::kinds::fields::{Common, TextField, num_fast, weights};
 use crate::kinds::{Column, Kind, Order};
@@ -131,6 +132,20 @@ impl Kind for VideoKind {
 
     fn account_handle(&self) -> Field {
         self.account_handle
+    }
+
+    fn embedded(v: &Video) -> Vec<(ActorRole, &ActorSummary)> {
+        vec![
+            (ActorRole::Channel, &v.channel),
+            (ActorRole::Account, &v.account),
+        ]
+    }
+
+    fn embedded_mut(v: &mut Video) -> Vec<(ActorRole, &mut ActorSummary)> {
+        vec![
+            (ActorRole::Channel, &mut v.channel),
+            (ActorRole::Account, &mut v.account),
+        ]
     }
 
     fn filters(&self, _common: &Common, q: &VideoQuery, c: &mut Clauses) {
