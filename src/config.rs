@@ -9,7 +9,7 @@ use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
 use sepiola_crawl::CrawlSettings;
-use sepiola_server::{ImageProxySettings, InstanceSettings};
+use sepiola_server::{AdminSettings, ImageProxySettings, InstanceSettings};
 
 /// Everything an operator can set. See README.md for the reference.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -29,6 +29,8 @@ pub struct Config {
     pub images: ImageProxySettings,
     /// The crawler: instance list, schedule, politeness, limits.
     pub crawl: CrawlSettings,
+    /// The operators' HTTP API.
+    pub admin: AdminSettings,
 }
 
 /// Index tuning.
@@ -61,6 +63,7 @@ impl Default for Config {
             index: IndexConfig::default(),
             moderation: ModerationConfig::default(),
             images: ImageProxySettings::default(),
+            admin: AdminSettings::default(),
             crawl: CrawlSettings::default(),
         }
     }

@@ -11,7 +11,7 @@ use sepiola_server::AppState;
 
 use sepiola_crawl::Crawler;
 use sepiola_model::instance::InstanceStatus;
-use sepiola_server::instances::InstanceReport;
+use sepiola_server::instances::{CrawlControl, InstanceReport};
 
 use crate::config::{Config, ModerationConfig};
 
@@ -24,6 +24,12 @@ struct Report(Arc<Crawler>);
 impl InstanceReport for Report {
     fn instances(&self) -> Vec<InstanceStatus> {
         self.0.statuses()
+    }
+}
+
+impl CrawlControl for Report {
+    fn request_full_pass(&self, host: Option<&str>) -> Vec<String> {
+        self.0.request_full_pass(host)
     }
 }
 
@@ -90,6 +96,7 @@ pub async fn serve(config: Config) -> anyhow::Result<ExitCode> {
             .context("starting the crawler")?;
         crawler.set_denied(denied);
         state.set_instance_report(Arc::new(Report(crawler.clone())));
+        state.set_crawl_control(Arc::new(Report(crawler.clone())));
         Some(crawler)
     } else {
         None

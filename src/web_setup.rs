@@ -22,7 +22,8 @@ pub fn app_state(
         .with_context(|| format!("preparing the image cache in {}", cache.display()))?;
     let mut state = AppState::new(index, config.instance.clone(), denied)
         .with_image_proxy(proxy)
-        .with_index_dir(config.data_dir.join("index"));
+        .with_index_dir(config.data_dir.join("index"))
+        .with_admin_token(config.admin.token.clone());
     if let Some(path) = &config.instance.logo_file {
         let content_type = match path
             .extension()

@@ -14,6 +14,7 @@
 
 mod harness;
 
+mod admin;
 mod api;
 mod clients;
 mod compat;

@@ -72,6 +72,8 @@ pub struct Crawler {
     dirty: AtomicBool,
     list_stale: AtomicBool,
     persist_lock: tokio::sync::Mutex<()>,
+    /// Hosts an operator asked a full pass of, now (run before their schedule).
+    full_now: Mutex<HashSet<String>>,
 }
 
 impl Crawler {
@@ -101,11 +103,32 @@ impl Crawler {
             dirty: AtomicBool::new(false),
             list_stale: AtomicBool::new(true),
             persist_lock: tokio::sync::Mutex::new(()),
+            full_now: Mutex::new(HashSet::new()),
         }))
     }
 
     fn state(&self) -> std::sync::MutexGuard<'_, CrawlState> {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Asks for a full pass of `host` (every listed host with `None`) as soon
+    /// as it is not running, whatever its schedule: an operator's one-off
+    /// pass on a running server. Returns the hosts it applies to (listed ones
+    /// only).
+    pub fn request_full_pass(&self, host: Option<&str>) -> Vec<String> {
+        let hosts: Vec<String> = {
+            let st = self.state();
+            st.list
+                .iter()
+                .filter(|h| host.is_none_or(|x| x == h.as_str()))
+                .cloned()
+                .collect()
+        };
+        self.full_now
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend(hosts.iter().cloned());
+        hosts
     }
 
     /// Replaces the moderation deny list: those hosts are not crawled and
@@ -350,10 +373,14 @@ impl Crawler {
             let due: Vec<(String, PassKind)> = {
                 let st = self.state();
                 let running = self.running.lock().unwrap_or_else(|p| p.into_inner());
+                let mut asked = self.full_now.lock().unwrap_or_else(|p| p.into_inner());
                 st.list
                     .iter()
                     .filter(|h| !running.contains(*h))
                     .filter_map(|h| {
+                        if asked.remove(h) {
+                            return Some((h.clone(), PassKind::Full));
+                        }
                         let s = st.hosts.get(h)?;
                         health::due(s, now, quick, full).map(|k| (h.clone(), k))
                     })

@@ -17,6 +17,13 @@ pub trait InstanceReport: Send + Sync {
     fn instances(&self) -> Vec<InstanceStatus>;
 }
 
+/// Something that can run a pass now (the crawler), for operators.
+pub trait CrawlControl: Send + Sync {
+    /// Asks for a full pass of `host` (every listed host with `None`) as
+    /// soon as it is free; returns the listed hosts it applies to.
+    fn request_full_pass(&self, host: Option<&str>) -> Vec<String>;
+}
+
 /// The handler.
 pub async fn list(State(state): State<Arc<AppState>>) -> Result<Json<InstancesResponse>, ApiError> {
     let mut data = state

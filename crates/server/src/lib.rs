@@ -35,7 +35,7 @@ pub use extract::{Params, read_params};
 pub use location::Location;
 pub use params::RawParams;
 pub use problem::ApiError;
-pub use settings::{ImageProxySettings, InstanceSettings};
+pub use settings::{AdminSettings, ImageProxySettings, InstanceSettings};
 
 /// Largest request body accepted (the Framasoft index accepts 5 MB too).
 pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
@@ -63,6 +63,10 @@ pub struct AppState {
     analysis: sepiola_index::Analysis,
     /// The crawler's view of each listed host, when a crawler runs.
     instance_report: RwLock<Option<Arc<dyn instances::InstanceReport>>>,
+    /// What can run a pass now, when a crawler runs.
+    crawl_control: RwLock<Option<Arc<dyn instances::CrawlControl>>>,
+    /// The admin API's bearer token; the admin API is off without one.
+    admin_token: Option<String>,
     /// Request counters for `/metrics`.
     metrics: metrics::Metrics,
     /// Where the index lives, to report its size on `/metrics`.
@@ -85,9 +89,34 @@ impl AppState {
             images: None,
             logo: None,
             analysis: sepiola_index::Analysis::new(),
+            crawl_control: RwLock::new(None),
+            admin_token: None,
             metrics: metrics::Metrics::default(),
             index_dir: None,
         }
+    }
+
+    /// Turns the admin API on with this bearer token (an empty one keeps it off).
+    pub fn with_admin_token(mut self, token: Option<String>) -> Self {
+        self.admin_token = token.filter(|t| !t.is_empty());
+        self
+    }
+
+    /// The admin API's token, when it is on.
+    pub fn admin_token(&self) -> Option<&str> {
+        self.admin_token.as_deref()
+    }
+
+    /// Lets the admin API run passes through the crawler.
+    pub fn set_crawl_control(&self, control: Arc<dyn instances::CrawlControl>) {
+        if let Ok(mut c) = self.crawl_control.write() {
+            *c = Some(control);
+        }
+    }
+
+    /// What can run a pass now, if a crawler runs.
+    pub fn crawl_control(&self) -> Option<Arc<dyn instances::CrawlControl>> {
+        self.crawl_control.read().ok().and_then(|c| c.clone())
     }
 
     /// Says where the index lives (its size is reported on `/metrics`).

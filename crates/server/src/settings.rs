@@ -65,3 +65,12 @@ impl Default for ImageProxySettings {
         }
     }
 }
+
+/// The operators' HTTP API under `/api/v1/admin/`: off unless a token is set.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AdminSettings {
+    /// The bearer token every admin request must carry (`Authorization:
+    /// Bearer …`); without one the admin API answers 404.
+    pub token: Option<String>,
+}

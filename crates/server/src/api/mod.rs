@@ -4,6 +4,7 @@
 //! (`instance`), and the small routes clients read beside them (config,
 //! instances, ping).
 
+mod admin;
 mod instance;
 mod search;
 
@@ -68,6 +69,7 @@ pub fn router() -> Router<Arc<AppState>> {
         .route("/w/p/{id}", get(instance::watch_playlist))
         .route("/api/v1/instances", get(instances::list))
         .route("/api/v1/ping", any(ping))
+        .route("/api/v1/admin/crawl", axum::routing::post(admin::crawl))
         .route("/api/v1/{*rest}", any(api_not_found))
         .layer(cors)
 }
