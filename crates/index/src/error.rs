@@ -29,6 +29,18 @@ pub enum IndexError {
         /// What differs.
         detail: String,
     },
+    /// The index was written by a newer sepiola: refused, never rewritten.
+    #[error(
+        "the index in {path} was written by a newer sepiola (index format {found}; this release reads up to {supported}): run the newer release, or import an export into an empty data directory"
+    )]
+    NewerFormat {
+        /// The index directory.
+        path: std::path::PathBuf,
+        /// The format it was written in.
+        found: u32,
+        /// The newest format this release reads.
+        supported: u32,
+    },
     /// The index was opened read-only and cannot be written.
     #[error("the index is open read-only")]
     ReadOnly,

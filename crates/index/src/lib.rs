@@ -19,6 +19,7 @@ mod error;
 mod execute;
 mod export;
 mod filters;
+mod format;
 pub mod geo;
 mod inventory;
 mod kind_index;

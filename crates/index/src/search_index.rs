@@ -51,6 +51,20 @@ impl SearchIndex {
     }
 
     fn open_at(dir: Option<&Path>, memory_bytes: Option<usize>) -> Result<SearchIndex, IndexError> {
+        if let Some(d) = dir {
+            crate::format::check(d)?;
+        }
+        let index = Self::open_parts(dir, memory_bytes)?;
+        if let (Some(d), Some(_)) = (dir, memory_bytes) {
+            crate::format::record(d)?;
+        }
+        Ok(index)
+    }
+
+    fn open_parts(
+        dir: Option<&Path>,
+        memory_bytes: Option<usize>,
+    ) -> Result<SearchIndex, IndexError> {
         let analysis = Analysis::new();
         fn part<K: Kind>(
             dir: Option<&Path>,
