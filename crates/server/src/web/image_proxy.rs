@@ -563,6 +563,29 @@ mod tests {
         assert_eq!(conns.load(Ordering::SeqCst), 0, "connected to loopback");
     }
 
+    proptest::proptest! {
+        /// Sniffing never panics, and recognises only what starts with a
+        /// known signature (never SVG or HTML).
+        #[test]
+        fn sniffing_arbitrary_bytes(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64)) {
+            if let Some(ct) = sniff(&bytes) {
+                proptest::prop_assert!(ct.starts_with("image/") && !ct.contains("svg"));
+                proptest::prop_assert!(bytes.len() >= 3);
+                proptest::prop_assert!(bytes[0] != b'<');
+            }
+        }
+
+        /// Only absolute http(s) URLs without credentials pass, whatever the input.
+        #[test]
+        fn authority_of_arbitrary_text(s in "\\PC{0,80}") {
+            if let Ok((u, auth)) = authority(&s) {
+                proptest::prop_assert!(matches!(u.scheme(), "http" | "https"));
+                proptest::prop_assert!(u.username().is_empty() && u.password().is_none());
+                proptest::prop_assert!(!auth.is_empty());
+            }
+        }
+    }
+
     #[test]
     fn eviction_removes_the_oldest_first() {
         let dir = tempfile::tempdir().unwrap();
