@@ -93,7 +93,8 @@ async fn a_slow_drip_client_is_cut_off_within_the_header_timeout() {
     let (mut rd, mut wr) = conn.into_split();
     let started = Instant::now();
     let writer = tokio::spawn(async move {
-        let request = b"GET /api/v1/ping HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n";
+        let request =
+            b"GET /api/v1/ping HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n";
         for b in request {
             if wr.write_all(&[*b]).await.is_err() {
                 return;
@@ -174,12 +175,24 @@ async fn a_client_over_its_rate_gets_429_with_retry_after() {
         let (st, _) = s.get(SEARCH).await;
         assert_eq!(st, 200);
     }
-    let r = crate::harness::client().get(s.url(SEARCH)).send().await.unwrap();
+    let r = crate::harness::client()
+        .get(s.url(SEARCH))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 429);
-    let retry: u64 = r.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    let retry: u64 = r.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!((1..=10).contains(&retry), "Retry-After {retry}");
     // The image proxy is limited too; cheap routes are not.
-    let r = crate::harness::client().get(s.url("/img?u=x")).send().await.unwrap();
+    let r = crate::harness::client()
+        .get(s.url("/img?u=x"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 429);
     let (st, _) = s.get("/api/v1/ping").await;
     assert_eq!(st, 200);

@@ -193,7 +193,8 @@ fn normalizes_idempotently<D: Document + PartialEq + std::fmt::Debug>(
     prop_assert_eq!(&again, &doc);
     // And through its wire format (what the index stores and reads back).
     let json = serde_json::to_value(&doc).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let mut read: D = serde_json::from_value(json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let mut read: D =
+        serde_json::from_value(json).map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert!(read.normalize().is_ok());
     prop_assert_eq!(&read, &doc);
     Ok(())

@@ -33,10 +33,10 @@ pub use decode::{
     FromParams, channel_query, event_query, group_query, playlist_query, video_query,
 };
 pub use extract::{Params, read_params};
+pub use limits::LimitSettings;
 pub use location::Location;
 pub use params::RawParams;
 pub use problem::ApiError;
-pub use limits::LimitSettings;
 pub use settings::{ImageProxySettings, InstanceSettings};
 
 /// Largest request body accepted (the Framasoft index accepts 5 MB too).

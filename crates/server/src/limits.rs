@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use tokio::sync::Semaphore;
 
-use crate::{AppState, ApiError};
+use crate::{ApiError, AppState};
 
 /// The `[limits]` section: how much any client may ask.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -136,8 +136,8 @@ impl RateLimiter {
             });
         }
         let (tokens, at) = buckets.entry(key).or_insert((self.burst, now));
-        let refilled =
-            (*tokens + now.saturating_duration_since(*at).as_secs_f64() * self.rate).min(self.burst);
+        let refilled = (*tokens + now.saturating_duration_since(*at).as_secs_f64() * self.rate)
+            .min(self.burst);
         *at = now;
         if refilled >= 1.0 {
             *tokens = refilled - 1.0;

@@ -82,9 +82,8 @@ impl ApiError {
     /// Seconds the client should wait, for the answers that say so.
     fn retry_after(&self) -> Option<u64> {
         match self {
-            ApiError::Busy { retry_after_secs } | ApiError::TooManyRequests { retry_after_secs } => {
-                Some(*retry_after_secs)
-            }
+            ApiError::Busy { retry_after_secs }
+            | ApiError::TooManyRequests { retry_after_secs } => Some(*retry_after_secs),
             _ => None,
         }
     }

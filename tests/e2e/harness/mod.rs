@@ -83,7 +83,6 @@ pub const NO_DEFAULT_LIST: (&str, &str) = ("SEPIOLA_CRAWL__DEFAULT_LIST", "");
 /// own: none (all test clients share one address).
 pub const NO_RATE_LIMIT: (&str, &str) = ("SEPIOLA_LIMITS__RATE_LIMIT_PER_MINUTE", "0");
 
-
 /// Runs the sepiola binary with arguments, returning (status, stdout, stderr).
 pub fn sepiola(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_sepiola"))

@@ -77,7 +77,10 @@ pub struct ProxyStats {
 
 /// Looks a name up: the system resolver, or a stand-in in tests.
 type Lookup = Arc<
-    dyn Fn(String) -> std::pin::Pin<Box<dyn Future<Output = std::io::Result<Vec<SocketAddr>>> + Send>>
+    dyn Fn(
+            String,
+        )
+            -> std::pin::Pin<Box<dyn Future<Output = std::io::Result<Vec<SocketAddr>>> + Send>>
         + Send
         + Sync,
 >;
