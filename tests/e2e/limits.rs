@@ -121,6 +121,28 @@ async fn a_slow_drip_client_is_cut_off_within_the_header_timeout() {
 }
 
 #[tokio::test]
+async fn a_body_that_stops_coming_is_cut_off_within_the_body_timeout() {
+    let s = fresh("[limits]\nbody_read_timeout_ms = 1500\n");
+    let mut conn = TcpStream::connect(addr(&s)).await.unwrap();
+    let started = Instant::now();
+    conn.write_all(
+        b"POST /api/v1/search/videos HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{\"search\":",
+    )
+    .await
+    .unwrap();
+    let mut buf = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(10), conn.read_to_end(&mut buf)).await;
+    let took = started.elapsed();
+    assert!(read.is_ok(), "the stalled body was never cut off");
+    assert!(took < Duration::from_secs(4), "cut off after {took:?}");
+    let head = String::from_utf8_lossy(&buf);
+    assert!(
+        head.is_empty() || head.starts_with("HTTP/1.1 4"),
+        "answered {head}"
+    );
+}
+
+#[tokio::test]
 async fn over_the_in_flight_cap_clients_get_503_with_retry_after() {
     let _heavy = crate::harness::heavy().await;
     let s = Server::with_fixture_and_config("[limits]\nmax_in_flight = 2\n");

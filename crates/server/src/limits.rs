@@ -134,6 +134,10 @@ impl RateLimiter {
             buckets.retain(|_, (tokens, at)| {
                 *tokens + now.saturating_duration_since(*at).as_secs_f64() * rate < burst
             });
+            if buckets.len() >= MAX_BUCKETS {
+                // Every one of them busy: forget them all rather than grow.
+                buckets.clear();
+            }
         }
         let (tokens, at) = buckets.entry(key).or_insert((self.burst, now));
         let refilled = (*tokens + now.saturating_duration_since(*at).as_secs_f64() * self.rate)
