@@ -121,6 +121,15 @@ async fn a_slow_drip_client_is_cut_off_within_the_header_timeout() {
 }
 
 #[tokio::test]
+async fn a_connection_that_sends_nothing_is_closed_after_the_header_timeout() {
+    let s = fresh("[limits]\nheader_read_timeout_ms = 1000\n");
+    let mut conn = TcpStream::connect(addr(&s)).await.unwrap();
+    let started = Instant::now();
+    assert!(closed_within(&mut conn, Duration::from_secs(5)).await);
+    assert!(started.elapsed() < Duration::from_secs(3));
+}
+
+#[tokio::test]
 async fn a_body_that_stops_coming_is_cut_off_within_the_body_timeout() {
     let s = fresh("[limits]\nbody_read_timeout_ms = 1500\n");
     let mut conn = TcpStream::connect(addr(&s)).await.unwrap();
