@@ -24,7 +24,7 @@ if [ ! -s "$corpus" ]; then
 fi
 rm -rf "$WORK/data"
 "$BIN/sepiola" --data-dir "$WORK/data" index import "$corpus" >/dev/null
-SEPIOLA_CRAWL__DEFAULT_LIST="" taskset -c 0 "$BIN/sepiola" --data-dir "$WORK/data" serve --listen 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
+SEPIOLA_CRAWL__DEFAULT_LIST="" SEPIOLA_LIMITS__RATE_LIMIT_PER_MINUTE=0 taskset -c 0 "$BIN/sepiola" --data-dir "$WORK/data" serve --listen 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

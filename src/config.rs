@@ -9,7 +9,7 @@ use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
 use sepiola_crawl::CrawlSettings;
-use sepiola_server::{AdminSettings, ImageProxySettings, InstanceSettings};
+use sepiola_server::{AdminSettings, ImageProxySettings, InstanceSettings, LimitSettings};
 
 /// Everything an operator can set. See README.md for the reference.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -27,6 +27,8 @@ pub struct Config {
     pub moderation: ModerationConfig,
     /// The web page's image proxy.
     pub images: ImageProxySettings,
+    /// What any client may ask: timeouts, caps, rate limit.
+    pub limits: LimitSettings,
     /// The crawler: instance list, schedule, politeness, limits.
     pub crawl: CrawlSettings,
     /// The operators' HTTP API.
@@ -64,6 +66,7 @@ impl Default for Config {
             moderation: ModerationConfig::default(),
             images: ImageProxySettings::default(),
             admin: AdminSettings::default(),
+            limits: LimitSettings::default(),
             crawl: CrawlSettings::default(),
         }
     }

@@ -21,6 +21,7 @@ pub fn app_state(
     let proxy = ImageProxy::new(config.images.clone(), &cache)
         .with_context(|| format!("preparing the image cache in {}", cache.display()))?;
     let mut state = AppState::new(index, config.instance.clone(), denied)
+        .with_limits(config.limits.clone())
         .with_image_proxy(proxy)
         .with_index_dir(config.data_dir.join("index"))
         .with_admin_token(config.admin.token.clone());

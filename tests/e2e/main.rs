@@ -28,6 +28,7 @@ mod first_run;
 mod hostile;
 mod image_proxy;
 mod instance_mode;
+mod limits;
 mod metrics;
 mod mobilizon_api;
 mod upgrade;

@@ -125,6 +125,8 @@ impl Server {
             .env("SEPIOLA_LOG", "warn")
             // The benchmark serves its corpus: never the public instance list.
             .env("SEPIOLA_CRAWL__DEFAULT_LIST", "")
+            // Every load client is 127.0.0.1: no per-client rate limit.
+            .env("SEPIOLA_LIMITS__RATE_LIMIT_PER_MINUTE", "0")
             .stdout(Stdio::piped())
             .spawn()
             .context("spawning sepiola serve")?;

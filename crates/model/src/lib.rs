@@ -33,6 +33,9 @@ pub mod thumbnail;
 pub mod time;
 pub mod video;
 
+#[cfg(test)]
+mod fuzz;
+
 pub use actor::{ActorImage, ActorSummary, OwnerAccount};
 pub use channel::Channel;
 pub use document::{DocKey, DocKind, Document};

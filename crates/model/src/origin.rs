@@ -128,7 +128,12 @@ pub fn origin_url(
         Some(u) => {
             let path = origin.path_of(field, u)?;
             origin.check_path(field, &path)?;
-            Ok(Some(origin.join(&path)))
+            // In the form a URL parser writes it (non-ASCII percent-encoded),
+            // so that the result given again gives itself: a path and the
+            // URL of that path must end up the same.
+            let canonical = origin.path_of(field, &origin.join(&path))?;
+            origin.check_path(field, &canonical)?;
+            Ok(Some(origin.join(&canonical)))
         }
     }
 }

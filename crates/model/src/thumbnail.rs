@@ -110,7 +110,8 @@ pub(crate) fn normalize_thumbnails(
         }
         thumbnails.sort_by_key(|t| (t.width, t.height));
         thumbnails.dedup_by(|a, b| a.file_url == b.file_url);
-        return Ok(());
+        // Then the missing legacy field is filled from the array built
+        // here, as it would be on the next normalize (idempotence).
     }
     for l in legacy.iter_mut() {
         if l.path.is_some() {

@@ -5,6 +5,7 @@ mod api;
 mod decode;
 mod extract;
 pub mod instances;
+pub mod limits;
 mod location;
 mod metrics;
 mod params;
@@ -32,6 +33,7 @@ pub use decode::{
     FromParams, channel_query, event_query, group_query, playlist_query, video_query,
 };
 pub use extract::{Params, read_params};
+pub use limits::LimitSettings;
 pub use location::Location;
 pub use params::RawParams;
 pub use problem::ApiError;
@@ -71,6 +73,12 @@ pub struct AppState {
     metrics: metrics::Metrics,
     /// Where the index lives, to report its size on `/metrics`.
     index_dir: Option<std::path::PathBuf>,
+    /// What any client may ask (timeouts, caps, rate).
+    pub limits: LimitSettings,
+    /// Requests being handled now.
+    in_flight: limits::InFlight,
+    /// Per-client request rate, when limited.
+    rate_limiter: Option<limits::RateLimiter>,
 }
 
 impl AppState {
@@ -93,6 +101,9 @@ impl AppState {
             admin_token: None,
             metrics: metrics::Metrics::default(),
             index_dir: None,
+            in_flight: limits::InFlight::new(LimitSettings::default().max_in_flight),
+            rate_limiter: limits::RateLimiter::new(&LimitSettings::default()),
+            limits: LimitSettings::default(),
         }
     }
 
@@ -117,6 +128,14 @@ impl AppState {
     /// What can run a pass now, if a crawler runs.
     pub fn crawl_control(&self) -> Option<Arc<dyn instances::CrawlControl>> {
         self.crawl_control.read().ok().and_then(|c| c.clone())
+    }
+
+    /// Sets what any client may ask (timeouts, caps, rate).
+    pub fn with_limits(mut self, limits: LimitSettings) -> Self {
+        self.in_flight = limits::InFlight::new(limits.max_in_flight);
+        self.rate_limiter = limits::RateLimiter::new(&limits);
+        self.limits = limits;
+        self
     }
 
     /// Says where the index lives (its size is reported on `/metrics`).
@@ -202,6 +221,15 @@ pub fn router(state: Arc<AppState>) -> Router {
             axum::http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            limits::rate_limit,
+        ))
+        // Outside the time limit, so a request that times out frees its place.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            limits::in_flight,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -214,13 +242,68 @@ pub fn router(state: Arc<AppState>) -> Router {
         .with_state(state)
 }
 
-/// Serves the application on a bound listener until `shutdown` resolves.
+/// Serves the application on a bound listener until `shutdown` resolves,
+/// with the state's [`LimitSettings`]: connections over `max_connections`
+/// are closed at once, headers and bodies must arrive within their
+/// timeouts, and each request knows its peer's address (for the rate limit
+/// only; it is never logged).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: Arc<AppState>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
+
+    let limits = state.limits.clone();
+    let app = router(state);
+    let connections = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.header_read_timeout())
+        .keep_alive(true);
+    let body_timeout = limits.body_read_timeout();
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(e) => {
+                    // Out of file descriptors, or a connection reset before
+                    // it was accepted: pause instead of spinning.
+                    tracing::debug!(error = %e, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let Ok(permit) = connections.clone().try_acquire_owned() else {
+            // Over the cap: closed at once, before a byte is read.
+            drop(stream);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let ip = limits::ClientIp(peer.ip());
+        let svc = tower::ServiceBuilder::new()
+            .map_request(move |mut req: axum::http::Request<hyper::body::Incoming>| {
+                req.extensions_mut().insert(ip);
+                req
+            })
+            .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+                body_timeout,
+            ))
+            .service(app.clone());
+        let conn = http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(svc));
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            let _ = conn.await;
+            drop(permit);
+        });
+    }
+    drop(listener);
+    // Requests being answered get a little time to finish.
+    let _ = tokio::time::timeout(Duration::from_secs(10), graceful.shutdown()).await;
+    Ok(())
 }

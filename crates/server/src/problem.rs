@@ -28,6 +28,18 @@ pub enum ApiError {
     /// A failure on our side (the index); details go to the log only.
     #[error("internal error")]
     Internal(String),
+    /// Too many requests in flight: try again shortly (503).
+    #[error("the server is busy, try again in {retry_after_secs} s")]
+    Busy {
+        /// Sent as `Retry-After`.
+        retry_after_secs: u64,
+    },
+    /// This client asked too often (429).
+    #[error("too many requests, try again in {retry_after_secs} s")]
+    TooManyRequests {
+        /// Sent as `Retry-After`.
+        retry_after_secs: u64,
+    },
 }
 
 impl ApiError {
@@ -62,6 +74,17 @@ impl ApiError {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+        }
+    }
+
+    /// Seconds the client should wait, for the answers that say so.
+    fn retry_after(&self) -> Option<u64> {
+        match self {
+            ApiError::Busy { retry_after_secs }
+            | ApiError::TooManyRequests { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
         }
     }
 }
@@ -95,11 +118,17 @@ impl IntoResponse for ApiError {
                 name.as_str(): { "param": name, "location": loc.as_str(), "msg": detail }
             });
         }
-        (
+        let mut response = (
             status,
             [(header::CONTENT_TYPE, "application/problem+json")],
             body.to_string(),
         )
-            .into_response()
+            .into_response();
+        if let Some(secs) = self.retry_after() {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(secs));
+        }
+        response
     }
 }

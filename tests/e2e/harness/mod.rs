@@ -79,6 +79,9 @@ pub fn assert_meaningful<T: Ord + Debug>(expected: &BTreeSet<T>, whole: &BTreeSe
 /// nothing but loopback is ever contacted (a test that wants the default
 /// list's behaviour points it at a loopback stand-in).
 pub const NO_DEFAULT_LIST: (&str, &str) = ("SEPIOLA_CRAWL__DEFAULT_LIST", "");
+/// The rate limit every test's sepiola runs with unless the test sets its
+/// own: none (all test clients share one address).
+pub const NO_RATE_LIMIT: (&str, &str) = ("SEPIOLA_LIMITS__RATE_LIMIT_PER_MINUTE", "0");
 
 /// Runs the sepiola binary with arguments, returning (status, stdout, stderr).
 pub fn sepiola(args: &[&str]) -> (i32, String, String) {
@@ -204,6 +207,11 @@ impl Server {
         // the default list itself, see `start_with_env`).
         if !cmd.get_envs().any(|(k, _)| k == NO_DEFAULT_LIST.0) {
             cmd.env(NO_DEFAULT_LIST.0, NO_DEFAULT_LIST.1);
+        }
+        // Every test client shares 127.0.0.1: the per-client rate limit is
+        // off unless a test turns it on itself (`start_with_env`).
+        if !cmd.get_envs().any(|(k, _)| k == NO_RATE_LIMIT.0) {
+            cmd.env(NO_RATE_LIMIT.0, NO_RATE_LIMIT.1);
         }
         let (level, stderr) = if logging {
             let f = std::fs::File::create(dir.path().join("serve.log")).unwrap();

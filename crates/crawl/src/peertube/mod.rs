@@ -4,6 +4,8 @@
 
 pub mod channels;
 pub mod mapping;
+#[cfg(test)]
+mod mapping_fuzz;
 pub mod playlists;
 pub mod videos;
 

@@ -75,19 +75,43 @@ pub struct ProxyStats {
     pub failed: AtomicU64,
 }
 
+/// Looks a name up: the system resolver, or a stand-in in tests.
+type Lookup = Arc<
+    dyn Fn(
+            String,
+        )
+            -> std::pin::Pin<Box<dyn Future<Output = std::io::Result<Vec<SocketAddr>>> + Send>>
+        + Send
+        + Sync,
+>;
+
+/// The system resolver.
+fn system_lookup() -> Lookup {
+    Arc::new(|host: String| {
+        Box::pin(async move { Ok(tokio::net::lookup_host((host.as_str(), 0)).await?.collect()) })
+    })
+}
+
 /// Refuses names that resolve to private, loopback or otherwise non-public
 /// addresses, so a hostile instance cannot point the proxy at the inside.
+///
+/// Safe against DNS rebinding because the check and the connection use the
+/// same answer: reqwest's connector resolves a name once per connection,
+/// through this resolver only, and connects to exactly the addresses it
+/// returns (the proxy uses no HTTP proxy, which would resolve on its own).
+/// A name that answers public first and loopback later is refused the
+/// second time, before any connection (see the `rebinding` test).
 struct GuardedResolver {
     allow_private: bool,
+    lookup: Lookup,
 }
 
 impl reqwest::dns::Resolve for GuardedResolver {
     fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
         let allow = self.allow_private;
-        let host = name.as_str().to_string();
+        let lookup = (self.lookup)(name.as_str().to_string());
         Box::pin(async move {
-            let addrs: Vec<SocketAddr> =
-                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            let addrs: Vec<SocketAddr> = lookup.await?;
             if addrs.is_empty() || addrs.iter().any(|a| !ip_allowed(a.ip(), allow)) {
                 return Err(Box::new(ProxyError::PrivateAddress) as Box<_>);
             }
@@ -157,6 +181,15 @@ pub fn authority(src: &str) -> Result<(url::Url, String), ProxyError> {
 impl ImageProxy {
     /// Builds the proxy with its cache in `cache_dir` (created if needed).
     pub fn new(settings: ImageProxySettings, cache_dir: &Path) -> std::io::Result<ImageProxy> {
+        Self::with_lookup(settings, cache_dir, system_lookup())
+    }
+
+    /// Same, resolving names with `lookup`.
+    fn with_lookup(
+        settings: ImageProxySettings,
+        cache_dir: &Path,
+        lookup: Lookup,
+    ) -> std::io::Result<ImageProxy> {
         std::fs::create_dir_all(cache_dir)?;
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -170,6 +203,7 @@ impl ImageProxy {
             ))
             .dns_resolver(Arc::new(GuardedResolver {
                 allow_private: settings.allow_private_addresses,
+                lookup,
             }))
             .build()
             .map_err(std::io::Error::other)?;
@@ -431,6 +465,128 @@ mod tests {
         assert!(authority("javascript:alert(1)").is_err());
         assert!(authority("https://user:pw@tube.example/a.jpg").is_err());
         assert!(authority("file:///etc/passwd").is_err());
+    }
+
+    /// A loopback origin that counts connections and answers every request
+    /// with a tiny PNG.
+    async fn counting_origin() -> (u16, Arc<AtomicU64>) {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let count = Arc::new(AtomicU64::new(0));
+        let seen = count.clone();
+        tokio::spawn(async move {
+            while let Ok((mut c, _)) = listener.accept().await {
+                seen.fetch_add(1, Ordering::SeqCst);
+                tokio::spawn(async move {
+                    let mut buf = [0u8; 4096];
+                    let _ = c.read(&mut buf).await;
+                    let body = b"\x89PNG\r\n\x1a\nrest";
+                    let head = format!(
+                        "HTTP/1.1 200 OK\r\ncontent-type: image/png\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                        body.len()
+                    );
+                    let _ = c.write_all(head.as_bytes()).await;
+                    let _ = c.write_all(body).await;
+                });
+            }
+        });
+        (port, count)
+    }
+
+    /// A lookup that answers each call with the next address of `answers`
+    /// (the last one once they run out), counting calls.
+    fn scripted(answers: Vec<IpAddr>, calls: Arc<AtomicU64>) -> Lookup {
+        Arc::new(move |_host: String| {
+            let i = calls.fetch_add(1, Ordering::SeqCst) as usize;
+            let ip = answers[i.min(answers.len() - 1)];
+            Box::pin(async move { Ok(vec![SocketAddr::new(ip, 0)]) })
+        })
+    }
+
+    fn settings(allow_private: bool) -> ImageProxySettings {
+        ImageProxySettings {
+            fetch_timeout_ms: 500,
+            allow_private_addresses: allow_private,
+            ..ImageProxySettings::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn the_connection_goes_to_the_address_the_resolver_returned() {
+        // A name no real resolver knows reaches the loopback origin: reqwest
+        // connects to what the guarded resolver returned, looked up once.
+        let (port, conns) = counting_origin().await;
+        let calls = Arc::new(AtomicU64::new(0));
+        let dir = tempfile::tempdir().unwrap();
+        let proxy = ImageProxy::with_lookup(
+            settings(true),
+            dir.path(),
+            scripted(vec!["127.0.0.1".parse().unwrap()], calls.clone()),
+        )
+        .unwrap();
+        let img = proxy
+            .get(&format!("http://rebind.invalid:{port}/a.png"), |_| true)
+            .await
+            .unwrap();
+        assert_eq!(img.content_type, "image/png");
+        assert_eq!(conns.load(Ordering::SeqCst), 1);
+        assert_eq!(calls.load(Ordering::SeqCst), 1, "one lookup per connection");
+    }
+
+    #[tokio::test]
+    async fn rebinding_to_loopback_is_refused_before_connecting() {
+        // First answer public (1.2.3.4: the attempt fails or times out
+        // after 500 ms, the origin is not there), then loopback where the
+        // origin listens: the proxy never connects to the origin.
+        let (port, conns) = counting_origin().await;
+        let calls = Arc::new(AtomicU64::new(0));
+        let dir = tempfile::tempdir().unwrap();
+        let proxy = ImageProxy::with_lookup(
+            settings(false),
+            dir.path(),
+            scripted(
+                vec!["1.2.3.4".parse().unwrap(), "127.0.0.1".parse().unwrap()],
+                calls.clone(),
+            ),
+        )
+        .unwrap();
+        let first = proxy
+            .get(&format!("http://rebind.invalid:{port}/a.png"), |_| true)
+            .await;
+        assert!(matches!(first, Err(ProxyError::Fetch(_))), "{first:?}");
+        let second = proxy
+            .get(&format!("http://rebind.invalid:{port}/b.png"), |_| true)
+            .await;
+        assert!(
+            matches!(second, Err(ProxyError::PrivateAddress)),
+            "{second:?}"
+        );
+        assert_eq!(calls.load(Ordering::SeqCst), 2);
+        assert_eq!(conns.load(Ordering::SeqCst), 0, "connected to loopback");
+    }
+
+    proptest::proptest! {
+        /// Sniffing never panics, and recognises only what starts with a
+        /// known signature (never SVG or HTML).
+        #[test]
+        fn sniffing_arbitrary_bytes(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64)) {
+            if let Some(ct) = sniff(&bytes) {
+                proptest::prop_assert!(ct.starts_with("image/") && !ct.contains("svg"));
+                proptest::prop_assert!(bytes.len() >= 3);
+                proptest::prop_assert!(bytes[0] != b'<');
+            }
+        }
+
+        /// Only absolute http(s) URLs without credentials pass, whatever the input.
+        #[test]
+        fn authority_of_arbitrary_text(s in "\\PC{0,80}") {
+            if let Ok((u, auth)) = authority(&s) {
+                proptest::prop_assert!(matches!(u.scheme(), "http" | "https"));
+                proptest::prop_assert!(u.username().is_empty() && u.password().is_none());
+                proptest::prop_assert!(!auth.is_empty());
+            }
+        }
     }
 
     #[test]
