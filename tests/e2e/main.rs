@@ -22,6 +22,7 @@ mod crawl_kill;
 mod crawl_once;
 mod crawl_serve;
 mod crawl_shapes;
+mod compression;
 mod demo;
 mod first_run;
 mod hostile;
