@@ -124,6 +124,17 @@ test('the page asks nothing of any other origin', async () => {
   await page.close();
 });
 
+test('a thumbnail that cannot be fetched shows the placeholder, not a broken image', async () => {
+  const page = await newPage();
+  await page.goto(base + '/search?search=jazz', { waitUntil: 'networkidle' });
+  const img = page.locator('ol.cards img').first();
+  await img.evaluate((i) => i.decode().catch(() => {}));
+  const [w, src] = await img.evaluate((i) => [i.naturalWidth, i.currentSrc]);
+  assert.match(src, /\/img\?src=/);
+  assert.ok(w > 0, 'the failed thumbnail is a broken image');
+  await page.close();
+});
+
 test('keyboard: the first Tab reaches the skip link', async () => {
   const page = await newPage();
   await page.goto(base + '/search?search=jazz');
