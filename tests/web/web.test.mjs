@@ -135,6 +135,38 @@ test('a thumbnail that cannot be fetched shows the placeholder, not a broken ima
   await page.close();
 });
 
+test('text follows the browser font size; the focused tab shows its whole ring', async () => {
+  const page = await newPage();
+  await page.goto(base + '/search?search=jazz');
+  const sel = ['body', '.results-title', '.tabs a', '.tabs .count', '#count', '.card h2', '.meta', '.snippet', 'a.origin', 'button', 'footer.site'];
+  const sizes = () => page.evaluate((sel) => sel.map((s) => { const e = document.querySelector(s); return e ? parseFloat(getComputedStyle(e).fontSize) : null; }), sel);
+  const normal = await sizes();
+  // a visitor's default of 32 px instead of 16 px (the root size is what
+  // the browser setting changes)
+  await page.evaluate(() => { document.documentElement.style.fontSize = '32px'; });
+  const big = await sizes();
+  assert.ok(normal.filter((n) => n).length >= 8, `${normal}`);
+  sel.forEach((s, i) => normal[i] && assert.ok(Math.abs(big[i] / normal[i] - 2) < 0.01, `${s}: ${normal[i]} then ${big[i]}`));
+  await page.close();
+
+  const p2 = await newPage();
+  await p2.goto(base + '/search?search=jazz');
+  const tab = p2.locator('.tabs a').first();
+  await tab.focus();
+  await p2.keyboard.press('Tab');
+  await p2.keyboard.press('Shift+Tab');
+  const inside = await p2.evaluate(() => {
+    const a = document.activeElement;
+    const st = getComputedStyle(a);
+    const ring = parseFloat(st.outlineWidth) + parseFloat(st.outlineOffset);
+    const r = a.getBoundingClientRect();
+    const box = a.closest('.tabs').getBoundingClientRect();
+    return [a.closest('.tabs') !== null, st.outlineStyle, r.top - ring >= box.top - 0.5 && r.bottom + ring <= box.bottom + 0.5];
+  });
+  assert.deepEqual(inside, [true, 'solid', true]);
+  await p2.close();
+});
+
 test('keyboard: the first Tab reaches the skip link', async () => {
   const page = await newPage();
   await page.goto(base + '/search?search=jazz');
