@@ -167,6 +167,35 @@ test('text follows the browser font size; the focused tab shows its whole ring',
   await p2.close();
 });
 
+test('dead ends say what happened and where to go', async () => {
+  const page = await newPage();
+  // past the last page
+  await page.goto(base + '/search?search=&page=9');
+  assert.match(await page.locator('.empty').innerText(), /Page 9 is past the last page \(3\)/);
+  await page.getByRole('link', { name: 'Go to the last page' }).click();
+  await page.waitForURL(/page=3/);
+  assert.ok(await page.locator('ol.cards > li').count() > 0);
+  // nothing at all: said once
+  await page.goto(base + '/search?search=zzzzqqq');
+  assert.equal(await page.locator('#count').innerText(), 'No results');
+  assert.equal(await page.getByText('No results').count(), 1);
+  // only a sensitive video matches
+  await page.goto(base + '/search?search=sensitive+documentary');
+  assert.match(await page.locator('.empty').innerText(), /One sensitive result hidden/);
+  await page.getByRole('link', { name: 'Show sensitive results' }).click();
+  await page.waitForURL(/sensitive=show/);
+  assert.equal(await page.locator('ol.cards > li').count(), 1);
+  // browsing is labelled by its order
+  await page.goto(base + '/search?search=');
+  assert.equal(await page.locator('#f-sort option:checked').textContent(), 'Newest first');
+  // the 404 offers a search
+  await page.goto(base + '/nope');
+  await page.getByRole('searchbox').fill('jazz');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/search\?search=jazz/);
+  await page.close();
+});
+
 test('keyboard: the first Tab reaches the skip link', async () => {
   const page = await newPage();
   await page.goto(base + '/search?search=jazz');

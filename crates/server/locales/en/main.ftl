@@ -37,6 +37,14 @@ results-count = { $count ->
 results-empty-title = No results
 results-empty-body = Nothing matches these words and filters. Try fewer or other words, check the spelling, or reset the filters.
 results-empty-reset = Reset the filters
+results-past-end = Page { $page } is past the last page ({ $last }).
+results-last-page = Go to the last page
+results-sensitive-hidden = { $count ->
+    [one] One sensitive result hidden.
+   *[other] { $count } sensitive results hidden.
+}
+results-sensitive-show = Show sensitive results
+sort-newest = Newest first
 
 filters-heading = Filters
 filters-active = { $count ->

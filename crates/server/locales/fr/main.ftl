@@ -36,6 +36,14 @@ results-count = { $count ->
 results-empty-title = Aucun résultat
 results-empty-body = Rien ne correspond à ces mots et à ces filtres. Essayez moins de mots ou d’autres mots, vérifiez l’orthographe, ou réinitialisez les filtres.
 results-empty-reset = Réinitialiser les filtres
+results-past-end = La page { $page } est après la dernière page ({ $last }).
+results-last-page = Aller à la dernière page
+results-sensitive-hidden = { $count ->
+    [one] Un résultat sensible masqué.
+   *[other] { $count } résultats sensibles masqués.
+}
+results-sensitive-show = Afficher les résultats sensibles
+sort-newest = Les plus récents d’abord
 
 filters-heading = Filtres
 filters-active = { $count ->

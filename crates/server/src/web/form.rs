@@ -160,6 +160,31 @@ impl SearchForm {
             .count()
     }
 
+    /// Whether sensitive content is hidden (the default).
+    pub fn hides_sensitive(&self) -> bool {
+        self.sensitive == Sensitive::Hide
+    }
+
+    /// The same search, filters and tab with sensitive content shown, on
+    /// page 1: the link offered when only sensitive results match.
+    pub fn with_sensitive_shown(&self) -> SearchForm {
+        SearchForm {
+            sensitive: Sensitive::Show,
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// The order results are in: without search text "best match" has
+    /// nothing to rank by, so the list is newest first.
+    pub fn effective_sort(&self) -> SortOrder {
+        if self.search.trim().is_empty() && self.sort == SortOrder::Match {
+            SortOrder::Recent
+        } else {
+            self.sort
+        }
+    }
+
     /// The same search and tab with every filter back to its default.
     pub fn without_filters(&self) -> SearchForm {
         SearchForm {
@@ -212,7 +237,7 @@ impl SearchForm {
 
     /// The API parameters of the video search.
     fn video_params(&self, boost: &[String]) -> Vec<(&'static str, String)> {
-        let mut p = self.common_params(Tab::Videos, self.sort.video_sort());
+        let mut p = self.common_params(Tab::Videos, self.effective_sort().video_sort());
         p.push(("nsfw", self.sensitive.nsfw().to_string()));
         p.extend(self.live.map(|l| ("isLive", l.is_live().to_string())));
         let today = Utc::now().date_naive();
@@ -232,7 +257,7 @@ impl SearchForm {
 
     /// The API parameters of a channel or playlist search.
     fn actor_params(&self, kind: Tab) -> Vec<(&'static str, String)> {
-        self.common_params(kind, self.sort.actor_sort())
+        self.common_params(kind, self.effective_sort().actor_sort())
     }
 
     /// Text, instance, sort and page: what every kind of search takes.

@@ -79,6 +79,11 @@ struct SearchPage {
     active_label: String,
     reset_href: String,
     count_label: String,
+    /// Past the last page: what to say and the last page's link.
+    past_end: Option<(String, String)>,
+    /// Nothing shown but sensitive results match: how many, and the link
+    /// that shows them.
+    sensitive_hidden: Option<(String, String)>,
     videos: Vec<VideoCard>,
     channels: Vec<ActorCard>,
     playlists: Vec<ActorCard>,
@@ -100,6 +105,8 @@ struct Found {
     videos: Hits<Video>,
     channels: Hits<Channel>,
     playlists: Hits<Playlist>,
+    /// Sensitive videos that would match when none is shown.
+    sensitive_hidden: u64,
 }
 
 impl Found {
@@ -137,9 +144,22 @@ pub(super) async fn search(
 
 /// Builds the queries and runs them off the async threads.
 async fn find(state: &AppState, form: &SearchForm, boost: &[String]) -> Result<Found, String> {
-    let q = queries(form, boost, &state.denied_hosts()).map_err(|e| e.to_string())?;
+    let denied = state.denied_hosts();
+    let q = queries(form, boost, &denied).map_err(|e| e.to_string())?;
+    // Counted through the same decoder, with sensitive content shown.
+    let shown = form.with_sensitive_shown();
+    let mut with_sensitive = shown.video_query(boost).map_err(|e| e.to_string())?;
+    with_sensitive.blocks.hosts.extend_from_slice(&denied);
+    let check = form.tab() == Tab::Videos && form.hides_sensitive();
     let index = state.index.clone();
-    match tokio::task::spawn_blocking(move || run(&index, &q)).await {
+    let found = tokio::task::spawn_blocking(move || {
+        let mut found = run(&index, &q)?;
+        if check && found.videos.total == 0 {
+            found.sensitive_hidden = index.search(&with_sensitive)?.total;
+        }
+        Ok::<_, IndexError>(found)
+    });
+    match found.await {
         Ok(Ok(found)) => Ok(found),
         Ok(Err(e)) => Err(e.to_string()),
         Err(e) => Err(e.to_string()),
@@ -166,6 +186,7 @@ fn run(index: &SearchIndex, q: &Queries) -> Result<Found, IndexError> {
         videos: index.search(&q.videos)?,
         channels: index.search(&q.channels)?,
         playlists: index.search(&q.playlists)?,
+        sensitive_hidden: 0,
     })
 }
 
@@ -194,7 +215,30 @@ fn render(state: &AppState, form: &SearchForm, page: PageCtx, found: &Found) -> 
             "/search?{}",
             form.without_filters().query_string(tab, 1, lang)
         ),
-        count_label: count_label(&l, total),
+        count_label: if total == 0 {
+            l.t("results-empty-title")
+        } else {
+            count_label(&l, total)
+        },
+        past_end: (total > 0 && form.page() > last_page).then(|| {
+            let text = l.ta(
+                "results-past-end",
+                &[
+                    ("page", Arg::Num(form.page() as i64)),
+                    ("last", Arg::Num(last_page as i64)),
+                ],
+            );
+            (text, href(tab, last_page))
+        }),
+        sensitive_hidden: (found.sensitive_hidden > 0).then(|| {
+            let n = found.sensitive_hidden;
+            let text = l.ta(
+                "results-sensitive-hidden",
+                &[("count", Arg::Num(n.min(i64::MAX as u64) as i64))],
+            );
+            let shown = form.with_sensitive_shown();
+            (text, format!("/search?{}", shown.query_string(tab, 1, lang)))
+        }),
         videos,
         channels,
         playlists,
@@ -297,7 +341,12 @@ fn page_links(
 /// The filters of the shown tab: sort and instance for every tab, the
 /// rest for videos only.
 fn filters(l: &Lang, f: &SearchForm) -> (Vec<SelectField>, Vec<TextField>) {
-    let sort = choices(l, None, SortOrder::offered(f.tab()));
+    let mut sort = choices(l, None, SortOrder::offered(f.tab()));
+    if f.search_text().is_empty() {
+        // Without text the default order is newest first: say so, once.
+        sort.retain(|(v, _)| v != SortOrder::Recent.url_value());
+        sort[0].1 = l.t("sort-newest");
+    }
     let mut selects = vec![select(l, f, "sort", "filter-sort", sort)];
     let mut texts = vec![text(l, f, "host", "filter-host", "filter-host-hint")];
     if f.tab() != Tab::Videos {
@@ -426,7 +475,7 @@ mod tests {
     #[test]
     fn filter_options_come_from_the_label_tables_and_the_choices() {
         let l = Lang::english();
-        let form = SearchForm::parse("category=15&sort=views");
+        let form = SearchForm::parse("search=a&category=15&sort=views");
         let (selects, texts) = filters(&l, &form);
         let field = |name: &str| selects.iter().find(|s| s.name == name).unwrap();
         let categories = field("category");
@@ -446,9 +495,13 @@ mod tests {
         assert_eq!(values(field("sort")), ["", "recent", "oldest", "views"]);
         assert_eq!(values(field("date")), ["", "today", "7", "30", "365"]);
         assert_eq!(texts.len(), 3);
-        let (selects, texts) = filters(&l, &SearchForm::parse("type=channels"));
+        let (selects, texts) = filters(&l, &SearchForm::parse("search=a&type=channels"));
         assert_eq!(selects.len(), 1);
         assert_eq!(values(&selects[0]), ["", "recent", "oldest"]);
+        // browsing without text: the default is newest first, named so
+        let (selects, _) = filters(&l, &SearchForm::parse(""));
+        assert_eq!(values(&selects[0]), ["", "oldest", "views"]);
+        assert_eq!(selects[0].options[0].label, "Newest first");
         assert_eq!(texts.len(), 1);
     }
 }
