@@ -196,6 +196,37 @@ test('dead ends say what happened and where to go', async () => {
   await page.close();
 });
 
+test('the sort sits above the results and applies on change', async () => {
+  const page = await newPage();
+  await page.goto(base + '/search?search=jazz');
+  const sort = page.locator('.results-head select#f-sort');
+  assert.ok(await sort.isVisible(), 'the sort is not in sight');
+  await sort.selectOption('views');
+  await page.waitForURL(/sort=views/);
+  assert.ok(!/=(&|$)/.test(page.url()), `empty parameters in ${page.url()}`);
+  const shown = await page.locator('ol.cards h2').allInnerTexts();
+  const api = await (await fetch(base + '/api/v1/search/videos?search=jazz&sort=-views&nsfw=false')).json();
+  assert.deepEqual(shown, api.data.map((v) => v.name));
+  await page.close();
+});
+
+test('a new search from the header keeps the filters and sort, and can clear them', async () => {
+  const page = await newPage();
+  await page.goto(base + '/search?search=jazz&sort=recent&language=fr');
+  await page.getByRole('searchbox').fill('night');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/search=night/);
+  const u = new URL(page.url());
+  assert.equal(u.searchParams.get('language'), 'fr');
+  assert.equal(u.searchParams.get('sort'), 'recent');
+  assert.ok(!/=(&|$)/.test(u.search), `empty parameters in ${u.search}`);
+  await page.getByRole('link', { name: 'Clear them' }).click();
+  await page.waitForURL((x) => !x.search.includes('language='));
+  assert.ok(!page.url().includes('sort='));
+  assert.equal(await page.getByRole('link', { name: 'Clear them' }).count(), 0);
+  await page.close();
+});
+
 test('keyboard: the first Tab reaches the skip link', async () => {
   const page = await newPage();
   await page.goto(base + '/search?search=jazz');

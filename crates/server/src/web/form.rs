@@ -198,7 +198,17 @@ impl SearchForm {
     /// The URL query string of this form, with `page` and `type` replaced
     /// (`page` 1 and empty values left out, to keep shared links short).
     pub fn query_string(&self, tab: Tab, page: usize, lang: Option<&str>) -> String {
-        let mut pairs: Vec<(&str, String)> = vec![("search", self.search.clone())];
+        self.pairs(tab, page, lang)
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// The URL's parameters, as [`SearchForm::query_string`] writes them:
+    /// the hidden inputs of the forms that keep them.
+    pub fn pairs(&self, tab: Tab, page: usize, lang: Option<&str>) -> Vec<(&'static str, String)> {
+        let mut pairs: Vec<(&'static str, String)> = vec![("search", self.search.clone())];
         if tab != Tab::Videos {
             pairs.push(("type", tab.url_value().to_string()));
         }
@@ -214,10 +224,6 @@ impl SearchForm {
             pairs.push(("lang", l.to_string()));
         }
         pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
     }
 
     /// The video query this form asks for; `boost` holds the browser's languages.

@@ -53,6 +53,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/img", get(image_route::image))
         .route("/static/style.css", get(assets::style))
         .route("/static/custom.css", get(assets::custom_css))
+        .route("/static/page.js", get(assets::script))
         .route("/static/favicon.svg", get(assets::favicon))
         .route("/static/logo", get(assets::logo))
 }

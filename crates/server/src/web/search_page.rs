@@ -75,6 +75,12 @@ struct SearchPage {
     tabs: Vec<TabLink>,
     selects: Vec<SelectField>,
     texts: Vec<TextField>,
+    /// The sort, above the results, applied on change.
+    sort: SelectField,
+    /// The rest of the URL, kept by the sort's form.
+    sort_hidden: Vec<(&'static str, String)>,
+    /// The sort, kept by the filters' form.
+    sort_hidden_value: String,
     active_filters: usize,
     active_label: String,
     reset_href: String,
@@ -191,11 +197,25 @@ fn run(index: &SearchIndex, q: &Queries) -> Result<Found, IndexError> {
 }
 
 /// The page for what was found.
-fn render(state: &AppState, form: &SearchForm, page: PageCtx, found: &Found) -> SearchPage {
+fn render(state: &AppState, form: &SearchForm, mut page: PageCtx, found: &Found) -> SearchPage {
     let l = page.lang.clone();
     let lang = page.explicit_lang;
     let tab = form.tab();
     let href = |t: Tab, n: usize| format!("/search?{}", form.query_string(t, n, lang));
+    let reset_href = format!(
+        "/search?{}",
+        form.without_filters().query_string(tab, 1, lang)
+    );
+    // The header's search keeps the tab, filters and sort (not the text,
+    // the page or the language, which its form holds itself).
+    page.kept = form
+        .pairs(tab, 1, None)
+        .into_iter()
+        .filter(|(k, _)| *k != "search")
+        .collect();
+    if page.kept.iter().any(|(k, _)| *k != "type") {
+        page.kept_clear = Some(reset_href.clone());
+    }
     let total = found.total(tab);
     let last_page = (total as usize).div_ceil(PAGE_SIZE).clamp(1, MAX_PAGE);
     let current = form.page().min(last_page);
@@ -209,12 +229,16 @@ fn render(state: &AppState, form: &SearchForm, page: PageCtx, found: &Found) -> 
         tabs: tab_links(&l, form, found, &href),
         selects,
         texts,
+        sort: sort_select(&l, form),
+        sort_hidden_value: form.filter_value("sort"),
+        sort_hidden: form
+            .pairs(tab, 1, lang)
+            .into_iter()
+            .filter(|(k, _)| *k != "sort")
+            .collect(),
         active_filters: active,
         active_label: l.ta("filters-active", &[("count", Arg::Num(active as i64))]),
-        reset_href: format!(
-            "/search?{}",
-            form.without_filters().query_string(tab, 1, lang)
-        ),
+        reset_href,
         count_label: if total == 0 {
             l.t("results-empty-title")
         } else {
@@ -338,16 +362,21 @@ fn page_links(
         .collect()
 }
 
-/// The filters of the shown tab: sort and instance for every tab, the
-/// rest for videos only.
-fn filters(l: &Lang, f: &SearchForm) -> (Vec<SelectField>, Vec<TextField>) {
+/// The sort orders the shown tab offers.
+fn sort_select(l: &Lang, f: &SearchForm) -> SelectField {
     let mut sort = choices(l, None, SortOrder::offered(f.tab()));
     if f.search_text().is_empty() {
         // Without text the default order is newest first: say so, once.
         sort.retain(|(v, _)| v != SortOrder::Recent.url_value());
         sort[0].1 = l.t("sort-newest");
     }
-    let mut selects = vec![select(l, f, "sort", "filter-sort", sort)];
+    select(l, f, "sort", "filter-sort", sort)
+}
+
+/// The filters of the shown tab: instance for every tab, the rest for
+/// videos only.
+fn filters(l: &Lang, f: &SearchForm) -> (Vec<SelectField>, Vec<TextField>) {
+    let mut selects = Vec::new();
     let mut texts = vec![text(l, f, "host", "filter-host", "filter-host-hint")];
     if f.tab() != Tab::Videos {
         return (selects, texts);
@@ -492,16 +521,17 @@ mod tests {
             values(field("licence")),
             ["", "1", "2", "3", "4", "5", "6", "7"]
         );
-        assert_eq!(values(field("sort")), ["", "recent", "oldest", "views"]);
+        assert_eq!(values(&sort_select(&l, &form)), ["", "recent", "oldest", "views"]);
         assert_eq!(values(field("date")), ["", "today", "7", "30", "365"]);
         assert_eq!(texts.len(), 3);
-        let (selects, texts) = filters(&l, &SearchForm::parse("search=a&type=channels"));
-        assert_eq!(selects.len(), 1);
-        assert_eq!(values(&selects[0]), ["", "recent", "oldest"]);
+        let channels = SearchForm::parse("search=a&type=channels");
+        let (selects, texts) = filters(&l, &channels);
+        assert!(selects.is_empty());
+        assert_eq!(values(&sort_select(&l, &channels)), ["", "recent", "oldest"]);
         // browsing without text: the default is newest first, named so
-        let (selects, _) = filters(&l, &SearchForm::parse(""));
-        assert_eq!(values(&selects[0]), ["", "oldest", "views"]);
-        assert_eq!(selects[0].options[0].label, "Newest first");
+        let sort = sort_select(&l, &SearchForm::parse(""));
+        assert_eq!(values(&sort), ["", "oldest", "views"]);
+        assert_eq!(sort.options[0].label, "Newest first");
         assert_eq!(texts.len(), 1);
     }
 }
