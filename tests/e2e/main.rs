@@ -30,6 +30,7 @@ mod image_proxy;
 mod instance_mode;
 mod metrics;
 mod mobilizon_api;
+mod sepia_links;
 mod upgrade;
 mod web;
 mod web_fedsim;

@@ -48,6 +48,7 @@ pub fn routes() -> Router<Arc<AppState>> {
     Router::new()
         .route("/", get(home::home))
         .route("/search", get(search_page::search))
+        .route("/{locale}/search", get(search_page::localized))
         .route("/instances", get(instances_page::instances))
         .route("/opensearch.xml", get(opensearch::opensearch))
         .route("/img", get(image_route::image))

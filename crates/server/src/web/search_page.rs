@@ -7,9 +7,9 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{RawQuery, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use sepiola_index::{IndexError, SearchIndex};
 use sepiola_model::Host;
 use sepiola_model::labels;
@@ -146,6 +146,32 @@ pub(super) async fn search(
             detail,
         ),
     }
+}
+
+/// `GET /{locale}/search`: Sepia Search's localized address, sent to the
+/// same search here in that language (`/fr/search?…` or `/fr-FR/search?…`).
+pub(super) async fn localized(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(locale): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Response {
+    let code = locale.split(['-', '_']).next().unwrap_or("");
+    let Some(lang) = Lang::from_code(code) else {
+        return super::error_page::error_page(
+            &state,
+            &headers,
+            None,
+            StatusCode::NOT_FOUND,
+            String::new(),
+        );
+    };
+    let form = SearchForm::parse(&q.unwrap_or_default());
+    let to = format!(
+        "/search?{}",
+        form.query_string(form.tab(), form.page(), Some(lang.code()))
+    );
+    Redirect::permanent(&to).into_response()
 }
 
 /// Builds the queries and runs them off the async threads.
