@@ -36,7 +36,10 @@ async fn pages_and_api_answers_are_compressed_when_accepted() {
         flate2::read::GzDecoder::new(&gz[..])
             .read_to_end(&mut decoded)
             .unwrap();
-        assert_eq!(decoded, plain, "{path}: gzip does not decode to the plain body");
+        assert_eq!(
+            decoded, plain,
+            "{path}: gzip does not decode to the plain body"
+        );
         assert!(gz.len() < plain.len(), "{path}: gzip is not smaller");
         let (enc, br) = get(path, Some("br")).await;
         assert_eq!(enc.as_deref(), Some("br"), "{path}");

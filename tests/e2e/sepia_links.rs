@@ -27,12 +27,25 @@ async fn sepia_search_links_open_the_same_search() {
     // Sepia's parameters on /search select the same filters as ours
     let page = |q: &str| {
         let url = s.url(&format!("/search?{q}"));
-        async move { client().get(url).send().await.unwrap().text().await.unwrap() }
+        async move {
+            client()
+                .get(url)
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        }
     };
     let theirs = page("search=jazz&languageOneOf=fr&sort=-views").await;
     let ours = page("search=jazz&language=fr&sort=views").await;
     assert_eq!(theirs, ours);
     // an unknown prefix is a 404, not a search
-    let r = client().get(s.url("/xx/search?search=jazz")).send().await.unwrap();
+    let r = client()
+        .get(s.url("/xx/search?search=jazz"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 404);
 }

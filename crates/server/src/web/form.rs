@@ -450,7 +450,11 @@ mod tests {
         assert_eq!(s("nsfw=both"), Sensitive::Show);
         assert_eq!(s("nsfw=true"), Sensitive::Show);
         assert_eq!(s("nsfw=false"), Sensitive::Hide);
-        assert_eq!(s("sensitive=show&nsfw=false"), Sensitive::Show, "ours first");
+        assert_eq!(
+            s("sensitive=show&nsfw=false"),
+            Sensitive::Show,
+            "ours first"
+        );
     }
 
     #[test]

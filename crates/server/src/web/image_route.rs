@@ -70,7 +70,10 @@ fn failure(as_image: bool, status: StatusCode, reason: String) -> Response {
     }
     let mut r = (StatusCode::OK, PLACEHOLDER).into_response();
     let h = r.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("image/svg+xml"),
+    );
     h.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("public, max-age=60"),

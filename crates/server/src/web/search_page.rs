@@ -287,7 +287,10 @@ fn render(state: &AppState, form: &SearchForm, mut page: PageCtx, found: &Found)
                 &[("count", Arg::Num(n.min(i64::MAX as u64) as i64))],
             );
             let shown = form.with_sensitive_shown();
-            (text, format!("/search?{}", shown.query_string(tab, 1, lang)))
+            (
+                text,
+                format!("/search?{}", shown.query_string(tab, 1, lang)),
+            )
         }),
         videos,
         channels,
@@ -547,13 +550,19 @@ mod tests {
             values(field("licence")),
             ["", "1", "2", "3", "4", "5", "6", "7"]
         );
-        assert_eq!(values(&sort_select(&l, &form)), ["", "recent", "oldest", "views"]);
+        assert_eq!(
+            values(&sort_select(&l, &form)),
+            ["", "recent", "oldest", "views"]
+        );
         assert_eq!(values(field("date")), ["", "today", "7", "30", "365"]);
         assert_eq!(texts.len(), 3);
         let channels = SearchForm::parse("search=a&type=channels");
         let (selects, texts) = filters(&l, &channels);
         assert!(selects.is_empty());
-        assert_eq!(values(&sort_select(&l, &channels)), ["", "recent", "oldest"]);
+        assert_eq!(
+            values(&sort_select(&l, &channels)),
+            ["", "recent", "oldest"]
+        );
         // browsing without text: the default is newest first, named so
         let sort = sort_select(&l, &SearchForm::parse(""));
         assert_eq!(values(&sort), ["", "oldest", "views"]);
