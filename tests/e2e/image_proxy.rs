@@ -169,6 +169,19 @@ async fn serves_images_of_indexed_hosts_and_refuses_the_rest() {
         .await
         .unwrap();
     assert_eq!(r.status(), 400);
+    // an <img> (Sec-Fetch-Dest: image) gets the placeholder, cached briefly
+    let r = crate::harness::client()
+        .get(format!("{}/img?src=http://{host}/page.html", s.base))
+        .header("sec-fetch-dest", "image")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let h = r.headers();
+    assert_eq!(h["content-type"], "image/svg+xml");
+    assert_eq!(h["cache-control"], "public, max-age=60");
+    assert!(h.contains_key("x-image-error"));
+    assert!(r.text().await.unwrap().starts_with("<svg"));
 }
 
 #[tokio::test]

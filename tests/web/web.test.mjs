@@ -124,6 +124,109 @@ test('the page asks nothing of any other origin', async () => {
   await page.close();
 });
 
+test('a thumbnail that cannot be fetched shows the placeholder, not a broken image', async () => {
+  const page = await newPage();
+  await page.goto(base + '/search?search=jazz', { waitUntil: 'networkidle' });
+  const img = page.locator('ol.cards img').first();
+  await img.evaluate((i) => i.decode().catch(() => {}));
+  const [w, src] = await img.evaluate((i) => [i.naturalWidth, i.currentSrc]);
+  assert.match(src, /\/img\?src=/);
+  assert.ok(w > 0, 'the failed thumbnail is a broken image');
+  await page.close();
+});
+
+test('text follows the browser font size; the focused tab shows its whole ring', async () => {
+  const page = await newPage();
+  await page.goto(base + '/search?search=jazz');
+  const sel = ['body', '.results-title', '.tabs a', '.tabs .count', '#count', '.card h2', '.meta', '.snippet', 'a.origin', 'button', 'footer.site'];
+  const sizes = () => page.evaluate((sel) => sel.map((s) => { const e = document.querySelector(s); return e ? parseFloat(getComputedStyle(e).fontSize) : null; }), sel);
+  const normal = await sizes();
+  // a visitor's default of 32 px instead of 16 px (the root size is what
+  // the browser setting changes)
+  await page.evaluate(() => { document.documentElement.style.fontSize = '32px'; });
+  const big = await sizes();
+  assert.ok(normal.filter((n) => n).length >= 8, `${normal}`);
+  sel.forEach((s, i) => normal[i] && assert.ok(Math.abs(big[i] / normal[i] - 2) < 0.01, `${s}: ${normal[i]} then ${big[i]}`));
+  await page.close();
+
+  const p2 = await newPage();
+  await p2.goto(base + '/search?search=jazz');
+  const tab = p2.locator('.tabs a').first();
+  await tab.focus();
+  await p2.keyboard.press('Tab');
+  await p2.keyboard.press('Shift+Tab');
+  const inside = await p2.evaluate(() => {
+    const a = document.activeElement;
+    const st = getComputedStyle(a);
+    const ring = parseFloat(st.outlineWidth) + parseFloat(st.outlineOffset);
+    const r = a.getBoundingClientRect();
+    const box = a.closest('.tabs').getBoundingClientRect();
+    return [a.closest('.tabs') !== null, st.outlineStyle, r.top - ring >= box.top - 0.5 && r.bottom + ring <= box.bottom + 0.5];
+  });
+  assert.deepEqual(inside, [true, 'solid', true]);
+  await p2.close();
+});
+
+test('dead ends say what happened and where to go', async () => {
+  const page = await newPage();
+  // past the last page
+  await page.goto(base + '/search?search=&page=9');
+  assert.match(await page.locator('.empty').innerText(), /Page 9 is past the last page \(3\)/);
+  await page.getByRole('link', { name: 'Go to the last page' }).click();
+  await page.waitForURL(/page=3/);
+  assert.ok(await page.locator('ol.cards > li').count() > 0);
+  // nothing at all: said once
+  await page.goto(base + '/search?search=zzzzqqq');
+  assert.equal(await page.locator('#count').innerText(), 'No results');
+  assert.equal(await page.getByText('No results').count(), 1);
+  // only a sensitive video matches
+  await page.goto(base + '/search?search=sensitive+documentary');
+  assert.match(await page.locator('.empty').innerText(), /One sensitive result hidden/);
+  await page.getByRole('link', { name: 'Show sensitive results' }).click();
+  await page.waitForURL(/sensitive=show/);
+  assert.equal(await page.locator('ol.cards > li').count(), 1);
+  // browsing is labelled by its order
+  await page.goto(base + '/search?search=');
+  assert.equal(await page.locator('#f-sort option:checked').textContent(), 'Newest first');
+  // the 404 offers a search
+  await page.goto(base + '/nope');
+  await page.getByRole('searchbox').fill('jazz');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/search\?search=jazz/);
+  await page.close();
+});
+
+test('the sort sits above the results and applies on change', async () => {
+  const page = await newPage();
+  await page.goto(base + '/search?search=jazz');
+  const sort = page.locator('.results-head select#f-sort');
+  assert.ok(await sort.isVisible(), 'the sort is not in sight');
+  await sort.selectOption('views');
+  await page.waitForURL(/sort=views/);
+  assert.ok(!/=(&|$)/.test(page.url()), `empty parameters in ${page.url()}`);
+  const shown = await page.locator('ol.cards h2').allInnerTexts();
+  const api = await (await fetch(base + '/api/v1/search/videos?search=jazz&sort=-views&nsfw=false')).json();
+  assert.deepEqual(shown, api.data.map((v) => v.name));
+  await page.close();
+});
+
+test('a new search from the header keeps the filters and sort, and can clear them', async () => {
+  const page = await newPage();
+  await page.goto(base + '/search?search=jazz&sort=recent&language=fr');
+  await page.getByRole('searchbox').fill('night');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/search=night/);
+  const u = new URL(page.url());
+  assert.equal(u.searchParams.get('language'), 'fr');
+  assert.equal(u.searchParams.get('sort'), 'recent');
+  assert.ok(!/=(&|$)/.test(u.search), `empty parameters in ${u.search}`);
+  await page.getByRole('link', { name: 'Clear them' }).click();
+  await page.waitForURL((x) => !x.search.includes('language='));
+  assert.ok(!page.url().includes('sort='));
+  assert.equal(await page.getByRole('link', { name: 'Clear them' }).count(), 0);
+  await page.close();
+});
+
 test('keyboard: the first Tab reaches the skip link', async () => {
   const page = await newPage();
   await page.goto(base + '/search?search=jazz');

@@ -23,6 +23,7 @@ use axum::http::{HeaderValue, header};
 use axum::middleware;
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
@@ -217,6 +218,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         ))
         .fallback(web::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        // gzip or brotli when the client accepts it; the default predicate
+        // leaves images (already compressed) and tiny bodies alone.
+        .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,

@@ -15,6 +15,8 @@ home-about = { $name } only lists public content of instances on its public list
 skip-to-content = Skip to content
 search-label = Search
 search-placeholder = Keyword, channel, video, playlist…
+search-kept = A new search keeps these filters and this sort.
+search-kept-clear = Clear them
 search-button = Search
 nav-instances = Instances
 nav-moderation = Moderation
@@ -37,6 +39,14 @@ results-count = { $count ->
 results-empty-title = No results
 results-empty-body = Nothing matches these words and filters. Try fewer or other words, check the spelling, or reset the filters.
 results-empty-reset = Reset the filters
+results-past-end = Page { $page } is past the last page ({ $last }).
+results-last-page = Go to the last page
+results-sensitive-hidden = { $count ->
+    [one] One sensitive result hidden.
+   *[other] { $count } sensitive results hidden.
+}
+results-sensitive-show = Show sensitive results
+sort-newest = Newest first
 
 filters-heading = Filters
 filters-active = { $count ->
@@ -51,6 +61,7 @@ sort-match = Best match
 sort-recent = Most recent
 sort-oldest = Least recent
 sort-views = Most viewed
+sort-apply = Sort
 filter-sensitive = Sensitive content
 sensitive-hide = Hide
 sensitive-show = Show

@@ -13,6 +13,8 @@ home-about = { $name } ne liste que le contenu public des instances de sa liste 
 skip-to-content = Aller au contenu
 search-label = Recherche
 search-placeholder = Mot-clé, chaîne, vidéo, liste de lecture…
+search-kept = Une nouvelle recherche garde ces filtres et ce tri.
+search-kept-clear = Les effacer
 search-button = Chercher
 nav-instances = Instances
 nav-moderation = Modération
@@ -36,6 +38,14 @@ results-count = { $count ->
 results-empty-title = Aucun résultat
 results-empty-body = Rien ne correspond à ces mots et à ces filtres. Essayez moins de mots ou d’autres mots, vérifiez l’orthographe, ou réinitialisez les filtres.
 results-empty-reset = Réinitialiser les filtres
+results-past-end = La page { $page } est après la dernière page ({ $last }).
+results-last-page = Aller à la dernière page
+results-sensitive-hidden = { $count ->
+    [one] Un résultat sensible masqué.
+   *[other] { $count } résultats sensibles masqués.
+}
+results-sensitive-show = Afficher les résultats sensibles
+sort-newest = Les plus récents d’abord
 
 filters-heading = Filtres
 filters-active = { $count ->
@@ -50,6 +60,7 @@ sort-match = Pertinence
 sort-recent = Les plus récents
 sort-oldest = Les plus anciens
 sort-views = Les plus vus
+sort-apply = Trier
 filter-sensitive = Contenu sensible
 sensitive-hide = Masquer
 sensitive-show = Afficher

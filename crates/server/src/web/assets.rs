@@ -10,6 +10,7 @@ use crate::AppState;
 
 const STYLE: &str = include_str!("../../static/style.css");
 const FAVICON: &str = include_str!("../../static/favicon.svg");
+const SCRIPT: &str = include_str!("../../static/page.js");
 
 /// A static file, cached a day (the stylesheet's URL carries a version).
 fn asset(content_type: &'static str, body: impl IntoResponse) -> Response {
@@ -26,6 +27,11 @@ fn asset(content_type: &'static str, body: impl IntoResponse) -> Response {
 /// `GET /static/style.css`.
 pub(super) async fn style() -> Response {
     asset("text/css; charset=utf-8", STYLE)
+}
+
+/// `GET /static/page.js`: the optional script (sort on change, short URLs).
+pub(super) async fn script() -> Response {
+    asset("text/javascript; charset=utf-8", SCRIPT)
 }
 
 /// `GET /static/favicon.svg`.

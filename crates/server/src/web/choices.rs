@@ -119,6 +119,58 @@ choice! {
     }
 }
 
+/// Sepia Search's way of writing the same choices, so that its links
+/// (`/search?sort=-publishedAt&nsfw=both&durationRange=short…`) open the
+/// same search here. Each maps one Sepia value onto ours, if it has one.
+pub trait FromSepia: Sized {
+    /// Our value for Sepia Search's `v`.
+    fn from_sepia(v: &str) -> Option<Self>;
+}
+
+impl FromSepia for SortOrder {
+    /// Sepia's `sort` is the API's: `-match`, `-publishedAt`, …
+    fn from_sepia(v: &str) -> Option<Self> {
+        match v {
+            "-match" | "match" => Some(SortOrder::Match),
+            "-publishedAt" | "-createdAt" => Some(SortOrder::Recent),
+            "publishedAt" | "createdAt" => Some(SortOrder::Oldest),
+            "-views" => Some(SortOrder::Views),
+            _ => None,
+        }
+    }
+}
+
+impl FromSepia for Sensitive {
+    /// Sepia's `nsfw`: `both` (or `true`) shows sensitive content.
+    fn from_sepia(v: &str) -> Option<Self> {
+        match v {
+            "both" | "true" => Some(Sensitive::Show),
+            "false" => Some(Sensitive::Hide),
+            _ => None,
+        }
+    }
+}
+
+impl FromSepia for DurationBucket {
+    /// Sepia's `durationRange`: the same three buckets.
+    fn from_sepia(v: &str) -> Option<Self> {
+        Self::from_url(v)
+    }
+}
+
+impl FromSepia for DateWindow {
+    /// Sepia's `publishedDateRange`.
+    fn from_sepia(v: &str) -> Option<Self> {
+        match v {
+            "today" => Some(DateWindow::Today),
+            "last_7days" => Some(DateWindow::Days7),
+            "last_30days" => Some(DateWindow::Days30),
+            "last_365days" => Some(DateWindow::Days365),
+            _ => None,
+        }
+    }
+}
+
 impl SortOrder {
     /// The orders a tab offers (views count only for videos).
     pub fn offered(tab: Tab) -> &'static [SortOrder] {

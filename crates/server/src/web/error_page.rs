@@ -17,6 +17,8 @@ use crate::AppState;
 struct ErrorPage {
     page: PageCtx,
     message: String,
+    /// A search box, on the 404: the visitor came for something.
+    search_box: bool,
 }
 
 /// An error as a page in the visitor's language; `detail` is shown for a
@@ -39,7 +41,15 @@ pub(super) fn error_page(
             page.t("error-title")
         }
     };
-    html(status, &ErrorPage { page, message })
+    let search_box = status == StatusCode::NOT_FOUND;
+    html(
+        status,
+        &ErrorPage {
+            page,
+            message,
+            search_box,
+        },
+    )
 }
 
 /// The HTML 404 for any unknown page.

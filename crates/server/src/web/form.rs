@@ -12,7 +12,9 @@ use sepiola_model::host::normalize_host;
 use sepiola_model::labels;
 use sepiola_model::query::{ChannelQuery, MAX_SEARCH_CHARS, MAX_WINDOW, PlaylistQuery, VideoQuery};
 
-use super::choices::{Choice, DateWindow, DurationBucket, Live, Sensitive, SortOrder, Tab, url_of};
+use super::choices::{
+    Choice, DateWindow, DurationBucket, FromSepia, Live, Sensitive, SortOrder, Tab, url_of,
+};
 use crate::decode;
 use crate::location::Location;
 use crate::params::{RawParams, Scalar};
@@ -66,6 +68,27 @@ fn first(p: &RawParams, name: &str, max: usize) -> String {
         .unwrap_or_default()
 }
 
+/// Every text value of a parameter (`name` or `name[]`), trimmed.
+fn all(p: &RawParams, name: &str) -> Vec<String> {
+    let bracketed = format!("{name}[]");
+    [name, bracketed.as_str()]
+        .into_iter()
+        .filter_map(|n| p.values(n))
+        .flat_map(|(_, v)| v.into_iter())
+        .filter_map(|s| match s {
+            Scalar::Text(t) => Some(t.trim().chars().take(16).collect::<String>()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Our choice for parameter `ours`, else for Sepia Search's `sepia`.
+fn either<C: Choice + FromSepia>(p: &RawParams, ours: &str, sepia: &str) -> Option<C> {
+    let v = first(p, ours, 16);
+    let mine = (!v.is_empty()).then(|| C::from_url(&v)).flatten();
+    mine.or_else(|| C::from_sepia(&first(p, sepia, 16)))
+}
+
 /// `v` as an id, if it is one of `known`.
 fn known_id(v: &str, mut known: impl Iterator<Item = u32>) -> Option<u32> {
     let n = v.parse::<u32>().ok()?;
@@ -77,18 +100,29 @@ impl SearchForm {
     pub fn parse(query: &str) -> SearchForm {
         let p = RawParams::from_urlencoded(query.as_bytes(), Location::Query).unwrap_or_default();
         let text = |name: &str, max: usize| first(&p, name, max);
-        let language = text("language", 8);
+        // Ours first, then Sepia Search's names for the same thing.
+        let language = Some(text("language", 8))
+            .into_iter()
+            .chain(all(&p, "languageOneOf"))
+            .find_map(|v| FILTER_LANGUAGES.into_iter().find(|l| *l == v));
+        let category = Some(text("category", 4))
+            .into_iter()
+            .chain(all(&p, "categoryOneOf"))
+            .find_map(|v| known_id(&v, labels::category_ids()));
         SearchForm {
             search: text("search", MAX_SEARCH_CHARS),
             tab: Tab::from_url(&text("type", 16)),
-            sort: SortOrder::from_url(&text("sort", 16)).unwrap_or_default(),
-            sensitive: Sensitive::from_url(&text("sensitive", 8)).unwrap_or_default(),
+            // `sort` is both ours and Sepia's name: either spelling.
+            sort: SortOrder::from_url(&text("sort", 16))
+                .or_else(|| SortOrder::from_sepia(&text("sort", 16)))
+                .unwrap_or_default(),
+            sensitive: either(&p, "sensitive", "nsfw").unwrap_or_default(),
             live: Live::from_url(&text("live", 8)),
-            date: DateWindow::from_url(&text("date", 8)),
-            duration: DurationBucket::from_url(&text("duration", 8)),
-            category: known_id(&text("category", 4), labels::category_ids()),
+            date: either(&p, "date", "publishedDateRange"),
+            duration: either(&p, "duration", "durationRange"),
+            category,
             licence: known_id(&text("licence", 4), labels::licence_ids()),
-            language: FILTER_LANGUAGES.into_iter().find(|l| *l == language),
+            language,
             host: normalize_host(&text("host", 260)),
             tags_all: text("tagsAllOf", 300),
             tags_one: text("tagsOneOf", 300),
@@ -160,6 +194,31 @@ impl SearchForm {
             .count()
     }
 
+    /// Whether sensitive content is hidden (the default).
+    pub fn hides_sensitive(&self) -> bool {
+        self.sensitive == Sensitive::Hide
+    }
+
+    /// The same search, filters and tab with sensitive content shown, on
+    /// page 1: the link offered when only sensitive results match.
+    pub fn with_sensitive_shown(&self) -> SearchForm {
+        SearchForm {
+            sensitive: Sensitive::Show,
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// The order results are in: without search text "best match" has
+    /// nothing to rank by, so the list is newest first.
+    pub fn effective_sort(&self) -> SortOrder {
+        if self.search.trim().is_empty() && self.sort == SortOrder::Match {
+            SortOrder::Recent
+        } else {
+            self.sort
+        }
+    }
+
     /// The same search and tab with every filter back to its default.
     pub fn without_filters(&self) -> SearchForm {
         SearchForm {
@@ -173,7 +232,17 @@ impl SearchForm {
     /// The URL query string of this form, with `page` and `type` replaced
     /// (`page` 1 and empty values left out, to keep shared links short).
     pub fn query_string(&self, tab: Tab, page: usize, lang: Option<&str>) -> String {
-        let mut pairs: Vec<(&str, String)> = vec![("search", self.search.clone())];
+        self.pairs(tab, page, lang)
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// The URL's parameters, as [`SearchForm::query_string`] writes them:
+    /// the hidden inputs of the forms that keep them.
+    pub fn pairs(&self, tab: Tab, page: usize, lang: Option<&str>) -> Vec<(&'static str, String)> {
+        let mut pairs: Vec<(&'static str, String)> = vec![("search", self.search.clone())];
         if tab != Tab::Videos {
             pairs.push(("type", tab.url_value().to_string()));
         }
@@ -189,10 +258,6 @@ impl SearchForm {
             pairs.push(("lang", l.to_string()));
         }
         pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
     }
 
     /// The video query this form asks for; `boost` holds the browser's languages.
@@ -212,7 +277,7 @@ impl SearchForm {
 
     /// The API parameters of the video search.
     fn video_params(&self, boost: &[String]) -> Vec<(&'static str, String)> {
-        let mut p = self.common_params(Tab::Videos, self.sort.video_sort());
+        let mut p = self.common_params(Tab::Videos, self.effective_sort().video_sort());
         p.push(("nsfw", self.sensitive.nsfw().to_string()));
         p.extend(self.live.map(|l| ("isLive", l.is_live().to_string())));
         let today = Utc::now().date_naive();
@@ -232,7 +297,7 @@ impl SearchForm {
 
     /// The API parameters of a channel or playlist search.
     fn actor_params(&self, kind: Tab) -> Vec<(&'static str, String)> {
-        self.common_params(kind, self.sort.actor_sort())
+        self.common_params(kind, self.effective_sort().actor_sort())
     }
 
     /// Text, instance, sort and page: what every kind of search takes.
@@ -366,5 +431,68 @@ mod tests {
         // As in the API, a channel search drops a leading `@` (a handle).
         let at = SearchForm::parse("search=%40bob&type=channels").channel_query();
         assert_eq!(at.unwrap().search.as_deref(), Some("bob"));
+    }
+
+    #[test]
+    fn sepia_search_sorts_map_onto_ours() {
+        let sort = |v: &str| SearchForm::parse(&format!("search=a&sort={v}")).sort;
+        assert_eq!(sort("-match"), SortOrder::Match);
+        assert_eq!(sort("-publishedAt"), SortOrder::Recent);
+        assert_eq!(sort("publishedAt"), SortOrder::Oldest);
+        assert_eq!(sort("-views"), SortOrder::Views);
+        assert_eq!(sort("recent"), SortOrder::Recent, "ours still read");
+        assert_eq!(sort("-nonsense"), SortOrder::Match);
+    }
+
+    #[test]
+    fn sepia_search_nsfw_maps_onto_sensitive() {
+        let s = |q: &str| SearchForm::parse(q).sensitive;
+        assert_eq!(s("nsfw=both"), Sensitive::Show);
+        assert_eq!(s("nsfw=true"), Sensitive::Show);
+        assert_eq!(s("nsfw=false"), Sensitive::Hide);
+        assert_eq!(
+            s("sensitive=show&nsfw=false"),
+            Sensitive::Show,
+            "ours first"
+        );
+    }
+
+    #[test]
+    fn sepia_search_duration_ranges_map_onto_buckets() {
+        let d = |v: &str| SearchForm::parse(&format!("durationRange={v}")).duration;
+        assert_eq!(d("short"), Some(DurationBucket::Short));
+        assert_eq!(d("medium"), Some(DurationBucket::Medium));
+        assert_eq!(d("long"), Some(DurationBucket::Long));
+        assert_eq!(d("huge"), None);
+    }
+
+    #[test]
+    fn sepia_search_date_ranges_map_onto_windows() {
+        let d = |v: &str| SearchForm::parse(&format!("publishedDateRange={v}")).date;
+        assert_eq!(d("today"), Some(DateWindow::Today));
+        assert_eq!(d("last_7days"), Some(DateWindow::Days7));
+        assert_eq!(d("last_30days"), Some(DateWindow::Days30));
+        assert_eq!(d("last_365days"), Some(DateWindow::Days365));
+        assert_eq!(d("any_time"), None);
+    }
+
+    #[test]
+    fn sepia_search_languages_categories_and_page_map_onto_ours() {
+        let f = SearchForm::parse("languageOneOf=xx&languageOneOf=fr&categoryOneOf=15&page=2");
+        assert_eq!(f.language, Some("fr"));
+        assert_eq!(f.category, Some(15));
+        assert_eq!(f.page(), 2);
+        let f = SearchForm::parse("languageOneOf[]=de&categoryOneOf[]=999");
+        assert_eq!(f.language, Some("de"));
+        assert_eq!(f.category, None, "unknown category dropped");
+        // and links written back are ours
+        let f = SearchForm::parse(
+            "search=jazz&sort=-publishedAt&nsfw=both&durationRange=short\
+             &publishedDateRange=last_30days&languageOneOf=fr&categoryOneOf=1",
+        );
+        assert_eq!(
+            f.query_string(f.tab(), 1, None),
+            "search=jazz&sort=recent&sensitive=show&date=30&duration=short&category=1&language=fr"
+        );
     }
 }

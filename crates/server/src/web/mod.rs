@@ -48,11 +48,13 @@ pub fn routes() -> Router<Arc<AppState>> {
     Router::new()
         .route("/", get(home::home))
         .route("/search", get(search_page::search))
+        .route("/{locale}/search", get(search_page::localized))
         .route("/instances", get(instances_page::instances))
         .route("/opensearch.xml", get(opensearch::opensearch))
         .route("/img", get(image_route::image))
         .route("/static/style.css", get(assets::style))
         .route("/static/custom.css", get(assets::custom_css))
+        .route("/static/page.js", get(assets::script))
         .route("/static/favicon.svg", get(assets::favicon))
         .route("/static/logo", get(assets::logo))
 }

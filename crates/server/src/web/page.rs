@@ -36,6 +36,11 @@ pub struct PageCtx {
     pub asset_version: &'static str,
     /// The operator's notice, if any.
     pub banner: Option<String>,
+    /// Parameters the header's search form keeps (tab, filters, sort), so
+    /// that a new search does not drop them.
+    pub kept: Vec<(&'static str, String)>,
+    /// The link that drops the kept filters, when some are kept.
+    pub kept_clear: Option<String>,
 }
 
 impl PageCtx {
@@ -67,6 +72,8 @@ impl PageCtx {
             legal_url: settings.legal_notices_url.clone(),
             asset_version: ASSET_VERSION,
             banner: settings.banner.clone(),
+            kept: Vec::new(),
+            kept_clear: None,
         }
     }
 

@@ -7,9 +7,9 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{RawQuery, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use sepiola_index::{IndexError, SearchIndex};
 use sepiola_model::Host;
 use sepiola_model::labels;
@@ -75,10 +75,21 @@ struct SearchPage {
     tabs: Vec<TabLink>,
     selects: Vec<SelectField>,
     texts: Vec<TextField>,
+    /// The sort, above the results, applied on change.
+    sort: SelectField,
+    /// The rest of the URL, kept by the sort's form.
+    sort_hidden: Vec<(&'static str, String)>,
+    /// The sort, kept by the filters' form.
+    sort_hidden_value: String,
     active_filters: usize,
     active_label: String,
     reset_href: String,
     count_label: String,
+    /// Past the last page: what to say and the last page's link.
+    past_end: Option<(String, String)>,
+    /// Nothing shown but sensitive results match: how many, and the link
+    /// that shows them.
+    sensitive_hidden: Option<(String, String)>,
     videos: Vec<VideoCard>,
     channels: Vec<ActorCard>,
     playlists: Vec<ActorCard>,
@@ -100,6 +111,8 @@ struct Found {
     videos: Hits<Video>,
     channels: Hits<Channel>,
     playlists: Hits<Playlist>,
+    /// Sensitive videos that would match when none is shown.
+    sensitive_hidden: u64,
 }
 
 impl Found {
@@ -135,11 +148,50 @@ pub(super) async fn search(
     }
 }
 
+/// `GET /{locale}/search`: Sepia Search's localized address, sent to the
+/// same search here in that language (`/fr/search?…` or `/fr-FR/search?…`).
+pub(super) async fn localized(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(locale): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Response {
+    let code = locale.split(['-', '_']).next().unwrap_or("");
+    let Some(lang) = Lang::from_code(code) else {
+        return super::error_page::error_page(
+            &state,
+            &headers,
+            None,
+            StatusCode::NOT_FOUND,
+            String::new(),
+        );
+    };
+    let form = SearchForm::parse(&q.unwrap_or_default());
+    let to = format!(
+        "/search?{}",
+        form.query_string(form.tab(), form.page(), Some(lang.code()))
+    );
+    Redirect::permanent(&to).into_response()
+}
+
 /// Builds the queries and runs them off the async threads.
 async fn find(state: &AppState, form: &SearchForm, boost: &[String]) -> Result<Found, String> {
-    let q = queries(form, boost, &state.denied_hosts()).map_err(|e| e.to_string())?;
+    let denied = state.denied_hosts();
+    let q = queries(form, boost, &denied).map_err(|e| e.to_string())?;
+    // Counted through the same decoder, with sensitive content shown.
+    let shown = form.with_sensitive_shown();
+    let mut with_sensitive = shown.video_query(boost).map_err(|e| e.to_string())?;
+    with_sensitive.blocks.hosts.extend_from_slice(&denied);
+    let check = form.tab() == Tab::Videos && form.hides_sensitive();
     let index = state.index.clone();
-    match tokio::task::spawn_blocking(move || run(&index, &q)).await {
+    let found = tokio::task::spawn_blocking(move || {
+        let mut found = run(&index, &q)?;
+        if check && found.videos.total == 0 {
+            found.sensitive_hidden = index.search(&with_sensitive)?.total;
+        }
+        Ok::<_, IndexError>(found)
+    });
+    match found.await {
         Ok(Ok(found)) => Ok(found),
         Ok(Err(e)) => Err(e.to_string()),
         Err(e) => Err(e.to_string()),
@@ -166,15 +218,30 @@ fn run(index: &SearchIndex, q: &Queries) -> Result<Found, IndexError> {
         videos: index.search(&q.videos)?,
         channels: index.search(&q.channels)?,
         playlists: index.search(&q.playlists)?,
+        sensitive_hidden: 0,
     })
 }
 
 /// The page for what was found.
-fn render(state: &AppState, form: &SearchForm, page: PageCtx, found: &Found) -> SearchPage {
+fn render(state: &AppState, form: &SearchForm, mut page: PageCtx, found: &Found) -> SearchPage {
     let l = page.lang.clone();
     let lang = page.explicit_lang;
     let tab = form.tab();
     let href = |t: Tab, n: usize| format!("/search?{}", form.query_string(t, n, lang));
+    let reset_href = format!(
+        "/search?{}",
+        form.without_filters().query_string(tab, 1, lang)
+    );
+    // The header's search keeps the tab, filters and sort (not the text,
+    // the page or the language, which its form holds itself).
+    page.kept = form
+        .pairs(tab, 1, None)
+        .into_iter()
+        .filter(|(k, _)| *k != "search")
+        .collect();
+    if page.kept.iter().any(|(k, _)| *k != "type") {
+        page.kept_clear = Some(reset_href.clone());
+    }
     let total = found.total(tab);
     let last_page = (total as usize).div_ceil(PAGE_SIZE).clamp(1, MAX_PAGE);
     let current = form.page().min(last_page);
@@ -188,13 +255,43 @@ fn render(state: &AppState, form: &SearchForm, page: PageCtx, found: &Found) -> 
         tabs: tab_links(&l, form, found, &href),
         selects,
         texts,
+        sort: sort_select(&l, form),
+        sort_hidden_value: form.filter_value("sort"),
+        sort_hidden: form
+            .pairs(tab, 1, lang)
+            .into_iter()
+            .filter(|(k, _)| *k != "sort")
+            .collect(),
         active_filters: active,
         active_label: l.ta("filters-active", &[("count", Arg::Num(active as i64))]),
-        reset_href: format!(
-            "/search?{}",
-            form.without_filters().query_string(tab, 1, lang)
-        ),
-        count_label: count_label(&l, total),
+        reset_href,
+        count_label: if total == 0 {
+            l.t("results-empty-title")
+        } else {
+            count_label(&l, total)
+        },
+        past_end: (total > 0 && form.page() > last_page).then(|| {
+            let text = l.ta(
+                "results-past-end",
+                &[
+                    ("page", Arg::Num(form.page() as i64)),
+                    ("last", Arg::Num(last_page as i64)),
+                ],
+            );
+            (text, href(tab, last_page))
+        }),
+        sensitive_hidden: (found.sensitive_hidden > 0).then(|| {
+            let n = found.sensitive_hidden;
+            let text = l.ta(
+                "results-sensitive-hidden",
+                &[("count", Arg::Num(n.min(i64::MAX as u64) as i64))],
+            );
+            let shown = form.with_sensitive_shown();
+            (
+                text,
+                format!("/search?{}", shown.query_string(tab, 1, lang)),
+            )
+        }),
         videos,
         channels,
         playlists,
@@ -294,11 +391,21 @@ fn page_links(
         .collect()
 }
 
-/// The filters of the shown tab: sort and instance for every tab, the
-/// rest for videos only.
+/// The sort orders the shown tab offers.
+fn sort_select(l: &Lang, f: &SearchForm) -> SelectField {
+    let mut sort = choices(l, None, SortOrder::offered(f.tab()));
+    if f.search_text().is_empty() {
+        // Without text the default order is newest first: say so, once.
+        sort.retain(|(v, _)| v != SortOrder::Recent.url_value());
+        sort[0].1 = l.t("sort-newest");
+    }
+    select(l, f, "sort", "filter-sort", sort)
+}
+
+/// The filters of the shown tab: instance for every tab, the rest for
+/// videos only.
 fn filters(l: &Lang, f: &SearchForm) -> (Vec<SelectField>, Vec<TextField>) {
-    let sort = choices(l, None, SortOrder::offered(f.tab()));
-    let mut selects = vec![select(l, f, "sort", "filter-sort", sort)];
+    let mut selects = Vec::new();
     let mut texts = vec![text(l, f, "host", "filter-host", "filter-host-hint")];
     if f.tab() != Tab::Videos {
         return (selects, texts);
@@ -426,7 +533,7 @@ mod tests {
     #[test]
     fn filter_options_come_from_the_label_tables_and_the_choices() {
         let l = Lang::english();
-        let form = SearchForm::parse("category=15&sort=views");
+        let form = SearchForm::parse("search=a&category=15&sort=views");
         let (selects, texts) = filters(&l, &form);
         let field = |name: &str| selects.iter().find(|s| s.name == name).unwrap();
         let categories = field("category");
@@ -443,12 +550,23 @@ mod tests {
             values(field("licence")),
             ["", "1", "2", "3", "4", "5", "6", "7"]
         );
-        assert_eq!(values(field("sort")), ["", "recent", "oldest", "views"]);
+        assert_eq!(
+            values(&sort_select(&l, &form)),
+            ["", "recent", "oldest", "views"]
+        );
         assert_eq!(values(field("date")), ["", "today", "7", "30", "365"]);
         assert_eq!(texts.len(), 3);
-        let (selects, texts) = filters(&l, &SearchForm::parse("type=channels"));
-        assert_eq!(selects.len(), 1);
-        assert_eq!(values(&selects[0]), ["", "recent", "oldest"]);
+        let channels = SearchForm::parse("search=a&type=channels");
+        let (selects, texts) = filters(&l, &channels);
+        assert!(selects.is_empty());
+        assert_eq!(
+            values(&sort_select(&l, &channels)),
+            ["", "recent", "oldest"]
+        );
+        // browsing without text: the default is newest first, named so
+        let sort = sort_select(&l, &SearchForm::parse(""));
+        assert_eq!(values(&sort), ["", "oldest", "views"]);
+        assert_eq!(sort.options[0].label, "Newest first");
         assert_eq!(texts.len(), 1);
     }
 }
