@@ -4,12 +4,12 @@
 //! schedule.
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::harness::Server;
 use crate::harness::fedsim::{Fed, crawl_toml};
+use crate::harness::{Server, eventually};
 
 /// host → when its last full pass started.
 async fn full_passes(base: &str) -> BTreeMap<String, String> {
@@ -43,18 +43,6 @@ async fn ask(base: &str, token: Option<&str>, body: &str) -> (u16, Value) {
     (code, r.json().await.unwrap_or(Value::Null))
 }
 
-async fn until<F, Fut>(what: &str, mut ok: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    let start = Instant::now();
-    while !ok().await {
-        assert!(start.elapsed() < Duration::from_secs(30), "{what}");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_pass_can_be_asked_of_a_running_server_with_the_admin_token() {
     let _heavy = crate::harness::heavy().await;
@@ -67,7 +55,7 @@ async fn a_full_pass_can_be_asked_of_a_running_server_with_the_admin_token() {
     let server = Server::start(dir, &toml);
     let base = server.base.clone();
     let hosts = fed.healthy();
-    until("first full passes", || {
+    eventually("first full passes", Duration::from_secs(30), || {
         let base = base.clone();
         let n = hosts.len();
         async move { full_passes(&base).await.len() == n }
@@ -97,10 +85,14 @@ async fn a_full_pass_can_be_asked_of_a_running_server_with_the_admin_token() {
     .await;
     assert_eq!(code, 202, "{v}");
     assert_eq!(v["fullPass"], serde_json::json!([one]));
-    until("the asked host's full pass", || {
-        let (base, first, one) = (base.clone(), first.clone(), one.clone());
-        async move { full_passes(&base).await.get(&one) != first.get(&one) }
-    })
+    eventually(
+        "the asked host's full pass",
+        Duration::from_secs(30),
+        || {
+            let (base, first, one) = (base.clone(), first.clone(), one.clone());
+            async move { full_passes(&base).await.get(&one) != first.get(&one) }
+        },
+    )
     .await;
     let after_one = full_passes(&base).await;
     for h in &hosts[1..] {
@@ -118,7 +110,7 @@ async fn a_full_pass_can_be_asked_of_a_running_server_with_the_admin_token() {
     let (code, v) = ask(&base, Some("s3cret-token"), "{}").await;
     assert_eq!(code, 202, "{v}");
     assert_eq!(v["fullPass"].as_array().unwrap().len(), hosts.len());
-    until("every host's full pass", || {
+    eventually("every host's full pass", Duration::from_secs(30), || {
         let (base, after_one) = (base.clone(), after_one.clone());
         async move {
             let now = full_passes(&base).await;

@@ -5,27 +5,11 @@
 //! (and is no longer contacted); a host removed from the instance list (a
 //! local hosts file here) is purged at the next pass.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::harness::Server;
 use crate::harness::fedsim::{Fed, api_all, client};
+use crate::harness::{Server, eventually};
 use serde_json::{Value, json};
-
-/// Polls `check` until it holds or `within` has passed; returns how long it took.
-async fn eventually<F, Fut>(what: &str, within: Duration, mut check: F) -> Duration
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    let start = Instant::now();
-    loop {
-        if check().await {
-            return start.elapsed();
-        }
-        assert!(start.elapsed() < within, "{what}: not within {within:?}");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
 
 async fn by_uuid(base: &str, uuid: &str) -> Vec<Value> {
     let v: Value = client()
