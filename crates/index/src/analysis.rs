@@ -2,13 +2,16 @@
 //!
 //! Two views of every text are indexed:
 //! - *folded*: split on non-alphanumerics, lower-cased, accents removed.
-//!   Exact matches, phrases, typos and prefixes use it.
+//!   Exact matches, phrases, typos and prefixes use it. Chinese and
+//!   Japanese runs are indexed as their characters and overlapping
+//!   bigrams ([`crate::cjk`]), so a word inside a title is found.
 //! - *stemmed*: the same words reduced to their stem with the snowball
 //!   stemmer of the document's language (English when the language is
 //!   unknown or has no stemmer), then folded. A query word is stemmed with
 //!   every stemmer and any of its stems may match, so the query's language
 //!   need not be known.
 
+use crate::cjk::{CjkTokenizer, Mode};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     TextAnalyzer, TokenStream, WhitespaceTokenizer,
@@ -48,6 +51,7 @@ const STEMMERS: [(&str, Language); 19] = [
 #[derive(Clone)]
 pub struct Analysis {
     folded: TextAnalyzer,
+    folded_query: TextAnalyzer,
     lower: TextAnalyzer,
     stemmed_field: TextAnalyzer,
     stemmers: Vec<(&'static str, TextAnalyzer)>,
@@ -62,12 +66,18 @@ impl Default for Analysis {
 impl Analysis {
     /// Builds every analyzer.
     pub fn new() -> Analysis {
-        let folded = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .build();
-        let lower = TextAnalyzer::builder(SimpleTokenizer::default())
+        // Chinese and Japanese runs become bigrams first (see `cjk`), so
+        // the length limit never drops a whole sentence of them.
+        let folded_with = |mode| {
+            TextAnalyzer::builder(CjkTokenizer(mode))
+                .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+                .filter(LowerCaser)
+                .filter(AsciiFoldingFilter)
+                .build()
+        };
+        let folded = folded_with(Mode::Index);
+        let folded_query = folded_with(Mode::Query);
+        let lower = TextAnalyzer::builder(CjkTokenizer(Mode::Query))
             .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
             .filter(LowerCaser)
             .build();
@@ -87,6 +97,7 @@ impl Analysis {
             .collect();
         Analysis {
             folded,
+            folded_query,
             lower,
             stemmed_field,
             stemmers,
@@ -101,9 +112,10 @@ impl Analysis {
             .register(STEMMED, self.stemmed_field.clone());
     }
 
-    /// The folded terms of a text, in order.
+    /// The folded terms of a text, in order, as a query (and the exact-title
+    /// key) reads it: Chinese and Japanese runs as their bigrams.
     pub fn folded_terms(&self, text: &str) -> Vec<String> {
-        run(&mut self.folded.clone(), text)
+        run(&mut self.folded_query.clone(), text)
     }
 
     /// Lower-cased words (accents kept), the input stemmers want.

@@ -13,6 +13,7 @@
 
 mod analysis;
 mod browse;
+mod cjk;
 mod collectors;
 mod embedded;
 mod error;
