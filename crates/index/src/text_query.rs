@@ -76,25 +76,45 @@ pub fn build(
     doc_freq: &dyn Fn(&Term) -> u64,
     prefixed: &dyn Fn(Field, &str) -> Option<Vec<String>>,
 ) -> Box<dyn Query> {
-    let (free, phrases) = split_phrases(search);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
 
-    // Identifiers, looked up exactly.
+    // Identifiers, looked up exactly: a uuid or shortUUID, alone or as a
+    // segment of a pasted watch URL (`/w/<shortUUID>`, `/videos/watch/<uuid>`,
+    // `/w/p/…`). A URL that named one is not read as words too.
     let mut has_id = false;
-    if let Some(f) = spec.uuid {
-        for raw in search.split_whitespace().take(ranking::MAX_WORDS) {
-            let raw = raw.trim_matches('"');
-            let uuid = sepiola_model::ids::normalize_uuid(raw).or_else(|| {
-                looks_like_short_uuid(raw)
-                    .then(|| sepiola_model::short_uuid::to_uuid(raw))
-                    .flatten()
-            });
-            if let Some(uuid) = uuid {
-                clauses.push((Occur::Should, konst(term(f, &uuid), ranking::ID)));
+    let mut rest: Vec<&str> = Vec::new();
+    for raw in search.split_whitespace().take(ranking::MAX_WORDS) {
+        let token = raw.trim_matches('"');
+        let is_url = token.contains('/');
+        let ids: Vec<String> = id_candidates(token)
+            .filter_map(|c| {
+                sepiola_model::ids::normalize_uuid(c).or_else(|| {
+                    looks_like_short_uuid(c)
+                        .then(|| sepiola_model::short_uuid::to_uuid(c))
+                        .flatten()
+                })
+            })
+            .collect();
+        match spec.uuid {
+            Some(f) if !ids.is_empty() => {
+                for uuid in ids {
+                    clauses.push((Occur::Should, konst(term(f, &uuid), ranking::ID)));
+                }
                 has_id = true;
+                if !is_url {
+                    rest.push(raw);
+                }
             }
+            _ => rest.push(raw),
         }
     }
+    let cleaned = if rest.len() == search.split_whitespace().count() {
+        search.to_string()
+    } else {
+        rest.join(" ")
+    };
+    let search = cleaned.as_str();
+    let (free, phrases) = split_phrases(search);
 
     let ends_in_word = search.chars().last().is_some_and(|c| c.is_alphanumeric());
     let mut words: Vec<Word> = Vec::new();
@@ -180,6 +200,23 @@ fn split_phrases(search: &str) -> (String, Vec<String>) {
         }
     }
     (free.trim_end().to_string(), phrases)
+}
+
+/// The token itself, and when it is a URL or a path, its path segments
+/// (last first): where a watch link carries the id.
+fn id_candidates(token: &str) -> impl Iterator<Item = &str> {
+    let path = token
+        .split_once("://")
+        .map_or(token, |(_, rest)| rest)
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("");
+    let segments: Vec<&str> = if token.contains('/') {
+        path.rsplit('/').filter(|s| !s.is_empty()).take(4).collect()
+    } else {
+        Vec::new()
+    };
+    std::iter::once(token).chain(segments)
 }
 
 fn looks_like_short_uuid(s: &str) -> bool {

@@ -308,3 +308,41 @@ fn uuid_owner_names_the_host_that_holds_it() {
         None
     );
 }
+
+/// A watch link pasted into the search box finds its video first, whatever
+/// the form (issue 14): short and long watch URLs, with or without the
+/// scheme, a bare path, a query string; the URL's host and path words do not
+/// pull in other videos ahead of it.
+#[test]
+fn a_pasted_watch_url_finds_its_video_first() {
+    let idx = fixture();
+    let uuid = "9eb1f2b6-27ba-5424-a78c-ce58c5f473a5";
+    let short = "kAA7MHEBBTSictzwv3Jghr";
+    for search in [
+        format!("https://tube.example.org/w/{short}"),
+        format!("https://tube.example.org/videos/watch/{uuid}"),
+        format!("http://tube.example.org/videos/watch/{uuid}?start=30s"),
+        format!("tube.example.org/w/{short}"),
+        format!("/w/{short}"),
+        format!("https://tube.example.org/videos/embed/{uuid}#t=1"),
+    ] {
+        let hits = found(
+            &idx,
+            VideoQuery {
+                search: Some(search.clone()),
+                ..Default::default()
+            },
+            |v| v.uuid,
+        );
+        assert_eq!(
+            hits.first().map(String::as_str),
+            Some(uuid),
+            "{search}: {hits:?}"
+        );
+        assert_eq!(
+            hits.len(),
+            1,
+            "{search}: the URL's words matched others: {hits:?}"
+        );
+    }
+}
