@@ -259,6 +259,13 @@ test('readable on a 360 px phone: nothing wider than the screen', async () => {
     await page.goto(base + path);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `${path} is ${width}px wide`);
+    // Nothing scrolls sideways inside the page either (the instances table
+    // reflows into one card per instance instead of hiding columns).
+    const hidden = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((e) => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+        .map((e) => e.className || e.tagName));
+    assert.deepEqual(hidden, [], `${path} scrolls sideways inside: ${hidden}`);
   }
   await page.close();
 });
