@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::harness::{Server, sepiola};
+use crate::harness::Server;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
@@ -86,14 +86,7 @@ fn serve_with(hosts: &[&str], toml: &str) -> Server {
     let lines: Vec<String> = hosts.iter().map(|h| record(h)).collect();
     std::fs::write(&file, lines.join("\n")).unwrap();
     let data = dir.path().join("data");
-    let (code, out, err) = sepiola(&[
-        "--data-dir",
-        data.to_str().unwrap(),
-        "index",
-        "import",
-        file.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{out} {err}");
+    crate::harness::import(&data, &file);
     Server::start(dir, toml)
 }
 

@@ -782,14 +782,7 @@ async fn import_export_round_trip_and_config_counts() {
     // Import the export elsewhere and export again: the same documents.
     let again = tempfile::tempdir().unwrap();
     let data2 = again.path().join("data");
-    let (code, _, err) = crate::harness::sepiola(&[
-        "--data-dir",
-        data2.to_str().unwrap(),
-        "index",
-        "import",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{err}");
+    crate::harness::import(&data2, &out);
     let out2 = again.path().join("export.jsonl");
     let (code, _, err) = crate::harness::sepiola(&[
         "--data-dir",

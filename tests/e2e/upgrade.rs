@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::harness::{Server, sepiola};
+use crate::harness::{Server, import, sepiola};
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
@@ -43,14 +43,7 @@ async fn an_index_of_the_previous_release_is_rebuilt_and_serves_the_same_documen
     let fresh = tempfile::tempdir().unwrap();
     let fresh_data = fresh.path().join("data");
     for f in ["relevance.jsonl", "mobilizon.jsonl"] {
-        let (code, _, err) = sepiola(&[
-            "--data-dir",
-            fresh_data.to_str().unwrap(),
-            "index",
-            "import",
-            root.join(f).to_str().unwrap(),
-        ]);
-        assert_eq!(code, 0, "{err}");
+        import(&fresh_data, &root.join(f));
     }
     let expected = exported(&fresh_data);
     assert!(expected.len() > 40, "{}", expected.len());

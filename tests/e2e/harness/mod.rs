@@ -84,6 +84,18 @@ pub const NO_DEFAULT_LIST: (&str, &str) = ("SEPIOLA_CRAWL__DEFAULT_LIST", "");
 /// own: none (all test clients share one address).
 pub const NO_RATE_LIMIT: (&str, &str) = ("SEPIOLA_LIMITS__RATE_LIMIT_PER_MINUTE", "0");
 
+/// `sepiola --data-dir DATA index import FILE`, which must succeed.
+pub fn import(data: &Path, file: &Path) {
+    let (code, out, err) = sepiola(&[
+        "--data-dir",
+        data.to_str().unwrap(),
+        "index",
+        "import",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "import of {} failed: {out} {err}", file.display());
+}
+
 /// Runs the sepiola binary with arguments, returning (status, stdout, stderr).
 pub fn sepiola(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_sepiola"))
@@ -127,14 +139,7 @@ impl Server {
     pub fn with_file_and_config(file: &Path, toml: &str) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
-        let (code, out, err) = sepiola(&[
-            "--data-dir",
-            data.to_str().unwrap(),
-            "index",
-            "import",
-            file.to_str().unwrap(),
-        ]);
-        assert_eq!(code, 0, "import failed: {out} {err}");
+        import(&data, file);
         Self::start(dir, toml)
     }
 
@@ -148,14 +153,7 @@ impl Server {
     fn shared_over(file: &Path) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
-        let (code, out, err) = sepiola(&[
-            "--data-dir",
-            data.to_str().unwrap(),
-            "index",
-            "import",
-            file.to_str().unwrap(),
-        ]);
-        assert_eq!(code, 0, "import failed: {out} {err}");
+        import(&data, file);
         let mut sh = Command::new("sh");
         sh.arg("-c")
             // The shell lets go of the stdout pipe at once (`exec`), so that
