@@ -62,8 +62,6 @@ pub struct AppState {
     pub images: Option<web::ImageProxy>,
     /// The operator's logo: content type and bytes.
     pub logo: Option<(&'static str, bytes::Bytes)>,
-    /// Text analysis, for marking query words in snippets.
-    analysis: sepiola_index::Analysis,
     /// The crawler's view of each listed host, when a crawler runs.
     instance_report: RwLock<Option<Arc<dyn instances::InstanceReport>>>,
     /// What can run a pass now, when a crawler runs.
@@ -97,7 +95,6 @@ impl AppState {
             instance_report: RwLock::new(None),
             images: None,
             logo: None,
-            analysis: sepiola_index::Analysis::new(),
             crawl_control: RwLock::new(None),
             admin_token: None,
             metrics: metrics::Metrics::default(),
@@ -157,9 +154,9 @@ impl AppState {
         self
     }
 
-    /// The text analysis the index uses.
+    /// The text analysis the index uses (for marking query words in snippets).
     pub fn analysis(&self) -> &sepiola_index::Analysis {
-        &self.analysis
+        self.index.analysis()
     }
 
     /// Lets `GET /api/v1/instances` report the crawler's host statuses.
