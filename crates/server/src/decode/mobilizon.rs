@@ -6,7 +6,7 @@ use sepiola_model::Timestamp;
 use sepiola_model::event::EventStatus;
 use sepiola_model::query::{
     BBox, Circle, DEFAULT_DISTANCE_KM, DateRange, EventQuery, GeoFilter, GroupQuery,
-    MAX_DISTANCE_KM,
+    MAX_DISTANCE_KM, Sort, SortColumn,
 };
 
 use crate::decode::{Decoder, FromParams};
@@ -136,6 +136,16 @@ impl Decoder<'_> {
             .ok_or_else(|| ApiError::invalid(name, self.location(name), "must be an ISO 8601 date"))
     }
 
+    /// The sort: `sort`, or `sortBy` as Mobilizon's `SearchMobilizon`
+    /// provider names it (`sort` wins when both are sent).
+    fn mobilizon_sort<C: SortColumn>(&self) -> Result<Sort<C>, ApiError> {
+        if self.text("sort", 64)?.is_some() {
+            self.sort()
+        } else {
+            self.sort_named("sortBy")
+        }
+    }
+
     /// Upper-case ids (`MUSIC`, `FOOD_DRINK`): letters, digits and `_`.
     fn ids(&self, name: &str) -> Result<Vec<String>, ApiError> {
         self.list(name)?
@@ -185,7 +195,7 @@ pub fn event_query(p: &RawParams) -> Result<EventQuery, ApiError> {
         geo: d.geo()?,
         boost_languages: d.languages("boostLanguages")?,
         blocks: d.blocks()?,
-        sort: d.sort()?,
+        sort: d.mobilizon_sort()?,
         page: d.page()?,
         now: None,
     })
@@ -200,7 +210,7 @@ pub fn group_query(p: &RawParams) -> Result<GroupQuery, ApiError> {
         geo: d.geo()?,
         boost_languages: d.languages("boostLanguages")?,
         blocks: d.blocks()?,
-        sort: d.sort()?,
+        sort: d.mobilizon_sort()?,
         page: d.page()?,
     })
 }
@@ -318,6 +328,25 @@ mod tests {
         assert!(g("sort=-memberCount").is_ok());
         assert!(g("sort=-startTime").is_err());
         assert!(g("bbox=x").is_err());
+    }
+
+    #[test]
+    fn sort_by_is_mobilizons_name_for_sort() {
+        use sepiola_model::query::{EventSort, GroupSort};
+        let q = ev("sortBy=-startTime").unwrap();
+        assert_eq!((q.sort.field, q.sort.descending), (EventSort::StartTime, true));
+        let q = ev("sortBy=createdAt").unwrap();
+        assert_eq!((q.sort.field, q.sort.descending), (EventSort::CreatedAt, false));
+        // `sort` wins when both are sent.
+        let q = ev("sortBy=-startTime&sort=-participantCount").unwrap();
+        assert_eq!(q.sort.field, EventSort::ParticipantCount);
+        let e = ev("sortBy=-views").err().unwrap();
+        assert_eq!(param_of(e), "sortBy");
+        let g = group_query(
+            &RawParams::from_urlencoded(b"sortBy=-memberCount", Location::Query).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(g.sort.field, GroupSort::MemberCount);
     }
 
     proptest! {

@@ -193,7 +193,12 @@ impl<'a> Decoder<'a> {
 
     /// `sort`, among the columns of the kind's sort enum.
     pub fn sort<C: SortColumn>(&self) -> Result<Sort<C>, ApiError> {
-        let Some(raw) = self.text("sort", 64)? else {
+        self.sort_named("sort")
+    }
+
+    /// The sort sent under the parameter `name` (Mobilizon sends `sortBy`).
+    pub fn sort_named<C: SortColumn>(&self, name: &str) -> Result<Sort<C>, ApiError> {
+        let Some(raw) = self.text(name, 64)? else {
             return Ok(Sort::default());
         };
         let (descending, column) = match raw.strip_prefix('-') {
@@ -207,8 +212,8 @@ impl<'a> Decoder<'a> {
             .ok_or_else(|| {
                 let names: Vec<&str> = C::NAMES.iter().map(|(n, _)| *n).collect();
                 ApiError::invalid(
-                    "sort",
-                    self.location("sort"),
+                    name,
+                    self.location(name),
                     format!("must be one of {} (with or without -)", names.join(", ")),
                 )
             })?;
