@@ -334,9 +334,15 @@ mod tests {
     fn sort_by_is_mobilizons_name_for_sort() {
         use sepiola_model::query::{EventSort, GroupSort};
         let q = ev("sortBy=-startTime").unwrap();
-        assert_eq!((q.sort.field, q.sort.descending), (EventSort::StartTime, true));
+        assert_eq!(
+            (q.sort.field, q.sort.descending),
+            (EventSort::StartTime, true)
+        );
         let q = ev("sortBy=createdAt").unwrap();
-        assert_eq!((q.sort.field, q.sort.descending), (EventSort::CreatedAt, false));
+        assert_eq!(
+            (q.sort.field, q.sort.descending),
+            (EventSort::CreatedAt, false)
+        );
         // `sort` wins when both are sent.
         let q = ev("sortBy=-startTime&sort=-participantCount").unwrap();
         assert_eq!(q.sort.field, EventSort::ParticipantCount);
