@@ -183,3 +183,21 @@ pub fn export(config: &Config, output: Option<&Path>) -> anyhow::Result<ExitCode
     eprintln!("exported {n} documents");
     Ok(ExitCode::SUCCESS)
 }
+
+/// Rebuilds the index from its stored documents and says what each kind kept.
+pub fn rebuild(config: &Config) -> anyhow::Result<ExitCode> {
+    let dir = config.data_dir.join("index");
+    let started = Instant::now();
+    let kept = SearchIndex::rebuild(&dir, config.index.writer_memory_mb * 1_000_000)
+        .with_context(|| format!("rebuilding the index in {}", dir.display()))?;
+    let parts: Vec<String> = kept
+        .iter()
+        .map(|(k, n)| format!("{n} {}", k.as_str()))
+        .collect();
+    println!(
+        "rebuilt the index in {:.1} s: {}",
+        started.elapsed().as_secs_f64(),
+        parts.join(", ")
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -105,6 +105,9 @@ enum IndexCommand {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Rebuild the index from the documents it stores, as an upgrade does
+    /// (not while `serve` or a crawl runs on the same data directory).
+    Rebuild,
 }
 
 fn main() -> ExitCode {
@@ -163,5 +166,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Index {
             command: IndexCommand::Export { output },
         } => index_cmd::export(&config, output.as_deref()),
+        Command::Index {
+            command: IndexCommand::Rebuild,
+        } => index_cmd::rebuild(&config),
     }
 }

@@ -616,7 +616,10 @@ async fn answers_are_json_that_mobilizons_http_client_decodes() {
     ] {
         let r = reqwest::get(s.url(&path)).await.unwrap();
         assert_eq!(r.status(), 200, "{path}");
-        let ct = r.headers()[reqwest::header::CONTENT_TYPE].to_str().unwrap().to_string();
+        let ct = r.headers()[reqwest::header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .to_string();
         assert!(ct.starts_with("application/json"), "{path}: {ct}");
     }
 }

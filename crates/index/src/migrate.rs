@@ -75,7 +75,7 @@ pub fn rebuild<K: Kind>(
     let full_field = schema.get_field("full_description").ok();
     let searcher = old.reader()?.searcher();
     let total = searcher.num_docs();
-    tracing::warn!(dir = %dir.display(), documents = total, "index written by another sepiola version: rebuilding it from its stored documents");
+    tracing::warn!(dir = %dir.display(), documents = total, "index of another schema, or a rebuild asked for: rebuilding it from its stored documents");
     let fresh = Part::<K>::open(Some(&tmp), analysis, Some(budget))?;
     let (mut kept, mut dropped) = (0u64, 0u64);
     for seg in searcher.segment_readers() {

@@ -72,21 +72,7 @@ impl SearchIndex {
             analysis: &Analysis,
             memory_bytes: Option<usize>,
         ) -> Result<Part<K>, IndexError> {
-            // Videos are most of the index: they get two threads and the
-            // whole budget; the other kinds a quarter each on one thread.
-            let budget = memory_bytes.map(|m| {
-                if K::LARGE {
-                    WriterBudget {
-                        threads: 2,
-                        memory_bytes: m.max(64_000_000),
-                    }
-                } else {
-                    WriterBudget {
-                        threads: 1,
-                        memory_bytes: (m / 4).max(20_000_000),
-                    }
-                }
-            });
+            let budget = memory_bytes.map(budget_of::<K>);
             let sub = dir.map(|d| d.join(kind.as_str()));
             Part::open(sub.as_deref(), analysis, budget)
         }
@@ -98,6 +84,50 @@ impl SearchIndex {
             groups: part(dir, DocKind::Group, &analysis, memory_bytes)?,
             analysis,
         })
+    }
+
+    /// Rebuilds every kind's index under `dir` from the documents it
+    /// stores, as an upgrade does (`sepiola index rebuild`): for an
+    /// operator who wants the index written afresh, or to check that every
+    /// stored document still passes. Crash-safe like the upgrade (a kill
+    /// leaves the old index or the new one). Refused with
+    /// [`IndexError::Locked`] while another process writes the index.
+    /// Answers how many documents each kind kept.
+    pub fn rebuild(dir: &Path, memory_bytes: usize) -> Result<Vec<(DocKind, u64)>, IndexError> {
+        crate::format::check(dir)?;
+        let analysis = Analysis::new();
+        fn one<K: Kind>(
+            dir: &Path,
+            kind: DocKind,
+            analysis: &Analysis,
+            memory_bytes: usize,
+        ) -> Result<(DocKind, u64), IndexError> {
+            let sub = dir.join(kind.as_str());
+            crate::migrate::recover(&sub)?;
+            if !sub.join("meta.json").exists() {
+                return Ok((kind, 0));
+            }
+            // Hold the index's writer lock while it is rebuilt: a running
+            // server (or a second rebuild) keeps it, and is not disturbed.
+            let held = tantivy::Index::open_in_dir(&sub)?
+                .writer_with_num_threads::<tantivy::TantivyDocument>(1, 15_000_000)
+                .map_err(|e| match e {
+                    tantivy::TantivyError::LockFailure(..) => IndexError::Locked(sub.clone()),
+                    other => IndexError::Tantivy(other),
+                })?;
+            let kept = crate::migrate::rebuild::<K>(&sub, analysis, budget_of::<K>(memory_bytes));
+            drop(held);
+            Ok((kind, kept?))
+        }
+        let m = memory_bytes;
+        let a = &analysis;
+        Ok(vec![
+            one::<VideoKind>(dir, DocKind::Video, a, m)?,
+            one::<ChannelKind>(dir, DocKind::Channel, a, m)?,
+            one::<PlaylistKind>(dir, DocKind::Playlist, a, m)?,
+            one::<EventKind>(dir, DocKind::Event, a, m)?,
+            one::<GroupKind>(dir, DocKind::Group, a, m)?,
+        ])
     }
 
     /// The text analysis the index uses (also for marking words in snippets).
@@ -128,6 +158,22 @@ impl SearchIndex {
     /// API sends it (no parsing).
     pub fn search_answers<Q: Searchable>(&self, q: &Q) -> Result<Hits<AnswerJson>, IndexError> {
         q.run_in(self)
+    }
+}
+
+/// The writer of one kind: videos are most of the index and get two
+/// threads and the whole budget; the other kinds a quarter each on one.
+fn budget_of<K: Kind>(memory_bytes: usize) -> WriterBudget {
+    if K::LARGE {
+        WriterBudget {
+            threads: 2,
+            memory_bytes: memory_bytes.max(64_000_000),
+        }
+    } else {
+        WriterBudget {
+            threads: 1,
+            memory_bytes: (memory_bytes / 4).max(20_000_000),
+        }
     }
 }
 
