@@ -1,6 +1,7 @@
 //! `bench`: measures sepiola on a generated corpus and appends a dated
 //! section to docs/benchmarks.md. See bench/README.md for the method.
 
+mod crash;
 mod load;
 mod machine;
 mod process;
@@ -33,6 +34,9 @@ enum Command {
     },
     /// Runs the whole benchmark.
     Run(RunArgs),
+    /// Kills sepiola at random moments of import, crawl and rebuild, and
+    /// checks that nothing committed was lost (docs/reliability.md).
+    Crash(crash::CrashArgs),
     /// Times each query of the mix on a running server (median of
     /// `--repeat` tries, one client), slowest first: where the time goes.
     Each {
@@ -127,6 +131,7 @@ fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Crash(args) => crash::run(&args),
         Command::Run(mut args) => {
             if args.small {
                 args.videos = args.videos.min(5_000);

@@ -1,0 +1,572 @@
+//! `bench crash`: kills sepiola with SIGKILL at random moments of the work
+//! that writes the index, and checks after every kill that nothing
+//! acknowledged was lost (issue 15, point 1). Three phases share the kills:
+//!
+//! * **import** — `sepiola index import` of a generated corpus, killed
+//!   part-way, again and again over the same data directory. After each
+//!   kill the index opens (`index export` succeeds), holds nothing that is
+//!   not in the corpus, and still holds every document an earlier kill
+//!   found committed; a last, complete import holds the whole corpus.
+//! * **crawl** — `sepiola serve` crawling a simulated federation (fedsim,
+//!   in this process), killed part-way and started again. After each kill
+//!   the index opens, the crawl state file reads, and every host the state
+//!   records as fully passed has all of fedsim's videos in the index; after
+//!   the last restart every host is passed and complete.
+//! * **rebuild** — `sepiola index rebuild` of a complete index, killed
+//!   part-way. After each kill the index opens and holds the whole corpus
+//!   (the old index or the new one, never less); a last rebuild completes.
+//!
+//! "Documents lost" counts every document a check found missing; it must
+//! be 0. Kills that came after the process had already finished are counted
+//! apart (they test nothing).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde_json::Value;
+
+/// Options of `bench crash`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct CrashArgs {
+    /// Kills in all, shared by the three phases.
+    #[arg(long, default_value_t = 100)]
+    pub kills: usize,
+    /// Small mode for the test suite: 6 kills, a small corpus and federation.
+    #[arg(long)]
+    pub small: bool,
+    /// Seed of the kill moments.
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+    /// Working directory (emptied first).
+    #[arg(long, default_value = "/tmp/sepiola-crash")]
+    pub work: PathBuf,
+    /// Directory holding the `sepiola` and `fedsim-corpus` binaries
+    /// (default: next to this one).
+    #[arg(long)]
+    pub bin_dir: Option<PathBuf>,
+    /// Markdown file to append the results to.
+    #[arg(long)]
+    pub write: Option<PathBuf>,
+}
+
+/// What one phase found.
+#[derive(Debug, Default)]
+struct Phase {
+    name: &'static str,
+    /// Kills of a process still at work.
+    kills: usize,
+    /// Kills that came after the process had finished.
+    late: usize,
+    /// Times the index opened after a kill.
+    opened: usize,
+    /// Documents a check found missing.
+    lost: usize,
+    /// Documents the checks looked for, over all checks (so a run whose
+    /// checks had nothing to look for shows it).
+    checked: usize,
+    wall: Duration,
+}
+
+struct Bins {
+    sepiola: PathBuf,
+    corpus: PathBuf,
+}
+
+/// Runs `bench crash`.
+pub fn run(args: &CrashArgs) -> anyhow::Result<()> {
+    let dir = match &args.bin_dir {
+        Some(d) => d.clone(),
+        None => std::env::current_exe()?
+            .parent()
+            .context("no directory for the bench binary")?
+            .to_path_buf(),
+    };
+    let bins = Bins {
+        sepiola: dir.join("sepiola"),
+        corpus: dir.join("fedsim-corpus"),
+    };
+    for b in [&bins.sepiola, &bins.corpus] {
+        if !b.exists() {
+            bail!("{} is missing: build it first", b.display());
+        }
+    }
+    let kills = if args.small { 6 } else { args.kills.max(3) };
+    let videos: u64 = if args.small { 1_500 } else { 8_000 };
+    if args.work.exists() {
+        std::fs::remove_dir_all(&args.work)
+            .with_context(|| format!("emptying {}", args.work.display()))?;
+    }
+    std::fs::create_dir_all(&args.work)?;
+    let mut rng = ChaCha8Rng::seed_from_u64(args.seed);
+    let corpus = args.work.join("corpus.jsonl");
+    write_corpus(&bins, &corpus, videos)?;
+    let want = keys_of_file(&corpus)?;
+    eprintln!("corpus: {} documents", want.len());
+
+    let per = kills / 3;
+    let phases = vec![
+        import_phase(&bins, &args.work, &corpus, &want, per, &mut rng)?,
+        crawl_phase(&bins, &args.work, kills - 2 * per, args.small, &mut rng)?,
+        rebuild_phase(&bins, &args.work, &corpus, &want, per, &mut rng)?,
+    ];
+    let text = report(&phases, want.len(), args);
+    print!("{text}");
+    if let Some(path) = &args.write {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .with_context(|| format!("opening {}", path.display()))?;
+        f.write_all(text.as_bytes())?;
+    }
+    let lost: usize = phases.iter().map(|p| p.lost).sum();
+    let missed: usize = phases.iter().map(|p| p.kills + p.late - p.opened).sum();
+    if lost > 0 || missed > 0 {
+        bail!("{lost} documents lost, {missed} times the index did not open");
+    }
+    Ok(())
+}
+
+fn write_corpus(bins: &Bins, corpus: &Path, videos: u64) -> anyhow::Result<()> {
+    let status = Command::new(&bins.corpus)
+        .args([
+            "--videos",
+            &videos.to_string(),
+            "--channels",
+            &(videos / 10).to_string(),
+            "--playlists",
+            &(videos / 20).to_string(),
+            "--instances",
+            "20",
+            "--events",
+            &(videos / 10).to_string(),
+            "--groups",
+            &(videos / 50).to_string(),
+            "--mobilizon-instances",
+            "5",
+            "--output",
+        ])
+        .arg(corpus)
+        .stdout(Stdio::null())
+        .status()?;
+    if !status.success() {
+        bail!("fedsim-corpus failed");
+    }
+    Ok(())
+}
+
+/// A document's identity in an export or a corpus line: its kind, host
+/// and the first of uuid / name / id it has (what the index keys on).
+fn key_of(v: &Value) -> Option<String> {
+    let kind = v["kind"].as_str()?;
+    let host = v["host"].as_str()?;
+    let id = ["uuid", "name", "id"].iter().find_map(|k| match &v[*k] {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    })?;
+    Some(format!("{kind} {host} {id}"))
+}
+
+fn keys_of_file(path: &Path) -> anyhow::Result<BTreeSet<String>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|v| key_of(&v))
+        .collect())
+}
+
+fn sepiola(bins: &Bins, data: &Path) -> Command {
+    let mut c = Command::new(&bins.sepiola);
+    c.arg("--data-dir")
+        .arg(data)
+        .env("SEPIOLA_LOG", "error")
+        .env("SEPIOLA_CRAWL__DEFAULT_LIST", "")
+        .env_remove("SEPIOLA_CONFIG")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    c
+}
+
+/// Opens the index read-only and lists what it holds; None when it does
+/// not open.
+fn export(bins: &Bins, data: &Path, work: &Path) -> anyhow::Result<Option<Vec<Value>>> {
+    let out = work.join("export.jsonl");
+    let status = sepiola(bins, data)
+        .args(["index", "export", "-o"])
+        .arg(&out)
+        .status()?;
+    if !status.success() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&out)?;
+    Ok(Some(
+        text.lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .collect(),
+    ))
+}
+
+/// Waits `after`, then SIGKILLs `child`. True when it was still running.
+fn kill_after(mut child: Child, after: Duration) -> anyhow::Result<bool> {
+    let until = Instant::now() + after;
+    while Instant::now() < until {
+        if child.try_wait()?.is_some() {
+            return Ok(false);
+        }
+        std::thread::sleep(Duration::from_millis(5).min(until - Instant::now()));
+    }
+    let running = child.try_wait()?.is_none();
+    child.kill()?; // SIGKILL
+    child.wait()?;
+    Ok(running)
+}
+
+fn timed(mut c: Command) -> anyhow::Result<Duration> {
+    let started = Instant::now();
+    let status = c.status()?;
+    if !status.success() {
+        bail!("{c:?} failed");
+    }
+    Ok(started.elapsed())
+}
+
+fn import_phase(
+    bins: &Bins,
+    work: &Path,
+    corpus: &Path,
+    want: &BTreeSet<String>,
+    kills: usize,
+    rng: &mut ChaCha8Rng,
+) -> anyhow::Result<Phase> {
+    let started = Instant::now();
+    let mut phase = Phase {
+        name: "index import",
+        ..Default::default()
+    };
+    let data = work.join("import");
+    let mut cmd = sepiola(bins, &data);
+    cmd.args(["index", "import"]).arg(corpus);
+    let full = timed(cmd)?;
+    std::fs::remove_dir_all(&data)?;
+    let mut committed: BTreeSet<String> = BTreeSet::new();
+    for k in 0..kills {
+        // Every fourth kill starts from an empty data directory, the others
+        // import again over what the last one left.
+        if k % 4 == 0 && data.exists() {
+            std::fs::remove_dir_all(&data)?;
+            committed.clear();
+        }
+        let child = sepiola(bins, &data)
+            .args(["index", "import"])
+            .arg(corpus)
+            .spawn()?;
+        let at = full.mul_f64(rng.random_range(0.02..0.98));
+        if kill_after(child, at)? {
+            phase.kills += 1;
+        } else {
+            phase.late += 1;
+        }
+        let Some(docs) = export(bins, &data, work)? else {
+            eprintln!("import kill {k}: the index did not open");
+            continue;
+        };
+        phase.opened += 1;
+        let held: BTreeSet<String> = docs.iter().filter_map(key_of).collect();
+        let phantom = held.difference(want).count();
+        let lost = committed.difference(&held).count();
+        if phantom > 0 || lost > 0 {
+            eprintln!(
+                "import kill {k}: {lost} committed documents lost, {phantom} not in the corpus"
+            );
+        }
+        phase.lost += lost + phantom;
+        phase.checked += committed.len() + held.len();
+        committed = held;
+    }
+    let mut cmd = sepiola(bins, &data);
+    cmd.args(["index", "import"]).arg(corpus);
+    timed(cmd)?;
+    let held: BTreeSet<String> = export(bins, &data, work)?
+        .context("the index did not open after the last import")?
+        .iter()
+        .filter_map(key_of)
+        .collect();
+    phase.lost += want.difference(&held).count();
+    phase.checked += want.len();
+    phase.wall = started.elapsed();
+    Ok(phase)
+}
+
+fn rebuild_phase(
+    bins: &Bins,
+    work: &Path,
+    corpus: &Path,
+    want: &BTreeSet<String>,
+    kills: usize,
+    rng: &mut ChaCha8Rng,
+) -> anyhow::Result<Phase> {
+    let started = Instant::now();
+    let mut phase = Phase {
+        name: "index rebuild",
+        ..Default::default()
+    };
+    let data = work.join("rebuild");
+    let mut cmd = sepiola(bins, &data);
+    cmd.args(["index", "import"]).arg(corpus);
+    timed(cmd)?;
+    let mut cmd = sepiola(bins, &data);
+    cmd.args(["index", "rebuild"]);
+    let full = timed(cmd)?;
+    for k in 0..kills {
+        let child = sepiola(bins, &data).args(["index", "rebuild"]).spawn()?;
+        let at = full.mul_f64(rng.random_range(0.02..0.98));
+        if kill_after(child, at)? {
+            phase.kills += 1;
+        } else {
+            phase.late += 1;
+        }
+        let Some(docs) = export(bins, &data, work)? else {
+            eprintln!("rebuild kill {k}: the index did not open");
+            continue;
+        };
+        phase.opened += 1;
+        let held: BTreeSet<String> = docs.iter().filter_map(key_of).collect();
+        let lost = want.difference(&held).count();
+        if lost > 0 {
+            eprintln!("rebuild kill {k}: {lost} documents lost");
+        }
+        phase.lost += lost;
+        phase.checked += want.len();
+    }
+    let mut cmd = sepiola(bins, &data);
+    cmd.args(["index", "rebuild"]);
+    timed(cmd)?;
+    let held: BTreeSet<String> = export(bins, &data, work)?
+        .context("the index did not open after the last rebuild")?
+        .iter()
+        .filter_map(key_of)
+        .collect();
+    phase.lost += want.difference(&held).count();
+    phase.checked += want.len();
+    phase.wall = started.elapsed();
+    Ok(phase)
+}
+
+/// The crawl phase's federation: fedsim in this process, with its truth.
+struct Federation {
+    rt: tokio::runtime::Runtime,
+    _running: fedsim::Running,
+    list: String,
+    /// Local public videos per healthy host.
+    truth: BTreeMap<String, usize>,
+}
+
+fn federation(small: bool) -> anyhow::Result<Federation> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()?;
+    let config = fedsim::SimConfig {
+        seed: 11,
+        instances: if small { 4 } else { 12 },
+        videos_per_instance: if small { 40.0 } else { 120.0 },
+        ..Default::default()
+    };
+    let running = rt.block_on(fedsim::start(config))?;
+    let info = serde_json::to_value(&running.info)?;
+    let list = info["peertube_list"]
+        .as_str()
+        .context("fedsim gave no peertube_list")?
+        .to_string();
+    let control = info["control"]
+        .as_str()
+        .context("fedsim gave no control URL")?
+        .to_string();
+    let mut truth = BTreeMap::new();
+    for i in info["instances"].as_array().into_iter().flatten() {
+        if !i["hostile"].is_null() {
+            continue;
+        }
+        let host = i["host"].as_str().context("an instance without a host")?;
+        let url = format!("{control}/instances/{host}/videos");
+        let v: Value = rt.block_on(async { reqwest::get(&url).await?.json().await })?;
+        let n = v["data"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|v| v["isLocal"] == Value::Bool(true) && v["privacy"]["id"] == 1)
+            .count();
+        truth.insert(host.to_string(), n);
+    }
+    Ok(Federation {
+        rt,
+        _running: running,
+        list,
+        truth,
+    })
+}
+
+/// Hosts the crawl state records as fully passed.
+fn passed_hosts(data: &Path) -> anyhow::Result<BTreeSet<String>> {
+    let path = data.join("crawl-state.json");
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeSet::new()),
+        Err(e) => return Err(e.into()),
+    };
+    let st: Value = serde_json::from_slice(&bytes)
+        .with_context(|| format!("{} does not read after a kill", path.display()))?;
+    Ok(st["hosts"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(_, s)| s["lastFullPass"]["ok"] == Value::Bool(true))
+        .map(|(h, _)| h.clone())
+        .collect())
+}
+
+/// Videos the index holds per host (after a kill, read-only).
+fn videos_per_host(docs: &[Value]) -> BTreeMap<String, usize> {
+    let mut per = BTreeMap::new();
+    for d in docs.iter().filter(|d| d["kind"] == "video") {
+        if let Some(h) = d["host"].as_str() {
+            *per.entry(h.to_string()).or_default() += 1;
+        }
+    }
+    per
+}
+
+/// Documents missing from the hosts the state says were passed, and how
+/// many were looked for.
+fn crawl_losses(fed: &Federation, data: &Path, docs: &[Value]) -> anyhow::Result<(usize, usize)> {
+    let held = videos_per_host(docs);
+    let (mut lost, mut checked) = (0, 0);
+    for h in passed_hosts(data)? {
+        let want = fed.truth.get(&h).copied().unwrap_or(0);
+        let got = held.get(&h).copied().unwrap_or(0);
+        checked += want;
+        if got < want {
+            eprintln!("{h}: the state says passed, the index has {got} of {want} videos");
+            lost += want - got;
+        }
+    }
+    Ok((lost, checked))
+}
+
+fn serve(bins: &Bins, data: &Path, config: &Path) -> anyhow::Result<Child> {
+    Ok(sepiola(bins, data)
+        .arg("--config")
+        .arg(config)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .env("SEPIOLA_LIMITS__RATE_LIMIT_PER_MINUTE", "0")
+        .spawn()?)
+}
+
+fn crawl_phase(
+    bins: &Bins,
+    work: &Path,
+    kills: usize,
+    small: bool,
+    rng: &mut ChaCha8Rng,
+) -> anyhow::Result<Phase> {
+    let started = Instant::now();
+    let mut phase = Phase {
+        name: "crawl under serve",
+        ..Default::default()
+    };
+    let fed = federation(small)?;
+    let data = work.join("crawl");
+    let config = work.join("crawl.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[crawl]\npeertube_list = \"{}\"\nscheme = \"http\"\nallow_private_addresses = true\n\
+             per_host_delay_ms = 15\nconcurrency = 2\ntimeout_secs = 5\nquick_interval_secs = 2\n",
+            fed.list
+        ),
+    )?;
+    // Kill moments spread over the first seconds of a run: list read,
+    // first hosts written, state saved, later hosts.
+    let horizon = if small { 3.0 } else { 8.0 };
+    for k in 0..kills {
+        let child = serve(bins, &data, &config)?;
+        let at = Duration::from_secs_f64(rng.random_range(0.2..horizon));
+        if kill_after(child, at)? {
+            phase.kills += 1;
+        } else {
+            phase.late += 1;
+        }
+        let Some(docs) = export(bins, &data, work)? else {
+            eprintln!("crawl kill {k}: the index did not open");
+            continue;
+        };
+        phase.opened += 1;
+        let (lost, checked) = crawl_losses(&fed, &data, &docs)?;
+        phase.lost += lost;
+        phase.checked += checked;
+    }
+    // The last start: every host is passed, and complete.
+    let child = serve(bins, &data, &config)?;
+    let deadline = Instant::now() + Duration::from_secs(if small { 120 } else { 300 });
+    let all: BTreeSet<String> = fed.truth.keys().cloned().collect();
+    while passed_hosts(&data)? != all {
+        if Instant::now() > deadline {
+            bail!("the crawl did not pass every host after the last restart");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    kill_after(child, Duration::ZERO)?;
+    let docs = export(bins, &data, work)?.context("the index did not open after the crawl")?;
+    let (lost, checked) = crawl_losses(&fed, &data, &docs)?;
+    phase.lost += lost;
+    phase.checked += checked;
+    let held = videos_per_host(&docs);
+    let strangers = held.keys().filter(|h| !fed.truth.contains_key(*h)).count();
+    if strangers > 0 {
+        bail!("the index holds videos of {strangers} hosts that are not on the list");
+    }
+    drop(fed.rt);
+    phase.wall = started.elapsed();
+    Ok(phase)
+}
+
+fn report(phases: &[Phase], corpus: usize, args: &CrashArgs) -> String {
+    let mut s = format!(
+        "\n## Crash safety, {} (`bench crash{}`, seed {})\n\n\
+         Machine: {}. Corpus: {corpus} documents (videos, channels, playlists, events, groups).\n\n\
+         | phase | kills at work | kills after the end | index opened | documents checked | documents lost | wall |\n\
+         |---|---:|---:|---:|---:|---:|---:|\n",
+        chrono::Utc::now().format("%Y-%m-%d"),
+        if args.small { " --small" } else { "" },
+        args.seed,
+        crate::machine::describe(),
+    );
+    for p in phases {
+        s.push_str(&format!(
+            "| {} | {} | {} | {} of {} | {} | {} | {:.0} s |\n",
+            p.name,
+            p.kills,
+            p.late,
+            p.opened,
+            p.kills + p.late,
+            p.checked,
+            p.lost,
+            p.wall.as_secs_f64()
+        ));
+    }
+    let kills: usize = phases.iter().map(|p| p.kills).sum();
+    let lost: usize = phases.iter().map(|p| p.lost).sum();
+    s.push_str(&format!(
+        "\n{kills} kills at work survived; {lost} documents lost.\n"
+    ));
+    s
+}
