@@ -26,6 +26,7 @@ mod crawl_serve;
 mod crawl_shapes;
 mod demo;
 mod first_run;
+mod full_disk;
 mod hostile;
 mod image_proxy;
 mod instance_mode;

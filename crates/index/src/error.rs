@@ -15,6 +15,24 @@ pub enum IndexError {
         /// Why.
         source: std::io::Error,
     },
+    /// The disk holding the index is full.
+    #[error(
+        "no space left on the disk holding the index in {path} ({free_bytes} bytes free): free some, and writing resumes (what was not committed is written again by the next crawl pass or import)"
+    )]
+    DiskFull {
+        /// The directory that could not be written.
+        path: std::path::PathBuf,
+        /// Bytes free there when the write failed.
+        free_bytes: u64,
+    },
+    /// A write to the index failed for another reason.
+    #[error("cannot write the index in {path}: {source}")]
+    Write {
+        /// The directory that could not be written.
+        path: std::path::PathBuf,
+        /// What tantivy said.
+        source: tantivy::TantivyError,
+    },
     /// The index directory is locked by another writer (another sepiola).
     #[error("the index in {0} is in use by another sepiola process")]
     Locked(std::path::PathBuf),

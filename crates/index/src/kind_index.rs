@@ -1,6 +1,6 @@
 //! One tantivy index (one kind of document) with its writer and reader.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -30,9 +30,20 @@ pub struct WriterBudget {
 
 /// A tantivy index for one kind, its single writer and a reader that is
 /// reloaded after each commit.
+///
+/// A write that fails (a full disk, most often) leaves tantivy's writer
+/// dead: it is dropped with what it had not committed, and the next write
+/// opens a new one, so writing resumes by itself once space is freed. The
+/// caller learns which directory failed ([`IndexError::DiskFull`],
+/// [`IndexError::Write`]) and that the writes since the last commit are
+/// gone (the crawler then records no pass, and repeats it).
 pub struct KindIndex {
     index: Index,
-    writer: Option<Mutex<IndexWriter<TantivyDocument>>>,
+    /// The writer: None when read-only; inside, None after a failure until
+    /// the next write opens a new one.
+    writer: Option<Mutex<Option<IndexWriter<TantivyDocument>>>>,
+    budget: Option<WriterBudget>,
+    dir: Option<PathBuf>,
     reader: IndexReader,
     dirty: AtomicBool,
     key: Field,
@@ -61,19 +72,7 @@ impl KindIndex {
         analysis.register(&index);
         let writer = match budget {
             None => None,
-            Some(budget) => {
-                let threads = budget.threads.max(1);
-                let memory = budget.memory_bytes.max(threads * 16_000_000);
-                let w = index
-                    .writer_with_num_threads(threads, memory)
-                    .map_err(|e| match e {
-                        TantivyError::LockFailure(LockError::LockBusy, _) => {
-                            IndexError::Locked(dir.map(Path::to_path_buf).unwrap_or_default())
-                        }
-                        other => IndexError::Tantivy(other),
-                    })?;
-                Some(Mutex::new(w))
-            }
+            Some(budget) => Some(Mutex::new(Some(new_writer(&index, budget, dir)?))),
         };
         let reader = index
             .reader_builder()
@@ -82,6 +81,8 @@ impl KindIndex {
         Ok(KindIndex {
             index,
             writer,
+            budget,
+            dir: dir.map(Path::to_path_buf),
             reader,
             dirty: AtomicBool::new(false),
             key,
@@ -91,28 +92,52 @@ impl KindIndex {
         })
     }
 
-    fn writer(
+    /// Runs `f` on the writer, opening a new one first if the last one
+    /// failed. When `f` fails, the writer is dropped with its uncommitted
+    /// writes, and the error says which directory could not be written.
+    fn with_writer<R>(
         &self,
-    ) -> Result<std::sync::MutexGuard<'_, IndexWriter<TantivyDocument>>, IndexError> {
+        f: impl FnOnce(&mut IndexWriter<TantivyDocument>) -> Result<R, TantivyError>,
+    ) -> Result<R, IndexError> {
+        let (Some(slot), Some(budget)) = (self.writer.as_ref(), self.budget) else {
+            return Err(IndexError::ReadOnly);
+        };
         // A panic while holding the lock leaves the writer usable: tantivy
         // keeps its own state consistent, so recover the guard.
-        let w = self.writer.as_ref().ok_or(IndexError::ReadOnly)?;
-        Ok(w.lock().unwrap_or_else(|p| p.into_inner()))
+        let mut slot = slot.lock().unwrap_or_else(|p| p.into_inner());
+        let w = match slot.take() {
+            Some(w) => slot.insert(w),
+            None => {
+                tracing::warn!(dir = ?self.dir, "opening a new index writer after a failed write");
+                slot.insert(new_writer(&self.index, budget, self.dir.as_deref())?)
+            }
+        };
+        match f(w) {
+            Ok(r) => Ok(r),
+            Err(e) => {
+                // Dropping it waits for its threads and releases its lock.
+                *slot = None;
+                self.dirty.store(false, Ordering::Release);
+                Err(write_error(self.dir.as_deref(), e))
+            }
+        }
     }
 
     /// Replaces the document with this key (or adds it).
     pub fn upsert(&self, key: &DocKey, doc: TantivyDocument) -> Result<(), IndexError> {
-        let w = self.writer()?;
-        w.delete_term(Term::from_field_text(self.key, key.as_str()));
-        w.add_document(doc)?;
+        let term = Term::from_field_text(self.key, key.as_str());
+        self.with_writer(|w| {
+            w.delete_term(term);
+            w.add_document(doc)
+        })?;
         self.dirty.store(true, Ordering::Release);
         Ok(())
     }
 
     /// Deletes the document with this key, if any.
     pub fn delete_key(&self, key: &DocKey) -> Result<(), IndexError> {
-        self.writer()?
-            .delete_term(Term::from_field_text(self.key, key.as_str()));
+        let term = Term::from_field_text(self.key, key.as_str());
+        self.with_writer(|w| Ok(w.delete_term(term)))?;
         self.dirty.store(true, Ordering::Release);
         Ok(())
     }
@@ -123,7 +148,7 @@ impl KindIndex {
             Term::from_field_text(self.host, host),
             IndexRecordOption::Basic,
         );
-        self.writer()?.delete_query(Box::new(q))?;
+        self.with_writer(|w| w.delete_query(Box::new(q)))?;
         self.dirty.store(true, Ordering::Release);
         Ok(())
     }
@@ -134,12 +159,7 @@ impl KindIndex {
         if !self.dirty.swap(false, Ordering::AcqRel) {
             return Ok(false);
         }
-        let mut w = self.writer()?;
-        if let Err(e) = w.commit() {
-            self.dirty.store(true, Ordering::Release);
-            return Err(e.into());
-        }
-        drop(w);
+        self.with_writer(|w| w.commit())?;
         self.reader.reload()?;
         Ok(true)
     }
@@ -147,9 +167,10 @@ impl KindIndex {
     /// Stops background merges until [`KindIndex::start_merge`]: a bulk
     /// import then writes each document once instead of merging repeatedly.
     pub fn pause_merges(&self) -> Result<(), IndexError> {
-        self.writer()?
-            .set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-        Ok(())
+        self.with_writer(|w| {
+            w.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+            Ok(())
+        })
     }
 
     /// Commits, then starts merging the segments into at most `parts`
@@ -164,19 +185,22 @@ impl KindIndex {
             .iter()
             .map(|m| (m.id(), u64::from(m.num_docs())))
             .collect();
-        let mut w = self.writer()?;
-        Ok(balanced_groups(sizes, parts)
-            .into_iter()
-            .filter(|g| g.len() > 1)
-            .map(|g| PendingMerge(w.merge(g.as_slice())))
-            .collect())
+        self.with_writer(|w| {
+            Ok(balanced_groups(sizes, parts)
+                .into_iter()
+                .filter(|g| g.len() > 1)
+                .map(|g| PendingMerge(w.merge(g.as_slice())))
+                .collect())
+        })
     }
 
     /// Restores the default merge policy after a bulk import's merges and
     /// makes their result searchable.
     pub fn finish_merge(&self) -> Result<(), IndexError> {
-        self.writer()?
-            .set_merge_policy(Box::new(tantivy::indexer::LogMergePolicy::default()));
+        self.with_writer(|w| {
+            w.set_merge_policy(Box::new(tantivy::indexer::LogMergePolicy::default()));
+            Ok(())
+        })?;
         self.reader.reload()?;
         Ok(())
     }
@@ -205,6 +229,59 @@ impl PendingMerge {
     pub fn wait(self) -> Result<(), IndexError> {
         self.0.wait()?;
         Ok(())
+    }
+}
+
+/// A writer with this budget (the index's lock: [`IndexError::Locked`] when
+/// another process holds it).
+fn new_writer(
+    index: &Index,
+    budget: WriterBudget,
+    dir: Option<&Path>,
+) -> Result<IndexWriter<TantivyDocument>, IndexError> {
+    let threads = budget.threads.max(1);
+    let memory = budget.memory_bytes.max(threads * 16_000_000);
+    index
+        .writer_with_num_threads(threads, memory)
+        .map_err(|e| match e {
+            TantivyError::LockFailure(LockError::LockBusy, _) => {
+                IndexError::Locked(dir.map(Path::to_path_buf).unwrap_or_default())
+            }
+            other => write_error(dir, other),
+        })
+}
+
+/// Space below which a failed write is put down to a full disk.
+const NEARLY_FULL_BYTES: u64 = 4 << 20;
+
+/// Bytes free to unprivileged writers on the file system holding `dir`.
+pub fn free_bytes(dir: &Path) -> Option<u64> {
+    let s = rustix::fs::statvfs(dir).ok()?;
+    Some(s.f_bavail.saturating_mul(s.f_frsize))
+}
+
+/// The error of a failed write, naming the directory: [`IndexError::DiskFull`]
+/// when the system said so or next to no space is left (tantivy reports a
+/// writer thread's I/O error only as "killed").
+fn write_error(dir: Option<&Path>, e: TantivyError) -> IndexError {
+    let Some(dir) = dir else {
+        return IndexError::Tantivy(e);
+    };
+    let no_space = match &e {
+        TantivyError::IoError(io) => io.raw_os_error() == Some(28),
+        _ => false,
+    } || e.to_string().contains("No space left");
+    let free = free_bytes(dir);
+    if no_space || free.is_some_and(|f| f < NEARLY_FULL_BYTES) {
+        IndexError::DiskFull {
+            path: dir.to_path_buf(),
+            free_bytes: free.unwrap_or(0),
+        }
+    } else {
+        IndexError::Write {
+            path: dir.to_path_buf(),
+            source: e,
+        }
     }
 }
 
