@@ -4,54 +4,12 @@
 //! directory; the index still opens and serves; when space is freed (the
 //! tmpfs grown), the import completes and the crawl resumes by itself.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 use std::time::Duration;
 
 use crate::harness::fedsim::{Fed, api_all, crawl_toml};
+use crate::harness::tmpfs::Tmpfs;
 use crate::harness::{Server, eventually, sepiola};
-
-/// A tmpfs mounted on a directory for the test's life (lazily unmounted
-/// on drop, so a server still holding files cannot make the test hang).
-struct Tmpfs(PathBuf);
-
-impl Tmpfs {
-    /// None (and a line saying why) when this process may not mount.
-    fn mount(at: &Path, size: &str) -> Option<Tmpfs> {
-        let root = Command::new("id").arg("-u").output().ok()?;
-        if String::from_utf8_lossy(&root.stdout).trim() != "0" {
-            eprintln!("full_disk: not root, cannot mount a tmpfs: skipped");
-            return None;
-        }
-        std::fs::create_dir_all(at).unwrap();
-        let st = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(at)
-            .status()
-            .unwrap();
-        assert!(
-            st.success(),
-            "mount tmpfs on {} failed as root",
-            at.display()
-        );
-        Some(Tmpfs(at.to_path_buf()))
-    }
-
-    fn grow(&self, size: &str) {
-        let st = Command::new("mount")
-            .args(["-o", &format!("remount,size={size}")])
-            .arg(&self.0)
-            .status()
-            .unwrap();
-        assert!(st.success(), "remount {}", self.0.display());
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
-    }
-}
 
 fn corpus(path: &Path, videos: u64) -> u64 {
     let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());

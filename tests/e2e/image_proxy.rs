@@ -48,6 +48,13 @@ async fn origin(redirect_to: Option<String>) -> (String, Arc<AtomicUsize>) {
                         b.resize(3 * 1024 * 1024, 0);
                         ("200 OK\r\nContent-Type: image/jpeg".into(), b)
                     }
+                    // Distinct 200 KB images, to fill the cache.
+                    p if p.starts_with("/many/") => {
+                        let mut b = vec![0xFF, 0xD8, 0xFF, 0xE0];
+                        b.extend_from_slice(p.as_bytes());
+                        b.resize(200 * 1024, 0);
+                        ("200 OK\r\nContent-Type: image/jpeg".into(), b)
+                    }
                     "/redirect.png" => (
                         format!("302 Found\r\nLocation: {}", redirect_to.unwrap_or_default()),
                         Vec::new(),
@@ -189,4 +196,70 @@ async fn private_addresses_are_refused_unless_allowed() {
     let (st, _, _) = fetch(&s2, &format!("http://localhost:{port}/ok.png")).await;
     assert_eq!(st, 403);
     assert_eq!(hits.load(Ordering::SeqCst), 0);
+}
+
+/// Issue 15, point 2: the image cache on a small file system, at its cap.
+/// The cache (2 MiB) sits on a 3 MiB tmpfs and is sent 40 distinct 200 KB
+/// images (8 MB): every one is served, the cache never holds more than
+/// its cap plus the image being stored, and the disk never fills.
+#[tokio::test]
+async fn the_image_cache_stays_under_its_cap_and_never_fills_the_disk() {
+    let (host, hits) = origin(None).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("docs.jsonl");
+    std::fs::write(&file, record(&host)).unwrap();
+    let data = dir.path().join("data");
+    crate::harness::import(&data, &file);
+    let images = data.join("images");
+    let Some(_fs) = crate::harness::tmpfs::Tmpfs::mount(&images, "3m") else {
+        return;
+    };
+    let s = Server::start(
+        dir,
+        "[images]\nallow_private_addresses = true\ncache_mb = 2\n",
+    );
+    let cap = 2 * 1024 * 1024u64;
+    let used = |p: &std::path::Path| -> u64 {
+        fn walk(p: &std::path::Path) -> u64 {
+            std::fs::read_dir(p)
+                .map(|rd| {
+                    rd.flatten()
+                        .map(|e| match e.metadata() {
+                            Ok(m) if m.is_dir() => walk(&e.path()),
+                            Ok(m) => m.len(),
+                            Err(_) => 0,
+                        })
+                        .sum()
+                })
+                .unwrap_or(0)
+        }
+        walk(p)
+    };
+    let mut most = 0;
+    for i in 0..40 {
+        let (st, ct, len) = fetch(&s, &format!("http://{host}/many/{i}.jpg")).await;
+        assert_eq!(
+            (st, ct.as_str(), len),
+            (200, "image/jpeg", 200 * 1024),
+            "image {i}"
+        );
+        most = most.max(used(&images));
+        assert!(
+            most <= cap + 200 * 1024,
+            "the cache holds {most} bytes, over its cap {cap}"
+        );
+    }
+    assert!(
+        most > cap / 2,
+        "the cache never filled: the check proves nothing ({most})"
+    );
+    // The newest image is still cached: no new request to the origin.
+    let before = hits.load(Ordering::SeqCst);
+    let (st, _, _) = fetch(&s, &format!("http://{host}/many/39.jpg")).await;
+    assert_eq!(st, 200);
+    assert_eq!(
+        hits.load(Ordering::SeqCst),
+        before,
+        "the newest image was evicted"
+    );
 }

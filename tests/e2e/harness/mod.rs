@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 pub mod fedsim;
+pub mod tmpfs;
 
 /// The committed multilingual fixture.
 pub fn fixture_path() -> PathBuf {
