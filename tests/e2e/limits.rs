@@ -193,6 +193,15 @@ async fn over_the_in_flight_cap_clients_get_503_with_retry_after() {
     }
     assert!(ok > 0, "nothing was answered");
     assert!(busy > 0, "16 clients over a cap of 2 never saw 503");
+    // Operators see them: counted on /metrics (asked once every client is
+    // done, so it is not refused itself).
+    let scrape = crate::metrics::scrape(&s).await;
+    let refused = crate::metrics::value(
+        &scrape,
+        "sepiola_http_refused_requests_total",
+        &[("reason", "busy")],
+    );
+    assert_eq!(refused, Some(busy as f64), "503s counted on /metrics");
 }
 
 #[tokio::test]
@@ -227,4 +236,11 @@ async fn a_client_over_its_rate_gets_429_with_retry_after() {
     assert_eq!(r.status(), 429);
     let (st, _) = s.get("/api/v1/ping").await;
     assert_eq!(st, 200);
+    let scrape = crate::metrics::scrape(&s).await;
+    let refused = crate::metrics::value(
+        &scrape,
+        "sepiola_http_refused_requests_total",
+        &[("reason", "rate_limited")],
+    );
+    assert_eq!(refused, Some(2.0), "429s counted on /metrics");
 }

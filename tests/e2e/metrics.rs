@@ -7,7 +7,8 @@ use prometheus_parse::{Scrape, Value as Sample};
 
 use crate::harness::Server;
 
-fn value(scrape: &Scrape, name: &str, labels: &[(&str, &str)]) -> Option<f64> {
+/// The value of one sample, by name and labels.
+pub fn value(scrape: &Scrape, name: &str, labels: &[(&str, &str)]) -> Option<f64> {
     scrape
         .samples
         .iter()
@@ -22,6 +23,17 @@ fn value(scrape: &Scrape, name: &str, labels: &[(&str, &str)]) -> Option<f64> {
             Sample::Histogram(ref b) => b.last().map_or(0.0, |x| x.count),
             Sample::Summary(_) => f64::NAN,
         })
+}
+
+/// `/metrics` of a server, parsed.
+pub async fn scrape(server: &Server) -> Scrape {
+    let text = reqwest::get(server.url("/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    Scrape::parse(text.lines().map(|l| Ok(l.to_string()))).expect("Prometheus text format")
 }
 
 #[tokio::test]

@@ -224,6 +224,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            metrics::timeouts,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             limits::rate_limit,
         ))
         // Outside the time limit, so a request that times out frees its place.

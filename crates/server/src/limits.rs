@@ -92,10 +92,13 @@ pub(crate) async fn in_flight(
             drop(permit);
             response
         }
-        Err(_) => ApiError::Busy {
-            retry_after_secs: 1,
+        Err(_) => {
+            state.metrics.refuse(crate::metrics::Refusal::Busy);
+            ApiError::Busy {
+                retry_after_secs: 1,
+            }
+            .into_response()
         }
-        .into_response(),
     }
 }
 
@@ -189,6 +192,7 @@ pub(crate) async fn rate_limit(
     ) && rate_limited(req.uri().path())
         && let Err(retry_after_secs) = limiter.check(ip, Instant::now())
     {
+        state.metrics.refuse(crate::metrics::Refusal::RateLimited);
         return ApiError::TooManyRequests { retry_after_secs }.into_response();
     }
     next.run(req).await

@@ -40,16 +40,45 @@ struct RouteLabel {
     route: String,
 }
 
+/// Why a request was refused before any route saw it.
+#[derive(Clone, Copy, Debug, Hash, PartialEq, Eq)]
+pub enum Refusal {
+    /// 503: `max_in_flight` requests were being handled already.
+    Busy,
+    /// 429: the client was over its rate.
+    RateLimited,
+    /// 408: the request took longer than the per-request time limit.
+    Timeout,
+}
+
+impl Refusal {
+    fn label(self) -> &'static str {
+        match self {
+            Refusal::Busy => "busy",
+            Refusal::RateLimited => "rate_limited",
+            Refusal::Timeout => "timeout",
+        }
+    }
+}
+
+/// A refusal's reason.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ReasonLabel {
+    reason: String,
+}
+
 /// The request counters, kept for the life of the process.
 pub struct Metrics {
     requests: Family<RouteStatus, Counter>,
     latency: Family<RouteLabel, Histogram>,
+    refused: Family<ReasonLabel, Counter>,
 }
 
 impl Default for Metrics {
     fn default() -> Self {
         Metrics {
             requests: Family::default(),
+            refused: Family::default(),
             latency: Family::new_with_constructor(|| {
                 // 0.25 ms to about 8 s.
                 Histogram::new(exponential_buckets(0.000_25, 2.0, 16))
@@ -59,6 +88,16 @@ impl Default for Metrics {
 }
 
 impl Metrics {
+    /// Counts a request the limits refused (they run before routing, so
+    /// the per-route counters never see it).
+    pub fn refuse(&self, why: Refusal) {
+        self.refused
+            .get_or_create(&ReasonLabel {
+                reason: why.label().to_string(),
+            })
+            .inc();
+    }
+
     fn observe(&self, route: &str, status: u16, seconds: f64) {
         let class = format!("{}xx", status / 100);
         self.requests
@@ -91,6 +130,16 @@ pub async fn track(State(state): State<Arc<AppState>>, req: Request, next: Next)
         response.status().as_u16(),
         started.elapsed().as_secs_f64(),
     );
+    response
+}
+
+/// Counts the answers of the per-request time limit (408); it sits just
+/// outside that limit, where nothing else answers 408.
+pub async fn timeouts(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {
+    let response = next.run(req).await;
+    if response.status() == axum::http::StatusCode::REQUEST_TIMEOUT {
+        state.metrics.refuse(Refusal::Timeout);
+    }
     response
 }
 
@@ -135,6 +184,11 @@ fn render(state: &AppState) -> Result<String, ApiError> {
         "http_requests",
         "Requests answered, by route pattern and status class",
         state.metrics.requests.clone(),
+    );
+    r.register(
+        "http_refused_requests",
+        "Requests refused before routing: busy (503, max_in_flight), rate_limited (429), timeout (408)",
+        state.metrics.refused.clone(),
     );
     r.register(
         "http_request_duration_seconds",
