@@ -7,6 +7,7 @@ mod machine;
 mod process;
 mod queries;
 mod report;
+mod soak;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -37,6 +38,9 @@ enum Command {
     /// Kills sepiola at random moments of import, crawl and rebuild, and
     /// checks that nothing committed was lost (docs/reliability.md).
     Crash(crash::CrashArgs),
+    /// A long mixed load (API, pages, proxied images) on a big index while
+    /// a crawl runs: errors, p99 and RSS per window.
+    Soak(soak::SoakArgs),
     /// Times each query of the mix on a running server (median of
     /// `--repeat` tries, one client), slowest first: where the time goes.
     Each {
@@ -132,6 +136,7 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Crash(args) => crash::run(&args),
+        Command::Soak(args) => soak::run(&args),
         Command::Run(mut args) => {
             if args.small {
                 args.videos = args.videos.min(5_000);

@@ -104,6 +104,25 @@ impl Server {
     /// Starts the server on an ephemeral port, pinned to core 0 when
     /// `pinned` and the machine has two cores or more, else on every core.
     pub fn start(sepiola: &Path, data: &Path, pinned: bool) -> anyhow::Result<Server> {
+        Self::spawn(sepiola, data, pinned, None)
+    }
+
+    /// Starts the server on every core with a configuration file.
+    pub fn start_with(sepiola: &Path, data: &Path, config: &Path) -> anyhow::Result<Server> {
+        Self::spawn(sepiola, data, false, Some(config))
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    fn spawn(
+        sepiola: &Path,
+        data: &Path,
+        pinned: bool,
+        config: Option<&Path>,
+    ) -> anyhow::Result<Server> {
         let pin = pinned
             && std::thread::available_parallelism()
                 .map(|n| n.get())
@@ -118,6 +137,9 @@ impl Server {
             // Affinity is inherited: undo the bench's own pinning.
             on_all_cores(sepiola)
         };
+        if let Some(c) = config {
+            cmd.arg("--config").arg(c);
+        }
         let mut child = cmd
             .arg("--data-dir")
             .arg(data)
