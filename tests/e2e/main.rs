@@ -32,6 +32,7 @@ mod instance_mode;
 mod limits;
 mod metrics;
 mod mobilizon_api;
+mod mobilizon_crawl;
 mod sepia_links;
 mod upgrade;
 mod web;
