@@ -90,7 +90,7 @@ pub struct CliOverrides {
     /// `--data-dir`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_dir: Option<PathBuf>,
-    /// `--peertube-list`, `--allow-private-addresses`.
+    /// `--peertube-list`, `--mobilizon-list`, `--allow-private-addresses`.
     #[serde(skip_serializing_if = "CrawlOverrides::is_empty")]
     pub crawl: CrawlOverrides,
 }
@@ -101,6 +101,9 @@ pub struct CrawlOverrides {
     /// `--peertube-list URL_OR_PATH`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub peertube_list: Option<String>,
+    /// `--mobilizon-list URL_OR_PATH`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mobilizon_list: Option<String>,
     /// `--allow-private-addresses`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_private_addresses: Option<bool>,
@@ -108,7 +111,9 @@ pub struct CrawlOverrides {
 
 impl CrawlOverrides {
     fn is_empty(&self) -> bool {
-        self.peertube_list.is_none() && self.allow_private_addresses.is_none()
+        self.peertube_list.is_none()
+            && self.mobilizon_list.is_none()
+            && self.allow_private_addresses.is_none()
     }
 }
 
@@ -200,6 +205,7 @@ mod tests {
             let cli = CliOverrides {
                 crawl: CrawlOverrides {
                     peertube_list: Some("hosts.txt".into()),
+                    mobilizon_list: Some("mobilizon.txt".into()),
                     allow_private_addresses: Some(true),
                 },
                 ..Default::default()
@@ -211,6 +217,7 @@ mod tests {
             assert_eq!(c.crawl.per_host_delay_ms, 7);
             assert_eq!(c.crawl.allow_hosts, vec!["a.example", "b.example"]);
             assert_eq!(c.crawl.peertube_list.as_deref(), Some("hosts.txt"));
+            assert_eq!(c.crawl.mobilizon_list.as_deref(), Some("mobilizon.txt"));
             assert!(c.crawl.allow_private_addresses);
             assert_eq!(c.moderation.denied_hosts(), vec!["bad.example"]);
             Ok(())

@@ -20,7 +20,7 @@ use crate::config::Config;
 pub fn run(config: Config, once: bool) -> anyhow::Result<ExitCode> {
     if !config.crawl.has_sources() {
         anyhow::bail!(
-            "nothing to crawl: set crawl.peertube_list or crawl.hosts, or pass --peertube-list"
+            "nothing to crawl: set crawl.peertube_list, crawl.hosts, crawl.mobilizon_list or crawl.mobilizon_hosts, or pass --peertube-list or --mobilizon-list"
         );
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()

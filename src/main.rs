@@ -74,6 +74,9 @@ struct CrawlArgs {
     /// Instance list: a joinpeertube-style hosts URL or a local file of hosts.
     #[arg(long, value_name = "URL_OR_PATH")]
     peertube_list: Option<String>,
+    /// Mobilizon instance list: an instances.joinmobilizon.org-style URL or a local file of hosts.
+    #[arg(long, value_name = "URL_OR_PATH")]
+    mobilizon_list: Option<String>,
     /// Allow crawling private and loopback addresses (tests, fedsim).
     #[arg(long)]
     allow_private_addresses: bool,
@@ -83,6 +86,7 @@ impl CrawlArgs {
     fn overrides(&self) -> CrawlOverrides {
         CrawlOverrides {
             peertube_list: self.peertube_list.clone(),
+            mobilizon_list: self.mobilizon_list.clone(),
             allow_private_addresses: self.allow_private_addresses.then_some(true),
         }
     }

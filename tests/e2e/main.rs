@@ -34,6 +34,7 @@ mod limits;
 mod metrics;
 mod mobilizon_api;
 mod mobilizon_client;
+mod mobilizon_crawl;
 mod sepia_links;
 mod upgrade;
 mod web;

@@ -161,6 +161,18 @@ impl Fetcher {
 
     /// GETs a URL and returns its body, retrying on 429 and 5xx.
     pub async fn get_bytes(&self, url: &Url) -> Result<Vec<u8>, FetchError> {
+        self.fetch(url, None).await
+    }
+
+    /// POSTs a JSON body (a GraphQL query) and parses the JSON answer,
+    /// with the same guards, politeness and retries as [`Fetcher::get_json`].
+    pub async fn post_json(&self, url: &Url, body: &Value) -> Result<Value, FetchError> {
+        let body = serde_json::to_vec(body).map_err(|e| FetchError::Json(e.to_string()))?;
+        let bytes = self.fetch(url, Some(&body)).await?;
+        serde_json::from_slice(&bytes).map_err(|e| FetchError::Json(e.to_string()))
+    }
+
+    async fn fetch(&self, url: &Url, body: Option<&[u8]>) -> Result<Vec<u8>, FetchError> {
         addr_guard::check_url(url, self.allow_private)?;
         let host_key = match (url.host_str(), url.port()) {
             (Some(h), Some(p)) => format!("{h}:{p}"),
@@ -170,7 +182,7 @@ impl Fetcher {
         let gate = self.gate(&host_key);
         let mut attempt = 0;
         loop {
-            let result = self.once(url, &gate).await;
+            let result = self.once(url, body, &gate).await;
             let wait = match &result {
                 Err(FetchError::Status(s)) if *s >= 500 => Some(backoff_delay(attempt)),
                 Err(FetchError::RateLimited(d)) if *d <= MAX_INLINE_RETRY_AFTER => {
@@ -189,7 +201,12 @@ impl Fetcher {
         }
     }
 
-    async fn once(&self, url: &Url, gate: &HostGate) -> Result<Vec<u8>, FetchError> {
+    async fn once(
+        &self,
+        url: &Url,
+        body: Option<&[u8]>,
+        gate: &HostGate,
+    ) -> Result<Vec<u8>, FetchError> {
         let _host_permit = gate
             .in_flight
             .acquire()
@@ -209,9 +226,15 @@ impl Fetcher {
             .await
             .map_err(|_| FetchError::Http("closed".into()))?;
         self.requests.fetch_add(1, Ordering::Relaxed);
-        let mut resp = self
-            .client
-            .get(url.clone())
+        let request = match body {
+            None => self.client.get(url.clone()),
+            Some(b) => self
+                .client
+                .post(url.clone())
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(b.to_vec()),
+        };
+        let mut resp = request
             .header(reqwest::header::ACCEPT, "application/json")
             .send()
             .await

@@ -35,6 +35,10 @@ pub enum FetchError {
     /// Anything else the HTTP stack reports.
     #[error("HTTP error: {0}")]
     Http(String),
+    /// A GraphQL server answered errors (Mobilizon: HTTP 200 with
+    /// `{"errors": [...]}`) or no data for the query.
+    #[error("GraphQL error: {0}")]
+    GraphQl(String),
 }
 
 impl FetchError {

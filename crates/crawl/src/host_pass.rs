@@ -29,13 +29,14 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use sepiola_model::instance::PassSummary;
+use sepiola_model::instance::{PassSummary, Software};
 use sepiola_model::{DocKey, DocKind, Timestamp};
 
 use sepiola_index::ActorUpdates;
 
 use crate::error::{CrawlError, FetchError};
 use crate::listing::{self, HostCx};
+use crate::mobilizon;
 pub use crate::pass::{PassContext, PassKind};
 use crate::peertube::{self, channels::Channels, playlists::Playlists, videos::Videos};
 
@@ -52,11 +53,13 @@ pub struct PassOutcome {
     pub retry_after: Option<Duration>,
 }
 
-/// Runs one pass over `host`; never panics, never returns early without a summary.
-pub async fn run(ctx: &PassContext, host: &str, kind: PassKind) -> PassOutcome {
+/// Runs one pass over `host`, which runs `software`; never panics, never
+/// returns early without a summary.
+pub async fn run(ctx: &PassContext, host: &str, software: Software, kind: PassKind) -> PassOutcome {
     let started = Timestamp::now();
     let mut pass = HostPass {
         cx: HostCx::new(ctx.clone(), host),
+        software,
         name: None,
         server_version: None,
     };
@@ -93,12 +96,55 @@ pub async fn run(ctx: &PassContext, host: &str, kind: PassKind) -> PassOutcome {
 
 struct HostPass {
     cx: HostCx,
+    software: Software,
     name: Option<String>,
     server_version: Option<String>,
 }
 
 impl HostPass {
     async fn run(&mut self, kind: PassKind) -> Result<(), CrawlError> {
+        match self.software {
+            Software::PeerTube => self.run_peertube(kind).await,
+            Software::Mobilizon => self.run_mobilizon(kind).await,
+        }
+    }
+
+    /// A Mobilizon pass. Full: `config` (name, version, and a check it
+    /// answers GraphQL), every event from `past_events_days` ago on, every
+    /// group, each listing deleting what the host no longer serves. Quick:
+    /// the newest events (an instance of at most `quick_full_below` events
+    /// is listed completely, so edits, moves, cancellations, deletions and
+    /// expiries show within a quick interval), and its groups when the
+    /// events were listed completely.
+    async fn run_mobilizon(&mut self, kind: PassKind) -> Result<(), CrawlError> {
+        if kind == PassKind::Full {
+            let data = mobilizon::post(&mut self.cx, mobilizon::CONFIG_QUERY, Value::Null).await?;
+            let cfg = data.get("config").cloned().unwrap_or(Value::Null);
+            let text = |k: &str| {
+                cfg.get(k)
+                    .and_then(Value::as_str)
+                    .map(|s| sepiola_model::text::clean_line(s, 120))
+                    .filter(|s| !s.is_empty())
+            };
+            self.name = text("name");
+            self.server_version = text("version");
+        }
+        let days = i64::try_from(self.cx.ctx.settings.past_events_days).unwrap_or(i64::MAX / 2);
+        let now = Timestamp::now();
+        let keep_after =
+            Timestamp::from_millis(now.millis().saturating_sub(days.saturating_mul(86_400_000)))
+                .unwrap_or(now);
+        let mut events = mobilizon::Events { keep_after };
+        let mut pages = mobilizon::GraphQlPages::events(keep_after);
+        let listed = listing::run(&mut self.cx, &mut events, &mut pages, kind).await?;
+        if kind == PassKind::Full || listed.complete {
+            let mut pages = mobilizon::GraphQlPages::groups();
+            listing::run(&mut self.cx, &mut mobilizon::Groups, &mut pages, kind).await?;
+        }
+        Ok(())
+    }
+
+    async fn run_peertube(&mut self, kind: PassKind) -> Result<(), CrawlError> {
         if kind == PassKind::Full {
             self.config().await?;
         }

@@ -8,6 +8,7 @@
 //! polite HTTP client), [`listing`] (the one listing driver: paging, caps,
 //! diff against the index, writes, deletions), [`peertube`] (PeerTube wire
 //! shapes → model, and its videos, channels and playlists as listed kinds),
+//! [`mobilizon`] (Mobilizon's GraphQL listings of events and groups),
 //! [`pass`] (what a pass works with), [`host_pass`] (one pass over one
 //! host), [`claims`] (uuid owners), [`reject`] (why a document is refused), [`health`] (per-host health and
 //! back-off), [`state`] (the crawl state file) and [`scheduler`] (what runs
@@ -20,6 +21,7 @@ pub mod error;
 pub mod health;
 pub mod host_pass;
 pub mod listing;
+pub mod mobilizon;
 pub mod pass;
 pub mod peertube;
 pub mod reject;

@@ -199,7 +199,7 @@ pub trait ListedKind: Send + 'static {
 
     /// An item of a page of `host` as a document; `Ok(None)` skips it
     /// quietly (remote content some listings include), `Err` refuses it.
-    fn parse(item: &Value, host: &str) -> Result<Option<Self::Doc>, Reject>;
+    fn parse(&self, item: &Value, host: &str) -> Result<Option<Self::Doc>, Reject>;
 
     /// Completes the changed documents of one page before they are
     /// written (PeerTube videos fetch their details). As listed by default.
@@ -280,7 +280,7 @@ pub async fn run<K: ListedKind, S: PageSource>(
         let n = page.items.len() as u64;
         let mut changed = Vec::new();
         for item in &page.items {
-            match K::parse(item, &cx.host) {
+            match kind.parse(item, &cx.host) {
                 Ok(Some(doc)) => {
                     let key = doc.key();
                     if !seen.insert(key.clone()) {

@@ -6,7 +6,7 @@
 //! never stalls the others. The state file is written after the index
 //! commit that holds what it records.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
 
 use sepiola_index::SearchIndex;
-use sepiola_model::Timestamp;
-use sepiola_model::instance::{HostHealth, InstanceStatus};
+use sepiola_model::instance::{HostHealth, InstanceStatus, Software};
+use sepiola_model::{DocKind, Timestamp};
 
 use crate::claims::UuidClaims;
 use crate::client::Fetcher;
@@ -161,47 +161,114 @@ impl Crawler {
             .collect()
     }
 
-    /// Re-reads the instance list, purges hosts that left it and returns
-    /// it. When the list cannot be read the previous one is kept (nothing is
-    /// purged on a failed read).
+    /// Re-reads the instance lists (PeerTube's and, when configured,
+    /// Mobilizon's), purges hosts that left them and returns every host to
+    /// crawl. A list that cannot be read keeps its previous hosts (nothing
+    /// is purged on a failed read). A host on both lists is crawled as a
+    /// PeerTube instance.
     pub async fn refresh_list(&self) -> Result<Vec<String>, CrawlError> {
         self.list_stale.store(false, Ordering::Release);
         let denied = self.denied.read().map(|d| d.clone()).unwrap_or_default();
-        let list = match source::load_hosts(&self.ctx.settings, &self.ctx.fetcher, &denied).await {
+        let settings = &self.ctx.settings;
+        let previous = |sw: Software| -> Vec<String> {
+            let st = self.state();
+            st.list
+                .iter()
+                .filter(|h| st.hosts.get(*h).map(|s| s.software).unwrap_or_default() == sw)
+                .cloned()
+                .collect()
+        };
+        let loaded_before = {
+            let st = self.state();
+            !st.list.is_empty() || st.list_loaded_at.is_some()
+        };
+        let mut failure = None;
+        let (mut pt_read, mut mob_read) = (true, true);
+        let peertube = match source::load_hosts(settings, &self.ctx.fetcher, &denied).await {
             Ok(l) => l,
             Err(e) => {
-                tracing::warn!(error = %e, "instance list unreadable; keeping the previous one");
-                let st = self.state();
-                if st.list.is_empty() && st.list_loaded_at.is_none() {
-                    return Err(e);
-                }
-                return Ok(st.list.clone());
+                tracing::warn!(error = %e, "PeerTube instance list unreadable; keeping the previous one");
+                failure = Some(e);
+                pt_read = false;
+                previous(Software::PeerTube)
             }
         };
-        let keep: BTreeSet<String> = list.iter().cloned().collect();
+        let mobilizon = if settings.has_mobilizon_sources() {
+            match source::load_mobilizon_hosts(settings, &self.ctx.fetcher, &denied).await {
+                Ok(l) => l,
+                Err(e) => {
+                    tracing::warn!(error = %e, "Mobilizon instance list unreadable; keeping the previous one");
+                    failure = Some(e);
+                    mob_read = false;
+                    previous(Software::Mobilizon)
+                }
+            }
+        } else {
+            Vec::new()
+        };
+        if let Some(e) = failure
+            && !loaded_before
+            && peertube.is_empty()
+            && mobilizon.is_empty()
+        {
+            return Err(e);
+        }
+        let mut software: BTreeMap<String, Software> = BTreeMap::new();
+        for h in mobilizon {
+            software.insert(h, Software::Mobilizon);
+        }
+        for h in peertube {
+            if software.insert(h.clone(), Software::PeerTube) == Some(Software::Mobilizon) {
+                tracing::warn!(host = %h, "on both the PeerTube and the Mobilizon list: crawled as PeerTube");
+            }
+        }
+        let list: Vec<String> = software.keys().cloned().collect();
         let index = self.ctx.index.clone();
-        // Only the PeerTube kinds: Mobilizon hosts are not on this list and
-        // must not be purged for it.
-        let indexed = tokio::task::spawn_blocking(move || {
-            index.host_counts_of(&sepiola_model::DocKind::PEERTUBE)
+        // Mobilizon documents are only purged when Mobilizon is crawled:
+        // an index of imported events keeps them.
+        let with_mobilizon = settings.has_mobilizon_sources() && mob_read;
+        let (indexed_pt, indexed_mob) = tokio::task::spawn_blocking(move || {
+            let pt = if pt_read {
+                index.host_counts_of(&DocKind::PEERTUBE)?
+            } else {
+                BTreeMap::new()
+            };
+            let mob = if with_mobilizon {
+                index.host_counts_of(&DocKind::MOBILIZON)?
+            } else {
+                BTreeMap::new()
+            };
+            Ok::<_, sepiola_index::IndexError>((pt, mob))
         })
         .await
         .map_err(|e| CrawlError::Task(e.to_string()))??;
-        let gone: Vec<String> = {
+        let gone: Vec<(String, Software)> = {
             let mut st = self.state();
-            let mut gone: BTreeSet<String> = st
-                .hosts
-                .keys()
-                .filter(|h| !keep.contains(*h))
-                .cloned()
-                .collect();
-            gone.extend(indexed.keys().filter(|h| !keep.contains(*h)).cloned());
-            for h in &gone {
-                st.hosts.remove(h);
+            let mut gone: BTreeSet<(String, Software)> = BTreeSet::new();
+            for (h, s) in &st.hosts {
+                if software.get(h) != Some(&s.software) {
+                    gone.insert((h.clone(), s.software));
+                }
             }
-            for h in &list {
+            for (indexed, sw) in [
+                (&indexed_pt, Software::PeerTube),
+                (&indexed_mob, Software::Mobilizon),
+            ] {
+                for h in indexed.keys() {
+                    if software.get(h) != Some(&sw) {
+                        gone.insert((h.clone(), sw));
+                    }
+                }
+            }
+            for (h, sw) in &gone {
+                if st.hosts.get(h).is_some_and(|s| s.software == *sw) {
+                    st.hosts.remove(h);
+                }
+            }
+            for (h, sw) in &software {
                 st.hosts.entry(h.clone()).or_insert_with(|| InstanceStatus {
                     host: h.clone(),
+                    software: *sw,
                     health: HostHealth::Pending,
                     ..Default::default()
                 });
@@ -217,15 +284,17 @@ impl Crawler {
         Ok(list)
     }
 
-    async fn purge(&self, hosts: Vec<String>) -> Result<(), CrawlError> {
-        for h in &hosts {
+    /// Deletes what hosts that left their list wrote (only the kinds of the
+    /// software they were crawled as).
+    async fn purge(&self, hosts: Vec<(String, Software)>) -> Result<(), CrawlError> {
+        for (h, _) in &hosts {
             self.ctx.claims.release_host(h);
         }
         tracing::info!(hosts = ?hosts, "purging hosts that left the instance list");
         let index = self.ctx.index.clone();
         tokio::task::spawn_blocking(move || {
-            for h in hosts {
-                index.delete_host_of(&h, &sepiola_model::DocKind::PEERTUBE)?;
+            for (h, sw) in hosts {
+                index.delete_host_of(&h, sw.kinds())?;
             }
             Ok::<_, sepiola_index::IndexError>(())
         })
@@ -234,16 +303,26 @@ impl Crawler {
         Ok(())
     }
 
+    /// The software a listed host runs.
+    fn software_of(&self, host: &str) -> Software {
+        self.state()
+            .hosts
+            .get(host)
+            .map(|s| s.software)
+            .unwrap_or_default()
+    }
+
     /// Records a pass; if the host left the list meanwhile, what it wrote is purged again.
     async fn record(
         &self,
         host: &str,
+        software: Software,
         kind: PassKind,
         outcome: &PassOutcome,
     ) -> Result<(), CrawlError> {
         let on_list = {
             let mut st = self.state();
-            match st.hosts.get_mut(host) {
+            match st.hosts.get_mut(host).filter(|s| s.software == software) {
                 Some(s) => {
                     if outcome.name.is_some() {
                         s.name = outcome.name.clone();
@@ -259,7 +338,7 @@ impl Crawler {
         };
         self.dirty.store(true, Ordering::Release);
         if !on_list {
-            self.purge(vec![host.to_string()]).await?;
+            self.purge(vec![(host.to_string(), software)]).await?;
         }
         Ok(())
     }
@@ -339,9 +418,10 @@ impl Crawler {
 
     async fn host_task(self: &Arc<Self>, host: &str, kind: PassKind) -> PassOutcome {
         let _permit = self.hosts_sem.clone().acquire_owned().await.ok();
-        let outcome = host_pass::run(&self.ctx, host, kind).await;
+        let software = self.software_of(host);
+        let outcome = host_pass::run(&self.ctx, host, software, kind).await;
         log_pass(host, kind, &outcome);
-        if let Err(e) = self.record(host, kind, &outcome).await {
+        if let Err(e) = self.record(host, software, kind, &outcome).await {
             tracing::error!(host, error = %e, "recording a pass failed");
         }
         outcome

@@ -18,6 +18,16 @@ pub struct CrawlSettings {
     pub default_list: String,
     /// Hosts crawled in addition to the list.
     pub hosts: Vec<String>,
+    /// Mobilizon instance list: a URL in the instances.joinmobilizon.org
+    /// `/api/v1/instances` format (`{total, data: [{host}]}`, paged with
+    /// `start`/`count`), or a local file (one host per line, or that JSON).
+    /// Unset: no Mobilizon instance is crawled (imported events stay).
+    pub mobilizon_list: Option<String>,
+    /// Mobilizon hosts crawled in addition to `mobilizon_list`.
+    pub mobilizon_hosts: Vec<String>,
+    /// Days a past event stays searchable after it ended (or started, when
+    /// it has no end); then it is dropped from the index.
+    pub past_events_days: u64,
     /// If not empty, only these hosts are crawled (intersection with the list).
     pub allow_hosts: Vec<String>,
     /// Hosts never crawled (their documents are purged).
@@ -64,6 +74,9 @@ impl Default for CrawlSettings {
             peertube_list: None,
             default_list: JOINPEERTUBE_LIST.into(),
             hosts: Vec::new(),
+            mobilizon_list: None,
+            mobilizon_hosts: Vec::new(),
+            past_events_days: 90,
             allow_hosts: Vec::new(),
             deny_hosts: Vec::new(),
             scheme: "https".into(),
@@ -91,14 +104,18 @@ pub const JOINPEERTUBE_LIST: &str = "https://instances.joinpeertube.org/api/v1/i
 
 impl CrawlSettings {
     /// The instance list to read: `peertube_list`, else (with no `hosts`
-    /// either) `default_list`; `None` when there is none.
+    /// and no Mobilizon source either) `default_list`; `None` when there is none.
     pub fn list(&self) -> Option<&str> {
         fn set(s: &str) -> Option<&str> {
             Some(s.trim()).filter(|s| !s.is_empty())
         }
         match self.peertube_list.as_deref().and_then(set) {
             Some(l) => Some(l),
-            None if self.hosts.is_empty() => set(&self.default_list),
+            // An operator who set up Mobilizon sources only did not ask for
+            // the default PeerTube list.
+            None if self.hosts.is_empty() && !self.has_mobilizon_sources() => {
+                set(&self.default_list)
+            }
             None => None,
         }
     }
@@ -109,12 +126,27 @@ impl CrawlSettings {
             .as_deref()
             .is_none_or(|s| s.trim().is_empty())
             && self.hosts.is_empty()
+            && !self.has_mobilizon_sources()
             && self.list().is_some()
+    }
+
+    /// The Mobilizon list to read, if one is set.
+    pub fn mobilizon_list(&self) -> Option<&str> {
+        self.mobilizon_list
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    }
+
+    /// Whether any Mobilizon instance is configured (only then are
+    /// Mobilizon hosts that left the lists purged).
+    pub fn has_mobilizon_sources(&self) -> bool {
+        self.mobilizon_list().is_some() || !self.mobilizon_hosts.is_empty()
     }
 
     /// Whether anything is configured to crawl.
     pub fn has_sources(&self) -> bool {
-        self.list().is_some() || !self.hosts.is_empty()
+        self.list().is_some() || !self.hosts.is_empty() || self.has_mobilizon_sources()
     }
 
     /// Checks values that would make the crawler misbehave.

@@ -174,19 +174,50 @@ pub async fn fetch_list_url(fetcher: &Fetcher, list: &str) -> Result<Vec<String>
     Ok(hosts)
 }
 
-/// Every host to crawl now: the list (URL or file) plus the inline hosts,
-/// through the allow and deny lists (`extra_deny`: moderation).
+/// Every PeerTube host to crawl now: the list (URL or file) plus the inline
+/// hosts, through the allow and deny lists (`extra_deny`: moderation).
 pub async fn load_hosts(
     settings: &CrawlSettings,
     fetcher: &Fetcher,
     extra_deny: &[String],
 ) -> Result<Vec<String>, CrawlError> {
-    let mut hosts: Vec<String> = settings
-        .hosts
-        .iter()
-        .filter_map(|h| clean_host(h))
-        .collect();
-    if let Some(list) = settings.list() {
+    load_from(
+        settings,
+        &settings.hosts,
+        settings.list(),
+        fetcher,
+        extra_deny,
+    )
+    .await
+}
+
+/// Every Mobilizon host to crawl now: `mobilizon_list` (an
+/// instances.joinmobilizon.org-style URL, read like the PeerTube list, or
+/// a file) plus `mobilizon_hosts`, through the same allow and deny lists.
+pub async fn load_mobilizon_hosts(
+    settings: &CrawlSettings,
+    fetcher: &Fetcher,
+    extra_deny: &[String],
+) -> Result<Vec<String>, CrawlError> {
+    load_from(
+        settings,
+        &settings.mobilizon_hosts,
+        settings.mobilizon_list(),
+        fetcher,
+        extra_deny,
+    )
+    .await
+}
+
+async fn load_from(
+    settings: &CrawlSettings,
+    inline: &[String],
+    list: Option<&str>,
+    fetcher: &Fetcher,
+    extra_deny: &[String],
+) -> Result<Vec<String>, CrawlError> {
+    let mut hosts: Vec<String> = inline.iter().filter_map(|h| clean_host(h)).collect();
+    if let Some(list) = list {
         if list.starts_with("http://") || list.starts_with("https://") {
             hosts.extend(fetch_list_url(fetcher, list).await?);
         } else if !list.is_empty() {

@@ -18,6 +18,38 @@ pub enum HostHealth {
     Failing,
 }
 
+/// Which software a host runs, so a pass speaks its API and the purge of
+/// a host that left its list touches only its kinds of documents.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Software {
+    /// A PeerTube instance (REST API; videos, channels, playlists).
+    #[default]
+    PeerTube,
+    /// A Mobilizon instance (GraphQL API; events, groups).
+    Mobilizon,
+}
+
+impl Software {
+    /// The document kinds its instances serve.
+    pub fn kinds(self) -> &'static [crate::DocKind] {
+        match self {
+            Software::PeerTube => &crate::DocKind::PEERTUBE,
+            Software::Mobilizon => &crate::DocKind::MOBILIZON,
+        }
+    }
+
+    /// Its name, as nodeinfo spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Software::PeerTube => "peertube",
+            Software::Mobilizon => "mobilizon",
+        }
+    }
+}
+
 /// The outcome of one pass over one host.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
@@ -51,12 +83,14 @@ pub struct PassSummary {
 pub struct InstanceStatus {
     /// `name[:port]`.
     pub host: String,
+    /// What it runs (from the list it is on).
+    pub software: Software,
     /// In one word.
     pub health: HostHealth,
     /// The instance's name from its `/api/v1/config`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// PeerTube version it reports.
+    /// Version it reports (PeerTube's or Mobilizon's).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub server_version: Option<String>,
     /// Last time a pass succeeded.
@@ -107,6 +141,13 @@ mod tests {
         assert_eq!(j["health"], "ok");
         assert_eq!(j["lastFullPass"]["added"], 3);
         assert_eq!(j["consecutiveFailures"], 0);
+        assert_eq!(j["software"], "peertube");
+        let old: InstanceStatus = serde_json::from_value(serde_json::json!({"host": "x"})).unwrap();
+        assert_eq!(
+            old.software,
+            Software::PeerTube,
+            "states written before it are PeerTube's"
+        );
         let back: InstanceStatus = serde_json::from_value(j).unwrap();
         assert_eq!(back, s);
     }

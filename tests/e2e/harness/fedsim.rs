@@ -39,6 +39,79 @@ impl Fed {
         Fed { running, info }
     }
 
+    /// Starts a federation of `instances` Mobilizon instances only (the
+    /// first ones hostile, in the order given) with about `events` events
+    /// each.
+    pub async fn start_mobilizon(
+        instances: usize,
+        hostile: &[&str],
+        events: f64,
+        seed: u64,
+    ) -> Fed {
+        let config = SimConfig {
+            seed,
+            instances: 0,
+            mobilizon_instances: instances,
+            mobilizon_events_per_instance: events,
+            mobilizon_groups_per_instance: 6,
+            mobilizon_hostile: hostile
+                .iter()
+                .map(|h| HostileKind::parse(h).unwrap())
+                .collect(),
+            huge_body_bytes: 64 * 1024 * 1024,
+            drip_interval: Duration::from_millis(300),
+            ..Default::default()
+        };
+        let running = fedsim::start(config).await.unwrap();
+        let info = serde_json::to_value(&running.info).unwrap();
+        Fed { running, info }
+    }
+
+    /// URL of the instances.joinmobilizon.org-style list.
+    pub fn mobilizon_list_url(&self) -> String {
+        self.info["mobilizon_list"].as_str().unwrap().to_string()
+    }
+
+    /// `(host, hostile kind or None)` of every Mobilizon instance.
+    pub fn mobilizon_hosts(&self) -> Vec<(String, Option<String>)> {
+        self.info["mobilizon"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["host"].as_str().unwrap().to_string(),
+                    i["hostile"].as_str().map(str::to_string),
+                )
+            })
+            .collect()
+    }
+
+    /// Hosts of the healthy Mobilizon instances.
+    pub fn healthy_mobilizon(&self) -> Vec<String> {
+        self.mobilizon_hosts()
+            .into_iter()
+            .filter(|(_, k)| k.is_none())
+            .map(|(h, _)| h)
+            .collect()
+    }
+
+    /// The truth: every listed event of a Mobilizon host, as sepiola should index it.
+    pub async fn mobilizon_events(&self, host: &str) -> Vec<Value> {
+        self.get(&format!("/mobilizon/{host}/events")).await["data"]
+            .as_array()
+            .cloned()
+            .unwrap()
+    }
+
+    /// The truth: every public group of a Mobilizon host.
+    pub async fn mobilizon_groups(&self, host: &str) -> Vec<Value> {
+        self.get(&format!("/mobilizon/{host}/groups")).await["data"]
+            .as_array()
+            .cloned()
+            .unwrap()
+    }
+
     /// URL of the joinpeertube-style list.
     pub fn list_url(&self) -> String {
         self.info["peertube_list"].as_str().unwrap().to_string()
@@ -207,6 +280,40 @@ pub async fn sepiola_async(args: Vec<String>) -> Output {
     })
     .await
     .unwrap()
+}
+
+/// The `[crawl]` section of the Mobilizon crawl tests.
+pub fn mobilizon_toml(list: &str, extra: &str) -> String {
+    format!(
+        "[crawl]\nmobilizon_list = \"{list}\"\nscheme = \"http\"\nallow_private_addresses = true\n\
+         per_host_delay_ms = 0\ntimeout_secs = 3\nconnect_timeout_secs = 2\nmax_pages = 5\n\
+         concurrency = 8\nmax_body_bytes = 4194304\n{extra}"
+    )
+}
+
+/// Every item of a search endpoint (`/api/v1/search/events?...`), all pages.
+pub async fn api_pages(base: &str, path_and_query: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let sep = if path_and_query.contains('?') {
+        '&'
+    } else {
+        '?'
+    };
+    loop {
+        let url = format!("{base}{path_and_query}{sep}count=100&start={start}");
+        let r = client().get(&url).send().await.unwrap();
+        assert!(r.status().is_success(), "{url}: {}", r.status());
+        let v: Value = r.json().await.unwrap();
+        let data = v["data"].as_array().cloned().unwrap_or_default();
+        let n = data.len();
+        out.extend(data);
+        start += n;
+        if n < 100 || start as u64 >= v["total"].as_u64().unwrap_or(0) {
+            break;
+        }
+    }
+    out
 }
 
 /// `sepiola --config <dir>/<name> --data-dir <dir>/data crawl --once`.

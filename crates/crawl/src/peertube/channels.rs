@@ -39,7 +39,7 @@ impl ListedKind for Channels {
     type Doc = Channel;
     const NAME: &'static str = "channel";
 
-    fn parse(item: &Value, host: &str) -> Result<Option<Channel>, Reject> {
+    fn parse(&self, item: &Value, host: &str) -> Result<Option<Channel>, Reject> {
         // Remote channels are listed too: skip them quietly.
         if item
             .get("host")

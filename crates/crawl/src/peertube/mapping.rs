@@ -55,7 +55,7 @@ fn opt_str(v: &Value, k: &str) -> Option<String> {
 
 /// A non-negative count, clamped: negatives, NaN-like and absurd values
 /// become 0, fractions are truncated.
-fn count(v: &Value, k: &str) -> u64 {
+pub(crate) fn count(v: &Value, k: &str) -> u64 {
     const MAX: u64 = 1 << 53;
     match v.get(k) {
         Some(Value::Number(n)) => match (n.as_u64(), n.as_f64()) {

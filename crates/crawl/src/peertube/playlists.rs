@@ -20,7 +20,7 @@ impl ListedKind for Playlists {
     type Doc = Playlist;
     const NAME: &'static str = "playlist";
 
-    fn parse(item: &Value, host: &str) -> Result<Option<Playlist>, Reject> {
+    fn parse(&self, item: &Value, host: &str) -> Result<Option<Playlist>, Reject> {
         match mapping::playlist(item, host) {
             Ok(p) => Ok(Some(p)),
             Err(Reject::Remote(_)) => Ok(None),

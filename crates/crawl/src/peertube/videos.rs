@@ -48,7 +48,7 @@ impl ListedKind for Videos {
         settings.max_videos_per_host
     }
 
-    fn parse(item: &Value, host: &str) -> Result<Option<Video>, Reject> {
+    fn parse(&self, item: &Value, host: &str) -> Result<Option<Video>, Reject> {
         mapping::video(item, host).map(Some)
     }
 

@@ -125,6 +125,7 @@ instances-name = Name
 instances-health = Health
 instances-last-crawl = Last crawl
 instances-documents = Documents
+instances-software = Software
 instances-never = never
 health-ok = OK
 health-failing = Failing

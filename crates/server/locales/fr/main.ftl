@@ -127,6 +127,7 @@ instances-name = Nom
 instances-health = État
 instances-last-crawl = Dernier passage
 instances-documents = Documents
+instances-software = Logiciel
 instances-never = jamais
 health-ok = Bon
 health-failing = En échec

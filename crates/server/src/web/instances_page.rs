@@ -7,7 +7,7 @@ use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use sepiola_model::instance::{HostHealth, InstanceStatus};
+use sepiola_model::instance::{HostHealth, InstanceStatus, Software};
 
 use super::i18n::{Arg, Lang};
 use super::page::PageCtx;
@@ -19,6 +19,7 @@ struct InstanceRow {
     host: String,
     url: String,
     name: String,
+    software: &'static str,
     health: String,
     health_class: &'static str,
     last_crawl: String,
@@ -76,6 +77,11 @@ fn rows(state: &AppState, l: &Lang) -> Vec<InstanceRow> {
             InstanceRow {
                 url: format!("https://{host}/"),
                 name: status.and_then(|s| s.name.clone()).unwrap_or_default(),
+                software: match status.map(|s| s.software) {
+                    Some(Software::PeerTube) => "PeerTube",
+                    Some(Software::Mobilizon) => "Mobilizon",
+                    None => "",
+                },
                 health,
                 health_class,
                 last_crawl: status
