@@ -1,5 +1,5 @@
-//! `sepiola demo`: a simulated PeerTube federation (fedsim) started in this
-//! process on loopback, crawled and served at once, offline, with a banner
+//! `sepiola demo`: a simulated federation (fedsim: PeerTube instances and
+//! Mobilizon instances) started in this process on loopback, crawled and served at once, offline, with a banner
 //! on every page saying it is a demo. For anyone who wants to see sepiola
 //! work in a minute without choosing an instance list.
 
@@ -16,6 +16,8 @@ pub struct DemoArgs {
     pub instances: usize,
     /// Average videos per instance.
     pub videos_per_instance: f64,
+    /// Simulated Mobilizon instances.
+    pub mobilizon_instances: usize,
     /// Seed of the simulated content.
     pub seed: u64,
 }
@@ -40,6 +42,7 @@ pub fn run(mut config: Config, args: DemoArgs, data_dir_given: bool) -> anyhow::
             seed: args.seed,
             instances: args.instances.max(1),
             videos_per_instance: args.videos_per_instance,
+            mobilizon_instances: args.mobilizon_instances,
             ..Default::default()
         })
         .await
@@ -48,17 +51,20 @@ pub fn run(mut config: Config, args: DemoArgs, data_dir_given: bool) -> anyhow::
             instances = fed.info.instances.len(),
             videos = fed.info.total_local_videos,
             list = %fed.info.peertube_list,
+            mobilizon_instances = args.mobilizon_instances,
             "demo: simulated federation on loopback"
         );
-        demo_config(&mut config, &fed.info.peertube_list);
+        let mobilizon = (args.mobilizon_instances > 0).then_some(fed.info.mobilizon_list.as_str());
+        demo_config(&mut config, &fed.info.peertube_list, mobilizon);
         crate::serve::serve(config).await
     })
 }
 
 /// The crawl and page settings of a demo: the simulated list only, plain
 /// HTTP on loopback, no politeness delay, a banner.
-fn demo_config(config: &mut Config, list: &str) {
+fn demo_config(config: &mut Config, list: &str, mobilizon_list: Option<&str>) {
     config.crawl.peertube_list = Some(list.to_string());
+    config.crawl.mobilizon_list = mobilizon_list.map(str::to_string);
     config.crawl.hosts.clear();
     config.crawl.scheme = "http".into();
     config.crawl.allow_private_addresses = true;
@@ -67,8 +73,8 @@ fn demo_config(config: &mut Config, list: &str) {
     config.images.allow_private_addresses = true;
     config.index.commit_interval_ms = config.index.commit_interval_ms.min(500);
     config.instance.banner = Some(
-        "This is a demo: every instance, video and channel here is simulated on this \
-         computer, and nothing leaves it."
+        "This is a demo: every instance, video, channel, event and group here is simulated \
+         on this computer, and nothing leaves it."
             .into(),
     );
 }

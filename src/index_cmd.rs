@@ -201,3 +201,22 @@ pub fn rebuild(config: &Config) -> anyhow::Result<ExitCode> {
     );
     Ok(ExitCode::SUCCESS)
 }
+
+/// Builds this release's index beside the served one, for a switch on the
+/// next start.
+pub fn upgrade(config: &Config) -> anyhow::Result<ExitCode> {
+    let dir = config.data_dir.join("index");
+    let started = Instant::now();
+    let kept = SearchIndex::prepare_upgrade(&dir, config.index.writer_memory_mb * 1_000_000)
+        .with_context(|| format!("building the upgraded index beside {}", dir.display()))?;
+    let parts: Vec<String> = kept
+        .iter()
+        .map(|(k, n)| format!("{n} {}", k.as_str()))
+        .collect();
+    println!(
+        "built the upgraded index in {:.1} s: {}; restart `sepiola serve` with this release to switch to it",
+        started.elapsed().as_secs_f64(),
+        parts.join(", ")
+    );
+    Ok(ExitCode::SUCCESS)
+}

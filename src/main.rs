@@ -57,6 +57,9 @@ enum Command {
         /// Average videos per simulated instance.
         #[arg(long, default_value_t = 40.0)]
         videos_per_instance: f64,
+        /// Simulated Mobilizon instances (events and groups).
+        #[arg(long, default_value_t = 4)]
+        mobilizon_instances: usize,
         /// Seed of the simulated content.
         #[arg(long, default_value_t = 7)]
         seed: u64,
@@ -112,6 +115,9 @@ enum IndexCommand {
     /// Rebuild the index from the documents it stores, as an upgrade does
     /// (not while `serve` or a crawl runs on the same data directory).
     Rebuild,
+    /// Build this release's index beside the one an older sepiola is
+    /// serving (which goes on serving); restart with this release to switch.
+    Upgrade,
 }
 
 fn main() -> ExitCode {
@@ -153,6 +159,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Demo {
             instances,
             videos_per_instance,
+            mobilizon_instances,
             seed,
             ..
         } => demo::run(
@@ -160,6 +167,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             demo::DemoArgs {
                 instances,
                 videos_per_instance,
+                mobilizon_instances,
                 seed,
             },
             cli.data_dir.is_some(),
@@ -173,5 +181,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Index {
             command: IndexCommand::Rebuild,
         } => index_cmd::rebuild(&config),
+        Command::Index {
+            command: IndexCommand::Upgrade,
+        } => index_cmd::upgrade(&config),
     }
 }

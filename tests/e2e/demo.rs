@@ -59,6 +59,32 @@ async fn demo_serves_search_results_within_30_seconds_offline() {
         );
         tokio::time::sleep(Duration::from_millis(250)).await;
     };
+    // Mobilizon instances too: events come in as well.
+    let events = loop {
+        let v: Value = client
+            .get(format!("{base}/api/v1/search/events?count=5"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if v["total"].as_u64().unwrap_or(0) > 0 {
+            break v;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(45),
+            "no event within 45 s: {v}"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    };
+    assert!(
+        events["data"][0]["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("http://127.0.0.1:"),
+        "{events}"
+    );
     let first = &found["data"][0];
     // Simulated instances live on loopback; the result links to its origin.
     assert!(

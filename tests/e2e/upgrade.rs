@@ -86,3 +86,100 @@ async fn an_index_of_the_previous_release_is_rebuilt_and_serves_the_same_documen
     );
     assert_eq!(got, expected, "the rebuilt documents differ");
 }
+
+/// Every file under `dir` with its bytes (to see that nothing changed).
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        let name = e.file_name().to_string_lossy().to_string();
+        if e.file_type().unwrap().is_dir() {
+            out.extend(snapshot(&e.path()));
+        } else if !(name.starts_with(".tantivy-") && name.ends_with(".lock")) {
+            // (A reader creates tantivy's empty lock files: not content.)
+            out.insert(e.path(), std::fs::read(e.path()).unwrap());
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn index_upgrade_builds_beside_the_old_index_and_the_next_start_switches_to_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&root.join("index-0.1-2026-11-29"), &data);
+    let before = snapshot(&data.join("index"));
+    // Built beside: the old index (which an older release may be serving)
+    // is not touched.
+    let (code, out, err) = sepiola(&["--data-dir", data.to_str().unwrap(), "index", "upgrade"]);
+    assert_eq!(code, 0, "{out} {err}");
+    assert!(out.contains("built the upgraded index"), "{out}");
+    assert!(data.join("index.next/READY").exists());
+    assert_eq!(
+        snapshot(&data.join("index")),
+        before,
+        "the old index changed"
+    );
+    // The next start switches in one step instead of rebuilding.
+    let server = Server::start_logging(dir, "");
+    let (code, v) = server.get("/api/v1/search/videos?count=100").await;
+    assert_eq!(code, 200);
+    assert_eq!(v["total"], 30, "{v}");
+    let (_, e) = server.get("/api/v1/search/events?count=100").await;
+    assert!(e["total"].as_u64().unwrap() > 0, "{e}");
+    let log = server.log();
+    assert!(
+        log.contains("switching to the index an upgrade built"),
+        "{log}"
+    );
+    assert!(
+        !log.contains("rebuilding it from its stored documents"),
+        "the server rebuilt at start after all:\n{log}"
+    );
+    let data = server.dir.path().join("data");
+    assert!(!data.join("index.next").exists() && !data.join("index.old").exists());
+}
+
+#[tokio::test]
+async fn index_upgrade_runs_while_a_server_serves_the_index() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    import(&data, &root.join("relevance.jsonl"));
+    let expected = exported(&data);
+    let server = Server::start(dir, "");
+    // The server holds the index's writer; the upgrade only reads.
+    let (code, out, err) = sepiola(&["--data-dir", data.to_str().unwrap(), "index", "upgrade"]);
+    assert_eq!(code, 0, "{out} {err}");
+    let (code, v) = server.get("/api/v1/search/videos?count=100").await;
+    assert_eq!(code, 200, "the server stopped answering during the upgrade");
+    let videos = expected
+        .iter()
+        .filter(|d| d.contains("\"kind\":\"video\""))
+        .count();
+    assert!(videos > 10, "{videos}");
+    assert_eq!(
+        v["total"].as_u64().unwrap() as usize,
+        videos,
+        "{}",
+        v["total"]
+    );
+    // Restarted over the same data: it switches to what the upgrade built.
+    let dir = server.stop_keeping_dir();
+    let server = Server::start_logging(dir, "");
+    let (code, _) = server.get("/api/v1/ping").await;
+    assert_eq!(code, 200);
+    assert!(
+        server
+            .log()
+            .contains("switching to the index an upgrade built"),
+        "{}",
+        server.log()
+    );
+    // (Exported while it serves: the export only reads.)
+    let data = server.dir.path().join("data");
+    let got = exported(&data);
+    assert_eq!(got.len(), expected.len());
+    assert!(got == expected, "the switched index holds other documents");
+}

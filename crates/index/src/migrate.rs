@@ -66,6 +66,25 @@ pub fn rebuild<K: Kind>(
     if tmp.exists() {
         std::fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
     }
+    let kept = build_from::<K>(dir, &tmp, analysis, budget)?;
+    let aside = sibling(dir, ".old");
+    std::fs::rename(dir, &aside).map_err(io(dir))?;
+    std::fs::rename(&tmp, dir).map_err(io(dir))?;
+    std::fs::remove_dir_all(&aside).map_err(io(&aside))?;
+    Ok(kept)
+}
+
+/// Writes into `target` (a fresh index of the current schema of `K`)
+/// every document the index in `source` stores, whatever schema wrote it.
+/// `source` is only read: a process serving it may go on (readers need no
+/// lock). Returns how many were kept.
+pub fn build_from<K: Kind>(
+    source: &Path,
+    target: &Path,
+    analysis: &Analysis,
+    budget: WriterBudget,
+) -> Result<u64, IndexError> {
+    let dir = source;
     let old = Index::open_in_dir(dir)?;
     let schema = old.schema();
     let doc_field = std::iter::once(DOC_FIELD)
@@ -76,7 +95,7 @@ pub fn rebuild<K: Kind>(
     let searcher = old.reader()?.searcher();
     let total = searcher.num_docs();
     tracing::warn!(dir = %dir.display(), documents = total, "index of another schema, or a rebuild asked for: rebuilding it from its stored documents");
-    let fresh = Part::<K>::open(Some(&tmp), analysis, Some(budget))?;
+    let fresh = Part::<K>::open(Some(target), analysis, Some(budget))?;
     let (mut kept, mut dropped) = (0u64, 0u64);
     for seg in searcher.segment_readers() {
         let store = seg
@@ -104,13 +123,6 @@ pub fn rebuild<K: Kind>(
         }
     }
     fresh.index().commit()?;
-    drop(fresh);
-    drop(searcher);
-    drop(old);
-    let aside = sibling(dir, ".old");
-    std::fs::rename(dir, &aside).map_err(io(dir))?;
-    std::fs::rename(&tmp, dir).map_err(io(dir))?;
-    std::fs::remove_dir_all(&aside).map_err(io(&aside))?;
     tracing::warn!(dir = %dir.display(), kept, dropped, "index rebuilt under the current schema");
     Ok(kept)
 }

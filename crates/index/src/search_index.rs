@@ -51,6 +51,9 @@ impl SearchIndex {
     }
 
     fn open_at(dir: Option<&Path>, memory_bytes: Option<usize>) -> Result<SearchIndex, IndexError> {
+        if let (Some(d), Some(_)) = (dir, memory_bytes) {
+            crate::upgrade::switch_if_ready(d)?;
+        }
         if let Some(d) = dir {
             crate::format::check(d)?;
         }
@@ -128,6 +131,54 @@ impl SearchIndex {
             one::<EventKind>(dir, DocKind::Event, a, m)?,
             one::<GroupKind>(dir, DocKind::Group, a, m)?,
         ])
+    }
+
+    /// Builds this release's index beside the one in `dir`, which is only
+    /// read, so an older sepiola may go on serving and crawling it
+    /// (`sepiola index upgrade`); the next writable open switches to it
+    /// (see the `upgrade` module). Answers how many documents each kind kept.
+    pub fn prepare_upgrade(
+        dir: &Path,
+        memory_bytes: usize,
+    ) -> Result<Vec<(DocKind, u64)>, IndexError> {
+        crate::format::check(dir)?;
+        let next = crate::upgrade::next_of(dir);
+        let lock = crate::upgrade::start_build(&next)?;
+        let analysis = Analysis::new();
+        fn one<K: Kind>(
+            dir: &Path,
+            next: &Path,
+            kind: DocKind,
+            analysis: &Analysis,
+            memory_bytes: usize,
+        ) -> Result<(DocKind, u64), IndexError> {
+            let source = dir.join(kind.as_str());
+            let target = next.join(kind.as_str());
+            if !source.join("meta.json").exists() {
+                // An empty kind: an empty index of the current schema.
+                Part::<K>::open(Some(&target), analysis, Some(budget_of::<K>(memory_bytes)))?;
+                return Ok((kind, 0));
+            }
+            let kept = crate::migrate::build_from::<K>(
+                &source,
+                &target,
+                analysis,
+                budget_of::<K>(memory_bytes),
+            )?;
+            Ok((kind, kept))
+        }
+        let (m, a) = (memory_bytes, &analysis);
+        let kept = vec![
+            one::<VideoKind>(dir, &next, DocKind::Video, a, m)?,
+            one::<ChannelKind>(dir, &next, DocKind::Channel, a, m)?,
+            one::<PlaylistKind>(dir, &next, DocKind::Playlist, a, m)?,
+            one::<EventKind>(dir, &next, DocKind::Event, a, m)?,
+            one::<GroupKind>(dir, &next, DocKind::Group, a, m)?,
+        ];
+        crate::format::record(&next)?;
+        crate::upgrade::mark_ready(&next)?;
+        drop(lock);
+        Ok(kept)
     }
 
     /// The text analysis the index uses (also for marking words in snippets).

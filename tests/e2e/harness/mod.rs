@@ -298,6 +298,16 @@ impl Server {
     }
 }
 
+impl Server {
+    /// Stops the server and hands back its data directory (for a restart
+    /// over the same data: `Server::start(dir, …)`).
+    pub fn stop_keeping_dir(mut self) -> tempfile::TempDir {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        std::mem::replace(&mut self.dir, tempfile::tempdir().unwrap())
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
