@@ -8,6 +8,22 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+/// Asks `url` until it answers results, at most `within` seconds after `started`.
+async fn first_results(url: &str, started: Instant, within: u64) -> Value {
+    let client = reqwest::Client::new();
+    loop {
+        let v: Value = client.get(url).send().await.unwrap().json().await.unwrap();
+        if v["total"].as_u64().unwrap_or(0) > 0 {
+            return v;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(within),
+            "no result from {url} within {within} s: {v}"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_serves_search_results_within_30_seconds_offline() {
     let _heavy = crate::harness::heavy().await;
@@ -41,43 +57,9 @@ async fn demo_serves_search_results_within_30_seconds_offline() {
         .unwrap()
         .to_string();
     let client = reqwest::Client::new();
-    let found = loop {
-        let v: Value = client
-            .get(format!("{base}/api/v1/search/videos?count=5"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        if v["total"].as_u64().unwrap_or(0) > 0 {
-            break v;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "no result within 30 s: {v}"
-        );
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    };
+    let found = first_results(&format!("{base}/api/v1/search/videos?count=5"), started, 30).await;
     // Mobilizon instances too: events come in as well.
-    let events = loop {
-        let v: Value = client
-            .get(format!("{base}/api/v1/search/events?count=5"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        if v["total"].as_u64().unwrap_or(0) > 0 {
-            break v;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(45),
-            "no event within 45 s: {v}"
-        );
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    };
+    let events = first_results(&format!("{base}/api/v1/search/events?count=5"), started, 45).await;
     assert!(
         events["data"][0]["url"]
             .as_str()

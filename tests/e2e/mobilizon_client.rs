@@ -152,6 +152,18 @@ fn list(pairs: &mut Vec<(&'static str, Val)>, key: &'static str, v: &[&str]) {
     }
 }
 
+/// The keys both searches send in the same order: `distance`, `count`,
+/// `start`, `latlon`, `bbox`, `sortBy`.
+fn place_page_and_sort(p: &mut Vec<(&'static str, Val)>, a: &SearchArgs) {
+    let distance = a.radius.map(|r| format!("{}_km", elixir_float(r)));
+    scalar(p, "distance", distance);
+    scalar(p, "count", Some(a.limit.to_string()));
+    scalar(p, "start", Some(((a.page - 1) * a.limit).to_string()));
+    scalar(p, "latlon", a.location.map(latlon));
+    scalar(p, "bbox", a.bbox.map(String::from));
+    scalar(p, "sortBy", sort_value(a.sort_by).map(String::from));
+}
+
 /// The query string of `search_events`, keys in Mobilizon's order.
 fn events_request(a: &SearchArgs) -> String {
     let mut p = Vec::new();
@@ -163,16 +175,7 @@ fn events_request(a: &SearchArgs) -> String {
     let statuses: Vec<String> = a.status_one_of.iter().map(|s| s.to_uppercase()).collect();
     let statuses: Vec<&str> = statuses.iter().map(String::as_str).collect();
     list(&mut p, "statusOneOf", &statuses);
-    scalar(
-        &mut p,
-        "distance",
-        a.radius.map(|r| format!("{}_km", elixir_float(r))),
-    );
-    scalar(&mut p, "count", Some(a.limit.to_string()));
-    scalar(&mut p, "start", Some(((a.page - 1) * a.limit).to_string()));
-    scalar(&mut p, "latlon", a.location.map(latlon));
-    scalar(&mut p, "bbox", a.bbox.map(String::from));
-    scalar(&mut p, "sortBy", sort_value(a.sort_by).map(String::from));
+    place_page_and_sort(&mut p, a);
     list(&mut p, "boostLanguages", &a.boost_languages);
     format!("/api/v1/search/events?{}", plug_encode(&p))
 }
@@ -183,16 +186,7 @@ fn groups_request(a: &SearchArgs) -> String {
     scalar(&mut p, "search", Some(a.term.to_string()));
     list(&mut p, "languageOneOf", &a.language_one_of);
     list(&mut p, "boostLanguages", &a.boost_languages);
-    scalar(
-        &mut p,
-        "distance",
-        a.radius.map(|r| format!("{}_km", elixir_float(r))),
-    );
-    scalar(&mut p, "count", Some(a.limit.to_string()));
-    scalar(&mut p, "start", Some(((a.page - 1) * a.limit).to_string()));
-    scalar(&mut p, "latlon", a.location.map(latlon));
-    scalar(&mut p, "bbox", a.bbox.map(String::from));
-    scalar(&mut p, "sortBy", sort_value(a.sort_by).map(String::from));
+    place_page_and_sort(&mut p, a);
     format!("/api/v1/search/groups?{}", plug_encode(&p))
 }
 
@@ -375,19 +369,20 @@ fn build_group(d: &Value) -> GroupResult {
     }
 }
 
+/// Sends a request as Mobilizon does and reads the envelope its way.
+async fn send(s: &Server, path: &str) -> (u64, Vec<Value>) {
+    let (st, body) = s.get(path).await;
+    let data = page(st, &body, path);
+    (body["total"].as_u64().unwrap_or_default(), data)
+}
+
 async fn events(s: &Server, a: &SearchArgs) -> (u64, Vec<EventResult>) {
-    let path = events_request(a);
-    let (st, body) = s.get(&path).await;
-    let data = page(st, &body, &path);
-    let total = body["total"].as_u64().unwrap_or_default();
+    let (total, data) = send(s, &events_request(a)).await;
     (total, data.iter().map(build_event).collect())
 }
 
 async fn groups(s: &Server, a: &SearchArgs) -> (u64, Vec<GroupResult>) {
-    let path = groups_request(a);
-    let (st, body) = s.get(&path).await;
-    let data = page(st, &body, &path);
-    let total = body["total"].as_u64().unwrap_or_default();
+    let (total, data) = send(s, &groups_request(a)).await;
     (total, data.iter().map(build_group).collect())
 }
 

@@ -72,9 +72,11 @@ struct Phase {
     wall: Duration,
 }
 
+/// The binaries run, and where exports are written.
 struct Bins {
     sepiola: PathBuf,
     corpus: PathBuf,
+    scratch: PathBuf,
 }
 
 /// Runs `bench crash`.
@@ -89,6 +91,7 @@ pub fn run(args: &CrashArgs) -> anyhow::Result<()> {
     let bins = Bins {
         sepiola: dir.join("sepiola"),
         corpus: dir.join("fedsim-corpus"),
+        scratch: args.work.join("export.jsonl"),
     };
     for b in [&bins.sepiola, &bins.corpus] {
         if !b.exists() {
@@ -198,16 +201,16 @@ fn sepiola(bins: &Bins, data: &Path) -> Command {
 
 /// Opens the index read-only and lists what it holds; None when it does
 /// not open.
-fn export(bins: &Bins, data: &Path, work: &Path) -> anyhow::Result<Option<Vec<Value>>> {
-    let out = work.join("export.jsonl");
+fn export(bins: &Bins, data: &Path) -> anyhow::Result<Option<Vec<Value>>> {
+    let out = &bins.scratch;
     let status = sepiola(bins, data)
         .args(["index", "export", "-o"])
-        .arg(&out)
+        .arg(out)
         .status()?;
     if !status.success() {
         return Ok(None);
     }
-    let text = std::fs::read_to_string(&out)?;
+    let text = std::fs::read_to_string(out)?;
     Ok(Some(
         text.lines()
             .filter_map(|l| serde_json::from_str::<Value>(l).ok())
@@ -230,13 +233,68 @@ fn kill_after(mut child: Child, after: Duration) -> anyhow::Result<bool> {
     Ok(running)
 }
 
-fn timed(mut c: Command) -> anyhow::Result<Duration> {
+/// A sepiola command line, e.g. `index import FILE`.
+type Args = Vec<std::ffi::OsString>;
+
+fn args(words: &[&str], file: Option<&Path>) -> Args {
+    let mut a: Args = words.iter().map(Into::into).collect();
+    a.extend(file.map(|f| f.as_os_str().to_os_string()));
+    a
+}
+
+/// Runs `args` over `data` to its end; answers how long it took.
+fn run_to_end(bins: &Bins, data: &Path, args: &Args) -> anyhow::Result<Duration> {
     let started = Instant::now();
-    let status = c.status()?;
+    let status = sepiola(bins, data).args(args).status()?;
     if !status.success() {
-        bail!("{c:?} failed");
+        bail!("sepiola {args:?} failed");
     }
     Ok(started.elapsed())
+}
+
+/// Starts `args` over `data`, SIGKILLs it after a random part (`range`) of
+/// `full`, counts the kill, and opens the index: the keys it holds, or
+/// None (counted as not opened) when it does not open.
+fn kill_then_open(
+    bins: &Bins,
+    data: &Path,
+    args: &Args,
+    full: Duration,
+    range: std::ops::Range<f64>,
+    rng: &mut ChaCha8Rng,
+    phase: &mut Phase,
+) -> anyhow::Result<Option<BTreeSet<String>>> {
+    let child = sepiola(bins, data).args(args).spawn()?;
+    if kill_after(child, full.mul_f64(rng.random_range(range)))? {
+        phase.kills += 1;
+    } else {
+        phase.late += 1;
+    }
+    let Some(docs) = export(bins, data)? else {
+        eprintln!("{}: the index did not open after a kill", phase.name);
+        return Ok(None);
+    };
+    phase.opened += 1;
+    Ok(Some(docs.iter().filter_map(key_of).collect()))
+}
+
+/// Runs `args` to its end, then counts what of `want` the index lacks.
+fn complete(
+    bins: &Bins,
+    data: &Path,
+    args: &Args,
+    want: &BTreeSet<String>,
+    phase: &mut Phase,
+) -> anyhow::Result<()> {
+    run_to_end(bins, data, args)?;
+    let held: BTreeSet<String> = export(bins, data)?
+        .with_context(|| format!("{}: the index did not open after the last run", phase.name))?
+        .iter()
+        .filter_map(key_of)
+        .collect();
+    phase.lost += want.difference(&held).count();
+    phase.checked += want.len();
+    Ok(())
 }
 
 fn import_phase(
@@ -253,9 +311,8 @@ fn import_phase(
         ..Default::default()
     };
     let data = work.join("import");
-    let mut cmd = sepiola(bins, &data);
-    cmd.args(["index", "import"]).arg(corpus);
-    let full = timed(cmd)?;
+    let import = args(&["index", "import"], Some(corpus));
+    let full = run_to_end(bins, &data, &import)?;
     std::fs::remove_dir_all(&data)?;
     let mut committed: BTreeSet<String> = BTreeSet::new();
     for k in 0..kills {
@@ -265,22 +322,10 @@ fn import_phase(
             std::fs::remove_dir_all(&data)?;
             committed.clear();
         }
-        let child = sepiola(bins, &data)
-            .args(["index", "import"])
-            .arg(corpus)
-            .spawn()?;
-        let at = full.mul_f64(rng.random_range(0.02..0.98));
-        if kill_after(child, at)? {
-            phase.kills += 1;
-        } else {
-            phase.late += 1;
-        }
-        let Some(docs) = export(bins, &data, work)? else {
-            eprintln!("import kill {k}: the index did not open");
+        let range = 0.02..0.98;
+        let Some(held) = kill_then_open(bins, &data, &import, full, range, rng, &mut phase)? else {
             continue;
         };
-        phase.opened += 1;
-        let held: BTreeSet<String> = docs.iter().filter_map(key_of).collect();
         let phantom = held.difference(want).count();
         let lost = committed.difference(&held).count();
         if phantom > 0 || lost > 0 {
@@ -292,16 +337,7 @@ fn import_phase(
         phase.checked += committed.len() + held.len();
         committed = held;
     }
-    let mut cmd = sepiola(bins, &data);
-    cmd.args(["index", "import"]).arg(corpus);
-    timed(cmd)?;
-    let held: BTreeSet<String> = export(bins, &data, work)?
-        .context("the index did not open after the last import")?
-        .iter()
-        .filter_map(key_of)
-        .collect();
-    phase.lost += want.difference(&held).count();
-    phase.checked += want.len();
+    complete(bins, &data, &import, want, &mut phase)?;
     phase.wall = started.elapsed();
     Ok(phase)
 }
@@ -320,27 +356,16 @@ fn rebuild_phase(
         ..Default::default()
     };
     let data = work.join("rebuild");
-    let mut cmd = sepiola(bins, &data);
-    cmd.args(["index", "import"]).arg(corpus);
-    timed(cmd)?;
-    let mut cmd = sepiola(bins, &data);
-    cmd.args(["index", "rebuild"]);
-    let full = timed(cmd)?;
+    run_to_end(bins, &data, &args(&["index", "import"], Some(corpus)))?;
+    let rebuild = args(&["index", "rebuild"], None);
+    let full = run_to_end(bins, &data, &rebuild)?;
     for k in 0..kills {
-        let child = sepiola(bins, &data).args(["index", "rebuild"]).spawn()?;
         // A rebuild's length varies more than an import's: aim inside it.
-        let at = full.mul_f64(rng.random_range(0.02..0.85));
-        if kill_after(child, at)? {
-            phase.kills += 1;
-        } else {
-            phase.late += 1;
-        }
-        let Some(docs) = export(bins, &data, work)? else {
-            eprintln!("rebuild kill {k}: the index did not open");
+        let range = 0.02..0.85;
+        let Some(held) = kill_then_open(bins, &data, &rebuild, full, range, rng, &mut phase)?
+        else {
             continue;
         };
-        phase.opened += 1;
-        let held: BTreeSet<String> = docs.iter().filter_map(key_of).collect();
         let lost = want.difference(&held).count();
         if lost > 0 {
             eprintln!("rebuild kill {k}: {lost} documents lost");
@@ -348,16 +373,7 @@ fn rebuild_phase(
         phase.lost += lost;
         phase.checked += want.len();
     }
-    let mut cmd = sepiola(bins, &data);
-    cmd.args(["index", "rebuild"]);
-    timed(cmd)?;
-    let held: BTreeSet<String> = export(bins, &data, work)?
-        .context("the index did not open after the last rebuild")?
-        .iter()
-        .filter_map(key_of)
-        .collect();
-    phase.lost += want.difference(&held).count();
-    phase.checked += want.len();
+    complete(bins, &data, &rebuild, want, &mut phase)?;
     phase.wall = started.elapsed();
     Ok(phase)
 }
@@ -506,7 +522,7 @@ fn crawl_phase(
         } else {
             phase.late += 1;
         }
-        let Some(docs) = export(bins, &data, work)? else {
+        let Some(docs) = export(bins, &data)? else {
             eprintln!("crawl kill {k}: the index did not open");
             continue;
         };
@@ -526,7 +542,7 @@ fn crawl_phase(
         std::thread::sleep(Duration::from_millis(200));
     }
     kill_after(child, Duration::ZERO)?;
-    let docs = export(bins, &data, work)?.context("the index did not open after the crawl")?;
+    let docs = export(bins, &data)?.context("the index did not open after the crawl")?;
     let (lost, checked) = crawl_losses(&fed, &data, &docs)?;
     phase.lost += lost;
     phase.checked += checked;
