@@ -36,6 +36,15 @@ fn exported(data: &Path) -> BTreeSet<String> {
         .collect()
 }
 
+/// The old fixture's 30 videos and its events, answered.
+async fn serves_the_fixtures_documents(server: &Server) {
+    let (code, v) = server.get("/api/v1/search/videos?count=100").await;
+    assert_eq!(code, 200);
+    assert_eq!(v["total"], 30, "{}", v["total"]);
+    let (_, e) = server.get("/api/v1/search/events?count=100").await;
+    assert!(e["total"].as_u64().unwrap() > 0, "{}", e["total"]);
+}
+
 #[tokio::test]
 async fn an_index_of_the_previous_release_is_rebuilt_and_serves_the_same_documents() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -66,11 +75,7 @@ async fn an_index_of_the_previous_release_is_rebuilt_and_serves_the_same_documen
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&root.join("index-0.1-2026-11-29"), &dir.path().join("data"));
     let server = Server::start_logging(dir, "");
-    let (code, v) = server.get("/api/v1/search/videos?count=100").await;
-    assert_eq!(code, 200);
-    assert_eq!(v["total"], 30, "{v}");
-    let (_, e) = server.get("/api/v1/search/events?count=100").await;
-    assert!(e["total"].as_u64().unwrap() > 0, "{e}");
+    serves_the_fixtures_documents(&server).await;
     let log = server.log();
     assert!(
         log.contains("rebuilding it from its stored documents") && log.contains("video"),
@@ -123,11 +128,7 @@ async fn index_upgrade_builds_beside_the_old_index_and_the_next_start_switches_t
     );
     // The next start switches in one step instead of rebuilding.
     let server = Server::start_logging(dir, "");
-    let (code, v) = server.get("/api/v1/search/videos?count=100").await;
-    assert_eq!(code, 200);
-    assert_eq!(v["total"], 30, "{v}");
-    let (_, e) = server.get("/api/v1/search/events?count=100").await;
-    assert!(e["total"].as_u64().unwrap() > 0, "{e}");
+    serves_the_fixtures_documents(&server).await;
     let log = server.log();
     assert!(
         log.contains("switching to the index an upgrade built"),
