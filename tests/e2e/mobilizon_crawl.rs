@@ -396,9 +396,15 @@ async fn serve_keeps_events_fresh_and_expires_past_ones() {
     let a = hosts[0].clone();
     let days = 30;
     let dir = tempfile::tempdir().unwrap();
+    let deny = dir.path().join("deny.txt");
+    std::fs::write(&deny, "# nobody denied yet\n").unwrap();
     let toml = mobilizon_toml(
         &fed.mobilizon_list_url(),
-        &format!("quick_interval_secs = 2\nfull_interval_secs = 3600\npast_events_days = {days}\n"),
+        &format!(
+            "quick_interval_secs = 2\nfull_interval_secs = 3600\npast_events_days = {days}\n\
+             [moderation]\ndeny_file = \"{}\"\n",
+            deny.display()
+        ),
     );
     let server = Server::start_logging(dir, &toml);
     let base = server.base.clone();
@@ -515,6 +521,37 @@ async fn serve_keeps_events_fresh_and_expires_past_ones() {
     eventually("the past event expires", Duration::from_secs(20), || {
         let (base, expiring) = (base.clone(), expiring.clone());
         async move { event_by_uuid(&base, &expiring).await.is_none() }
+    })
+    .await;
+
+    // A Mobilizon host written into the deny file disappears from the
+    // answers and from the crawler's list (which purges its documents);
+    // the other stays.
+    let b = hosts[1].clone();
+    let count = |all: &[Value], h: &str| all.iter().filter(|e| e["host"] == json!(h)).count();
+    let before = api_pages(&base, "/api/v1/search/events").await;
+    assert!(count(&before, &b) > 0 && count(&before, &a) > 0);
+    std::fs::write(&deny, format!("{b} spam\n")).unwrap();
+    eventually("the denied host is purged", Duration::from_secs(20), || {
+        let (base, a, b) = (base.clone(), a.clone(), b.clone());
+        async move {
+            let events = api_pages(&base, "/api/v1/search/events").await;
+            let groups = api_pages(&base, "/api/v1/search/groups").await;
+            let inst: Value = crate::harness::fedsim::client()
+                .get(format!("{base}/api/v1/instances"))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            let listed = inst["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["host"] == json!(b));
+            count(&events, &b) == 0 && count(&groups, &b) == 0 && count(&events, &a) > 0 && !listed
+        }
     })
     .await;
 }
