@@ -590,6 +590,25 @@ async fn hostile_mobilizon_instances_change_nothing_for_the_healthy_ones() {
     let healthy = fed.healthy_mobilizon();
     let listed: BTreeSet<String> = fed.mobilizon_hosts().into_iter().map(|(h, _)| h).collect();
     let dir = tempfile::tempdir().unwrap();
+    // First owner wins: the healthy instances are crawled first (the
+    // uuid-clash one denied), then everything, the clash one included.
+    let clash_host = fed
+        .mobilizon_hosts()
+        .into_iter()
+        .find(|(_, k)| k.as_deref() == Some("uuid-clash"))
+        .unwrap()
+        .0;
+    let first = mobilizon_toml(
+        &fed.mobilizon_list_url(),
+        &format!("host_pass_timeout_secs = 20\ndeny_hosts = [\"{clash_host}\"]\n"),
+    );
+    let (out, _) = crawl_once(dir.path(), "first.toml", &first).await;
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let toml = mobilizon_toml(&fed.mobilizon_list_url(), "host_pass_timeout_secs = 20\n");
     let (out, took) = crawl_once(dir.path(), "mob.toml", &toml).await;
     let stdout = String::from_utf8_lossy(&out.stdout).to_string();
@@ -695,18 +714,14 @@ async fn hostile_mobilizon_instances_change_nothing_for_the_healthy_ones() {
         "the content-hostile instances were read at all"
     );
     // The uuid-clash instance could not take the healthy instance's uuids.
+    let stolen = uuids(&fed.mobilizon_events(&clash_host).await);
+    assert!(
+        stolen.iter().any(|u| uuids(&events).contains(u)),
+        "the uuid-clash instance shares no uuid: the check proves nothing"
+    );
     let clash: Vec<&Value> = got
         .iter()
-        .filter(|e| {
-            e["host"]
-                == json!(
-                    fed.mobilizon_hosts()
-                        .into_iter()
-                        .find(|(_, k)| k.as_deref() == Some("uuid-clash"))
-                        .unwrap()
-                        .0
-                )
-        })
+        .filter(|e| e["host"] == json!(clash_host))
         .collect();
     for e in clash {
         assert!(
