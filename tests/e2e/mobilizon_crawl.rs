@@ -396,9 +396,15 @@ async fn serve_keeps_events_fresh_and_expires_past_ones() {
     let a = hosts[0].clone();
     let days = 30;
     let dir = tempfile::tempdir().unwrap();
+    let deny = dir.path().join("deny.txt");
+    std::fs::write(&deny, "# nobody denied yet\n").unwrap();
     let toml = mobilizon_toml(
         &fed.mobilizon_list_url(),
-        &format!("quick_interval_secs = 2\nfull_interval_secs = 3600\npast_events_days = {days}\n"),
+        &format!(
+            "quick_interval_secs = 2\nfull_interval_secs = 3600\npast_events_days = {days}\n\
+             [moderation]\ndeny_file = \"{}\"\n",
+            deny.display()
+        ),
     );
     let server = Server::start_logging(dir, &toml);
     let base = server.base.clone();
@@ -442,7 +448,7 @@ async fn serve_keeps_events_fresh_and_expires_past_ones() {
         .send(
             "POST",
             &format!("/mobilizon/{a}/events/{moved}/move"),
-            json!({"city": "Reykjavik"}),
+            json!({"city": "Helsinki"}),
         )
         .await;
     assert_eq!(s, 200, "{moved_truth}");
@@ -490,7 +496,7 @@ async fn serve_keeps_events_fresh_and_expires_past_ones() {
             find(&new_uuid).is_some_and(|e| e["name"] == "Freshly planned zeppelin picnic")
                 && find(&moved).is_some_and(|e| {
                     e["location"]["location"] == moved_point
-                        && e["location"]["address"]["addressLocality"] == "Reykjavik"
+                        && e["location"]["address"]["addressLocality"] == "Helsinki"
                 })
                 && find(&cancelled).is_some_and(|e| e["status"] == "CANCELLED")
                 && find(&deleted).is_none()
@@ -515,6 +521,37 @@ async fn serve_keeps_events_fresh_and_expires_past_ones() {
     eventually("the past event expires", Duration::from_secs(20), || {
         let (base, expiring) = (base.clone(), expiring.clone());
         async move { event_by_uuid(&base, &expiring).await.is_none() }
+    })
+    .await;
+
+    // A Mobilizon host written into the deny file disappears from the
+    // answers and from the crawler's list (which purges its documents);
+    // the other stays.
+    let b = hosts[1].clone();
+    let count = |all: &[Value], h: &str| all.iter().filter(|e| e["host"] == json!(h)).count();
+    let before = api_pages(&base, "/api/v1/search/events").await;
+    assert!(count(&before, &b) > 0 && count(&before, &a) > 0);
+    std::fs::write(&deny, format!("{b} spam\n")).unwrap();
+    eventually("the denied host is purged", Duration::from_secs(20), || {
+        let (base, a, b) = (base.clone(), a.clone(), b.clone());
+        async move {
+            let events = api_pages(&base, "/api/v1/search/events").await;
+            let groups = api_pages(&base, "/api/v1/search/groups").await;
+            let inst: Value = crate::harness::fedsim::client()
+                .get(format!("{base}/api/v1/instances"))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            let listed = inst["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["host"] == json!(b));
+            count(&events, &b) == 0 && count(&groups, &b) == 0 && count(&events, &a) > 0 && !listed
+        }
     })
     .await;
 }
@@ -553,17 +590,47 @@ async fn hostile_mobilizon_instances_change_nothing_for_the_healthy_ones() {
     let healthy = fed.healthy_mobilizon();
     let listed: BTreeSet<String> = fed.mobilizon_hosts().into_iter().map(|(h, _)| h).collect();
     let dir = tempfile::tempdir().unwrap();
+    // First owner wins: the healthy instances are crawled first (the
+    // uuid-clash one denied), then everything, the clash one included.
+    let clash_host = fed
+        .mobilizon_hosts()
+        .into_iter()
+        .find(|(_, k)| k.as_deref() == Some("uuid-clash"))
+        .unwrap()
+        .0;
+    let first = mobilizon_toml(
+        &fed.mobilizon_list_url(),
+        &format!("host_pass_timeout_secs = 20\ndeny_hosts = [\"{clash_host}\"]\n"),
+    );
+    let (out, _) = crawl_once(dir.path(), "first.toml", &first).await;
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let toml = mobilizon_toml(&fed.mobilizon_list_url(), "host_pass_timeout_secs = 20\n");
     let (out, took) = crawl_once(dir.path(), "mob.toml", &toml).await;
-    assert!(
-        out.status.success(),
-        "{}",
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    // Some hosts failed (the hostile ones), some passed: exit status 2.
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    eprintln!("hostile crawl ({took:?}):\n{stdout}");
+    // Hostile hosts cost their timeouts, in parallel with the rest.
     assert!(
         took < Duration::from_secs(60),
         "hostile instances cost {took:?}"
     );
+    for h in &healthy {
+        assert!(
+            !stdout.contains(&format!("failed: {h}")),
+            "{h} failed: {stdout}"
+        );
+    }
     let (events, groups) = truth(&fed, &healthy, 90).await;
     let server = Server::start(dir, &toml);
     let base = server.base.clone();
@@ -647,18 +714,14 @@ async fn hostile_mobilizon_instances_change_nothing_for_the_healthy_ones() {
         "the content-hostile instances were read at all"
     );
     // The uuid-clash instance could not take the healthy instance's uuids.
+    let stolen = uuids(&fed.mobilizon_events(&clash_host).await);
+    assert!(
+        stolen.iter().any(|u| uuids(&events).contains(u)),
+        "the uuid-clash instance shares no uuid: the check proves nothing"
+    );
     let clash: Vec<&Value> = got
         .iter()
-        .filter(|e| {
-            e["host"]
-                == json!(
-                    fed.mobilizon_hosts()
-                        .into_iter()
-                        .find(|(_, k)| k.as_deref() == Some("uuid-clash"))
-                        .unwrap()
-                        .0
-                )
-        })
+        .filter(|e| e["host"] == json!(clash_host))
         .collect();
     for e in clash {
         assert!(
