@@ -32,6 +32,7 @@ mod instance_mode;
 mod limits;
 mod metrics;
 mod mobilizon_api;
+mod places_api;
 mod sepia_links;
 mod upgrade;
 mod web;

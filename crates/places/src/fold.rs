@@ -28,7 +28,12 @@ fn fold_with(s: &str, strip_accents: bool) -> String {
             }
             continue;
         }
-        if c.is_whitespace() || matches!(c, '-' | '\'' | '’' | '‘' | 'ʻ' | 'ʼ' | '`' | '.' | ',' | '‐' | '–' | '—') {
+        if c.is_whitespace()
+            || matches!(
+                c,
+                '-' | '\'' | '’' | '‘' | 'ʻ' | 'ʼ' | '`' | '.' | ',' | '‐' | '–' | '—'
+            )
+        {
             space = !out.is_empty();
             continue;
         }

@@ -61,7 +61,7 @@ impl Gazetteer {
             }
         }
         // Kept stable if a hand-edited file is out of order.
-        places.sort_by(|a, b| b.population.cmp(&a.population));
+        places.sort_by_key(|p| std::cmp::Reverse(p.population));
         let mut keys = Vec::new();
         let mut mine: Vec<String> = Vec::new();
         for (i, p) in places.iter().enumerate() {
@@ -73,11 +73,8 @@ impl Gazetteer {
             keys.extend(mine.drain(..).map(|k| (k.into_boxed_str(), i)));
         }
         keys.sort_unstable();
-        let mut by_id: Vec<(u32, u32)> = places
-            .iter()
-            .zip(0u32..)
-            .map(|(p, i)| (p.id, i))
-            .collect();
+        let mut by_id: Vec<(u32, u32)> =
+            places.iter().zip(0u32..).map(|(p, i)| (p.id, i)).collect();
         by_id.sort_unstable();
         let unit = places.iter().map(|p| unit_vector(p.lat, p.lon)).collect();
         Gazetteer {
@@ -168,7 +165,8 @@ impl Gazetteer {
             let hit = n < ACCENT_SCAN
                 && first.len() < count
                 && self.place(i).is_some_and(|p| {
-                    p.names().any(|name| fold_keep_accents(name).starts_with(accented))
+                    p.names()
+                        .any(|name| fold_keep_accents(name).starts_with(accented))
                 });
             if hit { first.push(i) } else { rest.push(i) }
         }
@@ -275,7 +273,12 @@ mod tests {
         // GeoNames calls it Geneva; Genève is one of its other names.
         // With the accent, the places with that accent come first (Genoa
         // is also "Genès"); without it, bigger places come first.
-        let gene: Vec<_> = g().search("genè", 2).unwrap().iter().map(|p| p.id).collect();
+        let gene: Vec<_> = g()
+            .search("genè", 2)
+            .unwrap()
+            .iter()
+            .map(|p| p.id)
+            .collect();
         assert_eq!(gene, [3176219, 2660646], "Genoa, Geneva");
         let gene = g().search("gene", 10).unwrap();
         assert!(gene.iter().any(|p| p.name == "Geneva"), "{gene:?}");
@@ -285,7 +288,10 @@ mod tests {
         assert_eq!(first("Londres"), ("London".into(), "GB".into()));
         assert_eq!(first("Моск"), ("Moscow".into(), "RU".into()));
         assert_eq!(first("MÜNCHEN"), ("Munich".into(), "DE".into()));
-        assert_eq!(first("saint etienne"), ("Saint-Étienne".into(), "FR".into()));
+        assert_eq!(
+            first("saint etienne"),
+            ("Saint-Étienne".into(), "FR".into())
+        );
     }
 
     #[test]
@@ -297,7 +303,11 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), found.len());
         // Every result really has a name starting with the query.
-        assert!(found.iter().all(|p| p.names().any(|n| fold(n).starts_with("san"))));
+        assert!(
+            found
+                .iter()
+                .all(|p| p.names().any(|n| fold(n).starts_with("san")))
+        );
         assert!(g().search("xqzxqzxq", 10).unwrap().is_empty());
         assert_eq!(g().search("lyon", 0).unwrap().len(), 0);
     }
@@ -308,7 +318,9 @@ mod tests {
         let long = "a".repeat(MAX_QUERY_CHARS + 1);
         assert_eq!(
             g().search(&long, 5),
-            Err(PlaceError::QueryTooLong { max: MAX_QUERY_CHARS })
+            Err(PlaceError::QueryTooLong {
+                max: MAX_QUERY_CHARS
+            })
         );
     }
 
@@ -334,8 +346,15 @@ mod tests {
         let (lat, lon) = (47.37, 8.54);
         let best = g().nearest(lat, lon).unwrap().unwrap();
         let d = Gazetteer::distance_km(best, lat, lon);
-        assert!(g().places.iter().all(|p| p.distance_km(lat, lon) >= d - 1e-9));
-        assert!(matches!(g().nearest(f64::NAN, 0.0), Err(PlaceError::BadPoint { .. })));
+        assert!(
+            g().places
+                .iter()
+                .all(|p| p.distance_km(lat, lon) >= d - 1e-9)
+        );
+        assert!(matches!(
+            g().nearest(f64::NAN, 0.0),
+            Err(PlaceError::BadPoint { .. })
+        ));
         assert!(g().nearest(0.0, 181.0).is_err());
     }
 

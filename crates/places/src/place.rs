@@ -113,14 +113,29 @@ mod tests {
             "2660646\tGenève\tCH\tSwitzerland\t25\t46.20222\t6.14569\t183981\tEurope/Zurich\tGeneva|Genf||Ginevra",
         );
         let p = p.unwrap();
-        assert_eq!((p.id, p.name.as_str(), p.country_code.as_str()), (2660646, "Genève", "CH"));
+        assert_eq!(
+            (p.id, p.name.as_str(), p.country_code.as_str()),
+            (2660646, "Genève", "CH")
+        );
         assert_eq!(p.alternate_names, ["Geneva", "Genf", "Ginevra"]);
         assert_eq!(p.names().count(), 4);
         assert_eq!(Place::parse("1\tX\tFR"), Err(BadLine::Columns));
-        assert_eq!(Place::parse("x\tX\tFR\tF\t1\t1\t1\t1\tE\t"), Err(BadLine::Number));
-        assert_eq!(Place::parse("1\tX\tFR\tF\t1\t91\t1\t1\tE\t"), Err(BadLine::Point));
-        assert_eq!(Place::parse("1\tX\tFR\tF\t1\tNaN\t1\t1\tE\t"), Err(BadLine::Point));
-        assert_eq!(Place::parse("1\t \tFR\tF\t1\t1\t1\t1\tE\t"), Err(BadLine::Name));
+        assert_eq!(
+            Place::parse("x\tX\tFR\tF\t1\t1\t1\t1\tE\t"),
+            Err(BadLine::Number)
+        );
+        assert_eq!(
+            Place::parse("1\tX\tFR\tF\t1\t91\t1\t1\tE\t"),
+            Err(BadLine::Point)
+        );
+        assert_eq!(
+            Place::parse("1\tX\tFR\tF\t1\tNaN\t1\t1\tE\t"),
+            Err(BadLine::Point)
+        );
+        assert_eq!(
+            Place::parse("1\t \tFR\tF\t1\t1\t1\t1\tE\t"),
+            Err(BadLine::Name)
+        );
     }
 
     #[test]
