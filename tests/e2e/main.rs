@@ -36,4 +36,5 @@ mod places_api;
 mod sepia_links;
 mod upgrade;
 mod web;
+mod web_events;
 mod web_fedsim;
