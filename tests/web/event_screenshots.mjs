@@ -19,7 +19,7 @@ test('event screenshots', async () => {
         await page.setExtraHTTPHeaders({ 'Accept-Language': locale });
         await page.emulateMedia({ colorScheme: scheme });
         await page.setViewportSize(viewport);
-        for (const [name, path] of [['events', '/search?search=&type=events&place=London'], ['groups', '/search?search=&type=groups&place=Lyon&radius=100']]) {
+        for (const [name, path] of [['events', '/search?search=&type=events&place=Lyon&radius=250'], ['groups', '/search?search=&type=groups&place=Lyon&radius=100']]) {
           if (name === 'groups' && device === 'phone') continue;
           await page.goto(base + path, { waitUntil: 'networkidle' });
           if (device === 'phone') {

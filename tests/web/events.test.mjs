@@ -60,6 +60,7 @@ test('a place typed by name is found by the gazetteer; radius narrows it', async
   await box.press('Enter');
   await page.waitForURL(/place=lyon/);
   assert.match(await page.locator('.place-note').innerText(), /Near Lyon, France, within 50 km/);
+  assert.equal(await page.locator('h1').innerText(), 'Events near Lyon, France');
   const within50 = events.filter((e) => near(e, LYON, 50));
   assert.ok(within50.length >= 20 && within50.length < events.length, `${within50.length}`);
   assert.equal(await total(page), within50.length);

@@ -1,6 +1,7 @@
 //! `bench`: measures sepiola on a generated corpus and appends a dated
 //! section to docs/benchmarks.md. See bench/README.md for the method.
 
+mod geo;
 mod load;
 mod machine;
 mod process;
@@ -33,6 +34,22 @@ enum Command {
     },
     /// Runs the whole benchmark.
     Run(RunArgs),
+    /// Geographic event queries and place lookups on a running server
+    /// (bench/geo.sh prepares one with 100,000 events).
+    Geo {
+        /// The server, e.g. `http://127.0.0.1:8080`.
+        #[arg(long)]
+        base: String,
+        /// Runs (interleaved across classes).
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// Requests per class and run.
+        #[arg(long, default_value_t = 300)]
+        requests: usize,
+        /// Seed of the requests.
+        #[arg(long, default_value_t = 11)]
+        seed: u64,
+    },
     /// Times each query of the mix on a running server (median of
     /// `--repeat` tries, one client), slowest first: where the time goes.
     Each {
@@ -88,6 +105,17 @@ fn main() -> anyhow::Result<()> {
         Command::Queries { seed } => {
             print!("{}", queries::mix(seed));
             Ok(())
+        }
+        Command::Geo {
+            base,
+            runs,
+            requests,
+            seed,
+        } => {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            print!("{}", rt.block_on(geo::run(&base, runs, requests, seed))?);
         }
         Command::Each {
             base,

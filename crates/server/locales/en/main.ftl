@@ -197,6 +197,8 @@ lang-fi = Finnish
 lang-ru = Russian
 
 # Events and groups (Mobilizon)
+results-heading-events-near = Events near { $place }
+results-heading-groups-near = Groups near { $place }
 tab-events = Events
 tab-groups = Groups
 filter-place = Place

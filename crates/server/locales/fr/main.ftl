@@ -199,6 +199,8 @@ lang-fi = Finnois
 lang-ru = Russe
 
 # Events and groups (Mobilizon)
+results-heading-events-near = Événements près de { $place }
+results-heading-groups-near = Groupes près de { $place }
 tab-events = Événements
 tab-groups = Groupes
 filter-place = Lieu

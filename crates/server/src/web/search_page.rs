@@ -325,7 +325,7 @@ fn render(
         .is_mobilizon()
         .then(|| place_box_view(&l, form, place, lang));
     SearchPage {
-        title: title(&l, form),
+        title: title(&l, form, place),
         query: form.search_text().to_string(),
         tab: tab.url_value(),
         tabs: tab_links(&l, form, found, &href),
@@ -447,9 +447,20 @@ fn place_box_view(
 }
 
 /// The heading: the query, or "browse" without one.
-fn title(l: &Lang, form: &SearchForm) -> String {
+fn title(l: &Lang, form: &SearchForm, place: &PlaceChoice) -> String {
     let search = form.search_text();
-    if search.trim().is_empty() {
+    let near = place
+        .located()
+        .filter(|_| form.tab().is_mobilizon())
+        .map(|p| place_box::label(p.place));
+    if let (true, Some(near)) = (search.trim().is_empty(), near) {
+        let key = if form.tab() == Tab::Events {
+            "results-heading-events-near"
+        } else {
+            "results-heading-groups-near"
+        };
+        l.ta(key, &[("place", Arg::Text(near))])
+    } else if search.trim().is_empty() {
         l.t("results-heading-browse")
     } else {
         l.ta(
