@@ -214,8 +214,14 @@ async fn every_event_filter_matches_the_fixture() {
         |d| d["category"] == "MUSIC" && d["status"] == "CONFIRMED" && d["language"] == "en",
     )
     .await;
-    // Unknown parameters are ignored, as Mobilizon's `type` or `zoom` would be.
-    check_all(s, "events", "uuid", "type=ONLINE&zoom=5&longEvents=false").await;
+    // Mobilizon's `type` and sepiola's `isOnline` pick online or in-person events.
+    let online = |d: &Value| d["isOnline"] == true;
+    check(s, "events", "uuid", "type=ONLINE", online).await;
+    check(s, "events", "uuid", "isOnline=true", online).await;
+    check(s, "events", "uuid", "type=IN_PERSON", |d| !online(d)).await;
+    check(s, "events", "uuid", "isOnline=false", |d| !online(d)).await;
+    // Unknown parameters are ignored, as Mobilizon's `zoom` would be.
+    check_all(s, "events", "uuid", "zoom=5&longEvents=false").await;
 }
 
 #[tokio::test]

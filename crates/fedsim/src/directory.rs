@@ -15,14 +15,20 @@ use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Builds the directory router (list + control), logging every request.
+/// Where the Mobilizon instance list is served (its own path: the
+/// PeerTube list already answers `/api/v1/instances`).
+pub const MOBILIZON_LIST_PATH: &str = "/mobilizon/api/v1/instances";
+
+/// Builds the directory router (lists + control), logging every request.
 pub fn router(sim: Arc<Sim>, target: LogTarget) -> Router {
     Router::new()
         .route("/", get(index))
         .route("/api/v1/instances/hosts", get(hosts))
         .route("/api/v1/instances", get(full_list))
+        .route(MOBILIZON_LIST_PATH, get(mobilizon_list))
         .with_state(sim.clone())
-        .merge(crate::control::router(sim))
+        .merge(crate::control::router(sim.clone()))
+        .merge(crate::mobilizon::control::router(sim))
         .layer(axum::middleware::from_fn_with_state(target, log_requests))
 }
 
@@ -60,6 +66,43 @@ async fn hosts(State(sim): State<Arc<Sim>>, Query(q): Query<HashMap<String, Stri
         .map(|i| json!({"host": i.host}))
         .collect();
     axum::Json(json!({"total": sim.instances.len(), "data": data})).into_response()
+}
+
+/// The Mobilizon list, shaped like instances.joinmobilizon.org's
+/// `/api/v1/instances?start=&count=`.
+async fn mobilizon_list(
+    State(sim): State<Arc<Sim>>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let (start, count) = match window(&q) {
+        Ok(w) => w,
+        Err(e) => return e,
+    };
+    let data: Vec<Value> = sim
+        .mobilizon
+        .iter()
+        .skip(start)
+        .take(count)
+        .map(|i| {
+            let c = i.read();
+            json!({
+                "id": i.index + 1,
+                "host": i.host,
+                "name": c.name,
+                "shortDescription": c.description,
+                "version": crate::mobilizon::api::VERSION,
+                "signupAllowed": false,
+                "languages": [c.lang.code()],
+                "totalUsers": c.people.len(),
+                "totalLocalEvents": c.events.iter().filter(|e| e.is_listed()).count(),
+                "totalLocalGroups": c.groups.len(),
+                "health": 100,
+                "country": c.city.country_code,
+                "createdAt": crate::render::date(&(i.now() - chrono::Duration::days(400))),
+            })
+        })
+        .collect();
+    axum::Json(json!({"total": sim.mobilizon.len(), "data": data})).into_response()
 }
 
 async fn full_list(

@@ -41,6 +41,9 @@ pub enum HostileKind {
     UuidClash,
     /// `/api/v1/videos` never ends: every page full, the total growing with each page.
     Endless,
+    /// Mobilizon only: every GraphQL query answers errors (HTTP 200), in
+    /// Absinthe's shape and in broken ones.
+    GraphqlErrors,
 }
 
 impl HostileKind {
@@ -62,6 +65,27 @@ impl HostileKind {
         HostileKind::Endless,
     ];
 
+    /// Every kind a Mobilizon instance can be given, in the order
+    /// `--mobilizon-hostile N` assigns them (`uuid-clash` reuses the event
+    /// uuids of the first healthy Mobilizon instance).
+    pub const MOBILIZON_ALL: [HostileKind; 15] = [
+        HostileKind::GraphqlErrors,
+        HostileKind::Markup,
+        HostileKind::BadUrls,
+        HostileKind::AbsurdNumbers,
+        HostileKind::Endless,
+        HostileKind::RedirectDecoy,
+        HostileKind::RedirectPrivate,
+        HostileKind::ServerError,
+        HostileKind::InvalidJson,
+        HostileKind::HugeChunked,
+        HostileKind::HugeLength,
+        HostileKind::LengthLie,
+        HostileKind::SlowDrip,
+        HostileKind::Timeout,
+        HostileKind::UuidClash,
+    ];
+
     /// The CLI / JSON name.
     pub fn name(self) -> &'static str {
         match self {
@@ -79,16 +103,20 @@ impl HostileKind {
             HostileKind::AbsurdNumbers => "absurd-numbers",
             HostileKind::UuidClash => "uuid-clash",
             HostileKind::Endless => "endless",
+            HostileKind::GraphqlErrors => "graphql-errors",
         }
     }
 
     /// Parses a CLI name.
     pub fn parse(name: &str) -> Result<HostileKind, FedsimError> {
-        HostileKind::ALL
+        HostileKind::MOBILIZON_ALL
             .into_iter()
             .find(|k| k.name() == name.trim())
             .ok_or_else(|| {
-                let known: Vec<&str> = HostileKind::ALL.iter().map(|k| k.name()).collect();
+                let known: Vec<&str> = HostileKind::MOBILIZON_ALL
+                    .iter()
+                    .map(|k| k.name())
+                    .collect();
                 FedsimError::UnknownHostileKind(name.to_string(), known.join(","))
             })
     }
@@ -113,6 +141,7 @@ impl HostileKind {
                 | HostileKind::InvalidJson
                 | HostileKind::RedirectDecoy
                 | HostileKind::RedirectPrivate
+                | HostileKind::GraphqlErrors
         )
     }
 }
@@ -356,7 +385,8 @@ pub fn blanket_response(
     }
 }
 
-const MARKUP_PAYLOADS: [&str; 7] = [
+/// Active markup and control characters put in text fields.
+pub(crate) const MARKUP_PAYLOADS: [&str; 7] = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
     "\u{202E}gpj.exe\u{202C}",
@@ -397,7 +427,8 @@ struct MutState<'a> {
     decoy: &'a str,
 }
 
-fn walk(v: &mut Value, key: Option<&str>, f: &mut dyn FnMut(Option<&str>, &mut Value)) {
+/// Calls `f` on every scalar of `v` with the key it sits under.
+pub(crate) fn walk(v: &mut Value, key: Option<&str>, f: &mut dyn FnMut(Option<&str>, &mut Value)) {
     match v {
         Value::Object(map) => {
             for (k, child) in map.iter_mut() {

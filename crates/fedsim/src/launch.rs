@@ -10,6 +10,7 @@ use tokio::sync::watch;
 use crate::error::FedsimError;
 use crate::hostile::RawSettings;
 use crate::listener::SimListener;
+use crate::mobilizon::MobInstance;
 use crate::request_log::LogTarget;
 use crate::sim::{Instance, Sim, SimConfig, StartupInfo, startup_info};
 
@@ -39,7 +40,7 @@ fn port_for(base: Option<u16>, offset: usize) -> Result<u16, FedsimError> {
 
 /// Binds every listener, generates the content and starts serving; returns once all listen.
 pub async fn start(config: SimConfig) -> Result<Running, FedsimError> {
-    if config.instances == 0 {
+    if config.instances == 0 && config.mobilizon_instances == 0 {
         return Err(FedsimError::InvalidOptions(
             "at least one instance is needed".into(),
         ));
@@ -50,6 +51,11 @@ pub async fn start(config: SimConfig) -> Result<Running, FedsimError> {
     for i in 0..config.instances {
         listeners.push(bind(config.bind, port_for(config.base_port, 2 + i)?).await?);
     }
+    let mut mob_listeners = Vec::with_capacity(config.mobilizon_instances);
+    for j in 0..config.mobilizon_instances {
+        let port = port_for(config.base_port, 2 + config.instances + j)?;
+        mob_listeners.push(bind(config.bind, port).await?);
+    }
     let host_of =
         |l: &TcpListener| -> Result<String, FedsimError> { Ok(l.local_addr()?.to_string()) };
 
@@ -57,9 +63,14 @@ pub async fn start(config: SimConfig) -> Result<Running, FedsimError> {
         .iter()
         .map(host_of)
         .collect::<Result<Vec<_>, _>>()?;
+    let mob_hosts = mob_listeners
+        .iter()
+        .map(host_of)
+        .collect::<Result<Vec<_>, _>>()?;
     let sim = Arc::new(Sim::new(
         config,
         hosts,
+        mob_hosts,
         host_of(&decoy_listener)?,
         host_of(&directory_listener)?,
     ));
@@ -82,13 +93,66 @@ pub async fn start(config: SimConfig) -> Result<Running, FedsimError> {
         spawn_instance(&sim, inst, l, "instance")?;
     }
 
+    for (inst, l) in sim.mobilizon.clone().into_iter().zip(mob_listeners) {
+        spawn_mobilizon(&sim, inst, l)?;
+    }
+
     if sim.config.eager {
         for inst in &sim.instances {
+            inst.warm();
+        }
+        for inst in &sim.mobilizon {
             inst.warm();
         }
     }
     let info = startup_info(&sim);
     Ok(Running { sim, info })
+}
+
+fn spawn_raw(
+    sim: &Arc<Sim>,
+    mut listener: SimListener,
+    kind: crate::hostile::HostileKind,
+    host: &str,
+) {
+    let log = sim.log.clone();
+    let settings = RawSettings {
+        huge_body_bytes: sim.config.huge_body_bytes,
+        drip_interval: sim.config.drip_interval,
+    };
+    let host: Arc<str> = host.into();
+    tokio::spawn(async move {
+        loop {
+            let (stream, _) = listener.next().await;
+            let (log, settings, host) = (log.clone(), settings.clone(), host.clone());
+            tokio::spawn(async move {
+                crate::hostile::serve_raw(stream, kind, &host, &log, &settings).await;
+            });
+        }
+    });
+}
+
+fn spawn_mobilizon(
+    sim: &Arc<Sim>,
+    inst: Arc<MobInstance>,
+    l: TcpListener,
+) -> Result<(), FedsimError> {
+    let listener = SimListener::new(l, inst.down.subscribe())?;
+    match inst.hostile {
+        Some(kind) if kind.is_raw() => spawn_raw(sim, listener, kind, &inst.host),
+        _ => {
+            let target = LogTarget {
+                log: sim.log.clone(),
+                host: inst.host.as_str().into(),
+                role: "mobilizon",
+            };
+            let router = crate::mobilizon::api::router(sim.clone(), inst, target);
+            tokio::spawn(async move {
+                let _ = axum::serve(listener, router).await;
+            });
+        }
+    }
+    Ok(())
 }
 
 fn spawn_instance(
@@ -97,25 +161,9 @@ fn spawn_instance(
     l: TcpListener,
     role: &'static str,
 ) -> Result<(), FedsimError> {
-    let mut listener = SimListener::new(l, inst.down.subscribe())?;
+    let listener = SimListener::new(l, inst.down.subscribe())?;
     match inst.hostile {
-        Some(kind) if kind.is_raw() => {
-            let log = sim.log.clone();
-            let settings = RawSettings {
-                huge_body_bytes: sim.config.huge_body_bytes,
-                drip_interval: sim.config.drip_interval,
-            };
-            let host: Arc<str> = inst.host.as_str().into();
-            tokio::spawn(async move {
-                loop {
-                    let (stream, _) = listener.next().await;
-                    let (log, settings, host) = (log.clone(), settings.clone(), host.clone());
-                    tokio::spawn(async move {
-                        crate::hostile::serve_raw(stream, kind, &host, &log, &settings).await;
-                    });
-                }
-            });
-        }
+        Some(kind) if kind.is_raw() => spawn_raw(sim, listener, kind, &inst.host),
         _ => {
             let target = LogTarget {
                 log: sim.log.clone(),

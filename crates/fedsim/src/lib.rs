@@ -1,7 +1,8 @@
-//! fedsim: a simulated PeerTube federation on loopback, for sepiola's crawler tests, benchmarks
+//! fedsim: a simulated PeerTube and Mobilizon federation on loopback, for sepiola's crawler tests, benchmarks
 //! and demos. Many PeerTube 6.x instances with deterministic multilingual content, a
 //! joinpeertube-style instance list, hostile instances on demand, a decoy that must never be
-//! contacted, and a control API (see README.md).
+//! contacted, Mobilizon instances answering GraphQL ([`mobilizon`]) with an
+//! instances.joinmobilizon.org-style list, and a control API (see README.md).
 
 pub mod content;
 pub mod control;
@@ -12,6 +13,7 @@ pub mod hostile;
 pub mod images;
 pub mod launch;
 pub mod listener;
+pub mod mobilizon;
 pub mod mobilizon_corpus;
 pub mod peertube_api;
 pub mod render;

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::net::IpAddr;
 use std::time::Duration;
 
-/// A simulated PeerTube federation on loopback for tests, benchmarks and demos.
+/// A simulated PeerTube and Mobilizon federation on loopback for tests, benchmarks and demos.
 #[derive(Parser, Debug)]
 #[command(name = "fedsim", version, about)]
 struct Cli {
@@ -37,7 +37,7 @@ struct Cli {
     /// Address to listen on (keep it on loopback).
     #[arg(long, default_value = "127.0.0.1")]
     bind: IpAddr,
-    /// Fixed ports: directory on P, decoy on P+1, instance i on P+2+i (default: OS-assigned).
+    /// Fixed ports: directory on P, decoy on P+1, instance i on P+2+i, Mobilizon instance j after them (default: OS-assigned).
     #[arg(long)]
     base_port: Option<u16>,
     /// Size in MiB of the bodies of huge-chunked, huge-length and length-lie.
@@ -55,6 +55,21 @@ struct Cli {
     /// Generate all content before printing the first line (default: each instance on first use).
     #[arg(long)]
     eager: bool,
+    /// Number of Mobilizon instances (each on its own port, on the Mobilizon list).
+    #[arg(long, default_value_t = 0)]
+    mobilizon_instances: usize,
+    /// Average events per Mobilizon instance (heavy-tailed sizes).
+    #[arg(long, default_value_t = 40.0)]
+    mobilizon_events_per_instance: f64,
+    /// Exactly this many events over all Mobilizon instances (overrides the average).
+    #[arg(long)]
+    mobilizon_total_events: Option<u64>,
+    /// Groups per Mobilizon instance.
+    #[arg(long, default_value_t = 5)]
+    mobilizon_groups_per_instance: usize,
+    /// Comma-separated hostile kinds for the first Mobilizon instances (see README).
+    #[arg(long, value_delimiter = ',')]
+    mobilizon_hostile_kinds: Vec<String>,
     /// PeerTube release the instances imitate: `mixed` (about half 6.3, half 8.2, from the seed and index), `6.3` or `8.2`.
     #[arg(long, default_value = "mixed")]
     peertube_version: String,
@@ -84,6 +99,21 @@ fn hostile_kinds(cli: &Cli) -> anyhow::Result<Vec<HostileKind>> {
     Ok((0..n).map(|i| pool[i % pool.len()]).collect())
 }
 
+fn mobilizon_hostile(cli: &Cli) -> anyhow::Result<Vec<HostileKind>> {
+    let kinds = cli
+        .mobilizon_hostile_kinds
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| HostileKind::parse(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    anyhow::ensure!(
+        kinds.len() <= cli.mobilizon_instances,
+        "--mobilizon-hostile-kinds names more kinds than --mobilizon-instances {}",
+        cli.mobilizon_instances
+    );
+    Ok(kinds)
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
@@ -107,6 +137,11 @@ async fn main() -> anyhow::Result<()> {
         drip_interval: Duration::from_millis(cli.drip_interval_ms),
         decoy_videos: cli.decoy_videos,
         eager: cli.eager,
+        mobilizon_instances: cli.mobilizon_instances,
+        mobilizon_events_per_instance: cli.mobilizon_events_per_instance,
+        mobilizon_total_events: cli.mobilizon_total_events,
+        mobilizon_groups_per_instance: cli.mobilizon_groups_per_instance,
+        mobilizon_hostile: mobilizon_hostile(&cli)?,
         versions: VersionMix::parse(&cli.peertube_version).with_context(|| {
             format!(
                 "--peertube-version {}: expected mixed, 6.3 or 8.2",

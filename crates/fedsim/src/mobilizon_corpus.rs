@@ -344,7 +344,8 @@ impl Instance {
             .then(|| format!("{base}/media/{uuid}.jpg"));
         json!({
             "kind": "event", "host": self.host, "id": id.to_string(), "uuid": uuid,
-            "name": name, "description": html(&description),
+            "name": name, "description": description,
+            "isOnline": location.is_null(),
             "startTime": date(&start), "endTime": end.as_ref().map(date),
             "url": format!("{base}/events/{uuid}"), "banner": banner,
             "category": category, "status": status, "language": declared.map(Lang::code),
@@ -378,27 +379,12 @@ impl Instance {
             "kind": "group", "host": self.host, "id": id.to_string(), "name": name,
             "displayName": display,
             "avatar": rng.random_bool(0.8).then(|| format!("{base}/media/group-{name}.png")),
-            "description": html(&description), "url": format!("{base}/@{name}"),
+            "description": description, "url": format!("{base}/@{name}"),
             "memberCount": heavy_tail(rng, 2.5, 1.3), "location": location,
             "language": declared.map(Lang::code),
             "createdAt": date(&created), "updatedAt": date(&created),
         })
     }
-}
-
-/// Mobilizon stores descriptions as HTML.
-fn html(text: &str) -> String {
-    if text.is_empty() {
-        return String::new();
-    }
-    let escaped = text
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    escaped
-        .split("\n\n")
-        .map(|p| format!("<p>{p}</p>"))
-        .collect()
 }
 
 fn round_15(t: DateTime<Utc>) -> DateTime<Utc> {

@@ -3,6 +3,8 @@
 
 use crate::content::{self, GenParams, InstanceContent, Origin};
 use crate::hostile::HostileKind;
+use crate::mobilizon::MobInstance;
+use crate::mobilizon::content::MobParams;
 use crate::request_log::RequestLog;
 use crate::version::{PeerTubeVersion, VersionMix};
 use serde::Serialize;
@@ -43,6 +45,16 @@ pub struct SimConfig {
     pub eager: bool,
     /// Which PeerTube releases the instances imitate (the decoy is 6.3).
     pub versions: VersionMix,
+    /// Mobilizon instances (listed on the directory's Mobilizon list).
+    pub mobilizon_instances: usize,
+    /// Average events per Mobilizon instance (heavy-tailed sizes).
+    pub mobilizon_events_per_instance: f64,
+    /// If set, exactly this many events over all Mobilizon instances.
+    pub mobilizon_total_events: Option<u64>,
+    /// Groups per Mobilizon instance.
+    pub mobilizon_groups_per_instance: usize,
+    /// Hostile kinds given to the first Mobilizon instances, in order.
+    pub mobilizon_hostile: Vec<HostileKind>,
 }
 
 impl Default for SimConfig {
@@ -62,6 +74,11 @@ impl Default for SimConfig {
             decoy_videos: 20,
             eager: false,
             versions: VersionMix::Mixed,
+            mobilizon_instances: 0,
+            mobilizon_events_per_instance: 40.0,
+            mobilizon_total_events: None,
+            mobilizon_groups_per_instance: 5,
+            mobilizon_hostile: Vec::new(),
         }
     }
 }
@@ -145,6 +162,8 @@ pub struct Sim {
     pub directory_host: String,
     /// Every request every listener received.
     pub log: RequestLog,
+    /// The Mobilizon instances, by index.
+    pub mobilizon: Vec<Arc<MobInstance>>,
     by_host: HashMap<String, usize>,
 }
 
@@ -160,6 +179,15 @@ impl Sim {
         key.parse::<usize>()
             .ok()
             .and_then(|i| self.instances.get(i))
+    }
+
+    /// Finds a Mobilizon instance by host or by index.
+    pub fn find_mobilizon(&self, key: &str) -> Option<&Arc<MobInstance>> {
+        self.mobilizon.iter().find(|m| m.host == key).or_else(|| {
+            key.parse::<usize>()
+                .ok()
+                .and_then(|i| self.mobilizon.get(i))
+        })
     }
 
     /// The host an object of `origin` seen on `inst` lives on.
@@ -198,11 +226,31 @@ pub struct InstanceInfo {
     pub version: PeerTubeVersion,
 }
 
+/// What the first stdout line tells a test about one Mobilizon instance.
+#[derive(Debug, Clone, Serialize)]
+pub struct MobInstanceInfo {
+    /// Position among the Mobilizon instances.
+    pub index: usize,
+    /// `127.0.0.1:PORT`.
+    pub host: String,
+    /// `http://127.0.0.1:PORT`.
+    pub base_url: String,
+    /// Hostile kind name, or null.
+    pub hostile: Option<&'static str>,
+    /// Events generated at startup (hidden ones included).
+    pub events: usize,
+}
+
 /// The first stdout line: everything a test needs to drive the federation.
 #[derive(Debug, Clone, Serialize)]
 pub struct StartupInfo {
     /// Absolute URL of the joinpeertube-style `/api/v1/instances/hosts` list.
     pub peertube_list: String,
+    /// Absolute URL of the instances.joinmobilizon.org-style list
+    /// (`GET …?start=&count=` → `{total, data: [{host, …}]}`).
+    pub mobilizon_list: String,
+    /// Every Mobilizon instance.
+    pub mobilizon: Vec<MobInstanceInfo>,
     /// Base URL of the directory listener.
     pub directory: String,
     /// Base URL of the control API.
@@ -225,6 +273,7 @@ impl Sim {
     pub fn new(
         config: SimConfig,
         hosts: Vec<String>,
+        mobilizon_hosts: Vec<String>,
         decoy_host: String,
         directory_host: String,
     ) -> Sim {
@@ -283,7 +332,9 @@ impl Sim {
             .iter()
             .map(|x| (x.host.clone(), x.index))
             .collect();
+        let mobilizon = mobilizon_instances(&config, mobilizon_hosts);
         Sim {
+            mobilizon,
             log: RequestLog::new(config.log_capacity),
             instances: instances.into_iter().map(Arc::new).collect(),
             decoy: Arc::new(decoy),
@@ -292,6 +343,42 @@ impl Sim {
             config,
         }
     }
+}
+
+/// The Mobilizon instances of `config` on `hosts`: heavy-tailed event
+/// counts, "now" fixed at the start (to the minute), the first ones
+/// hostile as configured.
+fn mobilizon_instances(config: &SimConfig, hosts: Vec<String>) -> Vec<Arc<MobInstance>> {
+    let n = hosts.len();
+    let sizes = content::instance_sizes(
+        config.seed ^ 0x30B1_112E,
+        n,
+        config.mobilizon_events_per_instance,
+        config.mobilizon_total_events,
+    );
+    let now = chrono::Utc::now();
+    let now = chrono::DateTime::from_timestamp(now.timestamp() - now.timestamp().rem_euclid(60), 0)
+        .unwrap_or(now);
+    let params = |i: usize| MobParams {
+        seed: config.seed,
+        index: i as u64,
+        events: sizes.get(i).copied().unwrap_or(0),
+        groups: config.mobilizon_groups_per_instance,
+        now,
+    };
+    let healthy = (0..n).find(|i| config.mobilizon_hostile.get(*i).is_none());
+    hosts
+        .into_iter()
+        .enumerate()
+        .map(|(i, host)| {
+            let hostile = config.mobilizon_hostile.get(i).copied();
+            let clash = match hostile {
+                Some(HostileKind::UuidClash) => healthy.map(params),
+                _ => None,
+            };
+            Arc::new(MobInstance::new(host, params(i), hostile, clash))
+        })
+        .collect()
 }
 
 /// Builds the description of the federation printed at startup.
@@ -309,8 +396,21 @@ pub fn startup_info(sim: &Sim) -> StartupInfo {
             version: i.version,
         })
         .collect();
+    let mobilizon = sim
+        .mobilizon
+        .iter()
+        .map(|m| MobInstanceInfo {
+            index: m.index,
+            host: m.host.clone(),
+            base_url: m.base_url.clone(),
+            hostile: m.hostile.map(HostileKind::name),
+            events: m.events_at_start,
+        })
+        .collect();
     StartupInfo {
         peertube_list: format!("{dir}/api/v1/instances/hosts"),
+        mobilizon_list: format!("{dir}{}", crate::directory::MOBILIZON_LIST_PATH),
+        mobilizon,
         control: format!("{dir}/control"),
         directory: dir,
         seed: sim.config.seed,

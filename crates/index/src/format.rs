@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::error::IndexError;
 
 /// This release's index format. Bump it with every schema change.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 const FILE: &str = "FORMAT";
 

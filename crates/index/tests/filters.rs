@@ -632,6 +632,22 @@ fn every_event_filter() {
         |d| d["status"] != "CANCELLED",
     );
     t.check(
+        "online only",
+        e(EventQuery {
+            online: Some(true),
+            ..Default::default()
+        }),
+        |d| d["isOnline"] == true,
+    );
+    t.check(
+        "in person only",
+        e(EventQuery {
+            online: Some(false),
+            ..Default::default()
+        }),
+        |d| d["isOnline"] != true,
+    );
+    t.check(
         "language",
         e(EventQuery {
             languages: strings(&["de"]),

@@ -155,6 +155,14 @@ pub struct Event {
     /// Where it happens; null for online events.
     #[serde(default)]
     pub location: Option<Place>,
+    /// Held online (Mobilizon's `options.isOnline`, its `type: ONLINE`).
+    #[serde(default)]
+    pub is_online: bool,
+    /// The IANA time zone the event is set in (`Europe/Paris`), so its
+    /// times can be shown as its organisers see them; dropped when it is
+    /// not a plausible zone name.
+    #[serde(default)]
+    pub time_zone: Option<String>,
     /// Participants.
     #[serde(default)]
     pub participant_count: u64,
@@ -178,10 +186,32 @@ pub fn normalize_category(c: &str) -> &'static str {
         .unwrap_or(DEFAULT_CATEGORY)
 }
 
-/// Cleans an HTML description into plain text, `None` when empty.
+/// Cleans a plain-text description, `None` when empty. Descriptions are
+/// plain text in the model: the HTML an instance sends is reduced to
+/// text once, where it is read ([`text::html_to_text`] in the crawler and
+/// the importer of Mobilizon JSON), so normalising twice changes nothing.
 pub(crate) fn clean_description(d: Option<&str>) -> Option<String> {
-    d.map(|d| text::clean(&text::html_to_text(d), MAX_DESCRIPTION_CHARS))
+    d.map(|d| text::clean(d, MAX_DESCRIPTION_CHARS))
         .filter(|d| !d.is_empty())
+}
+
+/// Longest time zone name kept (the longest IANA names are about 30).
+pub const MAX_TIME_ZONE_CHARS: usize = 64;
+
+/// A plausible IANA time zone name (`Europe/Paris`, `America/Argentina/Buenos_Aires`,
+/// `Etc/GMT+5`, `UTC`): ASCII letters, digits, `/`, `_`, `-` and `+`, at
+/// most [`MAX_TIME_ZONE_CHARS`], starting with a letter.
+pub fn normalize_time_zone(tz: &str) -> Option<String> {
+    let tz = tz.trim();
+    let ok = !tz.is_empty()
+        && tz.len() <= MAX_TIME_ZONE_CHARS
+        && tz.starts_with(|c: char| c.is_ascii_alphabetic())
+        && tz
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '+'))
+        && !tz.contains("//")
+        && !tz.ends_with('/');
+    ok.then(|| tz.to_string())
 }
 
 impl Document for Event {
@@ -221,6 +251,7 @@ impl Document for Event {
             }
         }
         self.location = self.location.take().and_then(Place::normalized);
+        self.time_zone = self.time_zone.as_deref().and_then(normalize_time_zone);
         Ok(())
     }
 
@@ -270,7 +301,7 @@ pub(crate) mod tests {
             "id": 42,
             "uuid": "0B0E2C4A-1D2E-4F5A-8B9C-0D1E2F3A4B5C",
             "name": "  Jazz\u{202E} night ",
-            "description": "<p>Bring your <b>instrument</b> &amp; friends</p>",
+            "description": " Bring your\u{0} instrument & friends ",
             "startTime": "2025-07-01T19:00:00+02:00",
             "endTime": "2025-07-01T16:00:00Z",
             "url": "https://mobilizon.example/events/0b0e2c4a-1d2e-4f5a-8b9c-0d1e2f3a4b5c",
@@ -364,6 +395,45 @@ pub(crate) mod tests {
         let place = e.location.unwrap();
         assert_eq!(place.location, None);
         assert_eq!(place.name.as_deref(), Some("Le Sunset"));
+    }
+
+    #[test]
+    fn online_and_time_zone_are_read_kept_and_checked() {
+        let mut e = sample();
+        assert!(!e.is_online, "false by default");
+        assert_eq!(e.time_zone, None);
+        let mut json = serde_json::to_value(&e).unwrap();
+        json["isOnline"] = true.into();
+        json["timeZone"] = "America/Argentina/Buenos_Aires".into();
+        e = serde_json::from_value(json).unwrap();
+        e.normalize().unwrap();
+        assert!(e.is_online);
+        assert_eq!(
+            e.time_zone.as_deref(),
+            Some("America/Argentina/Buenos_Aires")
+        );
+        let out = serde_json::to_value(&e).unwrap();
+        assert_eq!(out["isOnline"], true);
+        assert_eq!(out["timeZone"], "America/Argentina/Buenos_Aires");
+        for good in ["UTC", "Etc/GMT+5", "Europe/Paris", "America/Port-au-Prince"] {
+            assert_eq!(normalize_time_zone(good).as_deref(), Some(good));
+        }
+        for bad in [
+            "",
+            "Europe/Paris<script>",
+            "Europe Paris",
+            "../etc/passwd",
+            "/Europe",
+            "Europe/",
+            "Été/Paris",
+            &"A".repeat(65),
+        ] {
+            assert_eq!(normalize_time_zone(bad), None, "{bad}");
+            let mut e = sample();
+            e.time_zone = Some(bad.to_string());
+            e.normalize().unwrap();
+            assert_eq!(e.time_zone, None, "{bad}");
+        }
     }
 
     #[test]

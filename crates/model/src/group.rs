@@ -119,7 +119,7 @@ mod tests {
         serde_json::from_value(serde_json::json!({
             "host": "mobilizon.example", "id": 5, "name": "climbers",
             "displayName": " Lyon   climbers ", "avatar": "https://mobilizon.example/media/a.png",
-            "description": "<p>We climb.</p>", "memberCount": 30, "language": "FR",
+            "description": " We climb.\u{202E} ", "memberCount": 30, "language": "FR",
             "location": {"address": {"addressLocality": "Lyon"}, "location": {"lat": 45.76, "lon": 4.84}}
         }))
         .unwrap()

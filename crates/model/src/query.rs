@@ -409,6 +409,9 @@ pub struct EventQuery {
     pub languages: Vec<String>,
     /// Statuses (upper-case), any of.
     pub statuses: Vec<String>,
+    /// Online events only (`true`), in-person only (`false`), or both
+    /// (`isOnline`, or Mobilizon's `type=ONLINE|IN_PERSON`).
+    pub online: Option<bool>,
     /// Where.
     pub geo: GeoFilter,
     /// Languages whose events rank higher.

@@ -5,7 +5,7 @@
 use sepiola_model::query::{EventQuery, EventSort, SearchQuery, UNKNOWN_LANGUAGE};
 use sepiola_model::{Event, Timestamp};
 use tantivy::TantivyDocument;
-use tantivy::schema::{Field, STRING, SchemaBuilder};
+use tantivy::schema::{Field, INDEXED, STRING, SchemaBuilder};
 
 use crate::filters::{self, Clauses};
 use crate::geo::GeoQuery;
@@ -32,6 +32,8 @@ pub struct EventKind {
     start_time: Field,
     /// Participants.
     participant_count: Field,
+    /// Held online.
+    is_online: Field,
     /// Map point.
     geo: GeoFields,
 }
@@ -56,6 +58,7 @@ impl Kind for EventKind {
             status: b.add_text_field("status", STRING),
             start_time: b.add_i64_field("start_time", num_fast()),
             participant_count: b.add_u64_field("participant_count", num_fast()),
+            is_online: b.add_bool_field("is_online", INDEXED),
             geo: GeoFields::build(b),
         }
     }
@@ -92,6 +95,7 @@ impl Kind for EventKind {
         d.add_text(self.status, e.status.as_str());
         d.add_i64(self.start_time, e.start_time.millis());
         d.add_u64(self.participant_count, e.participant_count);
+        d.add_bool(self.is_online, e.is_online);
         self.geo.add(d, e.location.as_ref());
     }
 
@@ -119,6 +123,9 @@ impl Kind for EventKind {
         }
         if !q.statuses.is_empty() {
             c.must(filters::any_text(self.status, &q.statuses));
+        }
+        if let Some(online) = q.online {
+            c.must(filters::boolean(self.is_online, online));
         }
         if !q.geo.is_empty() {
             c.must(Box::new(GeoQuery::new(q.geo, self.geo.cell)));

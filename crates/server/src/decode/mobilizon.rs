@@ -155,6 +155,32 @@ impl Decoder<'_> {
     }
 }
 
+/// `isOnline=true|false` and Mobilizon's own `type=ONLINE|IN_PERSON` (its
+/// `EventType`); both may be sent, and must then agree.
+fn online(d: &Decoder<'_>) -> Result<Option<bool>, ApiError> {
+    let flag = d.boolean("isOnline")?;
+    let by_type = match d.text("type", 32)? {
+        None => None,
+        Some(t) if t.eq_ignore_ascii_case("ONLINE") => Some(true),
+        Some(t) if t.eq_ignore_ascii_case("IN_PERSON") => Some(false),
+        Some(_) => {
+            return Err(ApiError::invalid(
+                "type",
+                d.location("type"),
+                "must be ONLINE or IN_PERSON",
+            ));
+        }
+    };
+    match (flag, by_type) {
+        (Some(a), Some(b)) if a != b => Err(ApiError::invalid(
+            "type",
+            d.location("type"),
+            "contradicts isOnline",
+        )),
+        (a, b) => Ok(a.or(b)),
+    }
+}
+
 /// Decodes an event search.
 pub fn event_query(p: &RawParams) -> Result<EventQuery, ApiError> {
     let d = Decoder::new(p);
@@ -182,6 +208,7 @@ pub fn event_query(p: &RawParams) -> Result<EventQuery, ApiError> {
         categories: d.ids("categoryOneOf")?,
         languages: d.languages("languageOneOf")?,
         statuses,
+        online: online(&d)?,
         geo: d.geo()?,
         boost_languages: d.languages("boostLanguages")?,
         blocks: d.blocks()?,
@@ -275,6 +302,25 @@ mod tests {
                 .unwrap()
                 .radius_km,
             10.0
+        );
+    }
+
+    #[test]
+    fn online_comes_from_is_online_or_mobilizon_type() {
+        assert_eq!(ev("").unwrap().online, None);
+        assert_eq!(ev("isOnline=true").unwrap().online, Some(true));
+        assert_eq!(ev("isOnline=false").unwrap().online, Some(false));
+        assert_eq!(ev("type=ONLINE").unwrap().online, Some(true));
+        assert_eq!(ev("type=in_person").unwrap().online, Some(false));
+        assert_eq!(ev("type=ONLINE&isOnline=true").unwrap().online, Some(true));
+        assert_eq!(param_of(ev("type=HYBRID").unwrap_err()), "type");
+        assert_eq!(
+            param_of(ev("type=ONLINE&isOnline=false").unwrap_err()),
+            "type"
+        );
+        assert_eq!(
+            param_of(ev("isOnline=certainly-not").unwrap_err()),
+            "isOnline"
         );
     }
 
