@@ -116,6 +116,7 @@ fn main() -> anyhow::Result<()> {
                 .enable_all()
                 .build()?;
             print!("{}", rt.block_on(geo::run(&base, runs, requests, seed))?);
+            Ok(())
         }
         Command::Each {
             base,
