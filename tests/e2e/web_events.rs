@@ -140,6 +140,8 @@ fn corpus(port: u16) -> Vec<Value> {
                             "postalCode": null, "streetAddress": null},
                 "location": {"lat": lat + jitter(1), "lon": lon + jitter(2)}})
             },
+            "isOnline": online,
+            "timeZone": if online { Value::from(["Asia/Tokyo", "America/Toronto"][k as usize % 2]) } else { Value::Null },
             "participantCount": (k * 7) % 90, "tags": [category.to_lowercase()],
             "createdAt": iso(hour0 - 86_400 * 30 + k * 60),
         }));

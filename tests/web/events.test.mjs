@@ -176,6 +176,30 @@ test('category and status filters, and cards in the event\'s own time', async ()
   await page.close();
 });
 
+test('online or in person; an event\'s own time zone wins', async () => {
+  const page = await newPage();
+  await page.goto(base + '/search?search=&type=events');
+  await page.getByLabel('Online or in person').selectOption('online');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL(/attend=online/);
+  const online = events.filter((e) => e.isOnline);
+  assert.ok(online.length > 0);
+  assert.equal(await total(page), online.length);
+  // Each online card is in its event's own zone (Tokyo or Toronto), by Intl.
+  const cards = await page.locator('ol.cards > li').evaluateAll((lis) => lis.map((li) => [li.querySelector('h2 a').href, li.innerText]));
+  for (const [href, txt] of cards) {
+    const e = online.find((x) => x.url === href);
+    assert.ok(e, href);
+    assert.match(txt, /Online/);
+    const off = new Intl.DateTimeFormat('en-GB', { timeZone: e.timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(e.startTime))
+      .find((p) => p.type === 'timeZoneName').value.replace('GMT', 'UTC');
+    assert.ok(txt.includes(`(${off})`), `${e.timeZone} ${off} not in ${txt}`);
+  }
+  await page.goto(base + '/search?search=&type=events&place=Lyon&attend=inperson');
+  assert.equal(await total(page), events.filter((e) => !e.isOnline && near(e, LYON, 50)).length);
+  await page.close();
+});
+
 test('groups: place, radius and member count', async () => {
   const page = await newPage();
   await page.goto(base + '/search?search=&type=groups&place=Lyon&radius=10');

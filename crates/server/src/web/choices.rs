@@ -103,6 +103,26 @@ choice! {
 }
 
 choice! {
+    /// Online or in person (`attend=`).
+    Attendance {
+        /// Held online.
+        Online = ("online", "attend-online"),
+        /// Held in a place.
+        InPerson = ("inperson", "attend-inperson"),
+    }
+}
+
+impl Attendance {
+    /// The API's `isOnline`.
+    pub(super) fn is_online(self) -> &'static str {
+        match self {
+            Attendance::Online => "true",
+            Attendance::InPerson => "false",
+        }
+    }
+}
+
+choice! {
     /// An event's status (`status=`).
     StatusChoice {
         /// Confirmed.

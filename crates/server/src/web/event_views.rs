@@ -8,7 +8,7 @@ use sepiola_index::Analysis;
 use sepiola_model::place::Place as Location;
 use sepiola_model::{Event, EventStatus, Group};
 
-use super::event_dates::offset_label;
+use super::event_dates::{offset_label, zone};
 use super::i18n::{Arg, Lang};
 use super::place_box::zone_near;
 use super::text::{Highlighter, Segment};
@@ -62,9 +62,12 @@ pub struct GroupCard {
     pub origin_label: String,
 }
 
-/// The zone an event's times are shown in: its nearest gazetteer place's
-/// when it has a point, else UTC.
+/// The zone an event's times are shown in: its own (`timeZone`), else
+/// its nearest gazetteer place's when it has a point; `None` means UTC.
 fn event_zone(e: &Event) -> Option<Tz> {
+    if let Some(tz) = e.time_zone.as_deref().and_then(zone) {
+        return Some(tz);
+    }
     let p = e.location.as_ref()?.point()?;
     zone_near(p.lat, p.lon)
 }
@@ -131,11 +134,11 @@ pub fn event(l: &Lang, a: &Analysis, h: &Highlighter, e: &Event) -> EventCard {
         banner: proxied(e.banner.as_deref()),
         when: when(l, start, e.end_time.map(|t| t.0), tz),
         start_iso: start.with_timezone(&tz).to_rfc3339(),
-        place: e
-            .location
-            .as_ref()
-            .and_then(place_line)
-            .unwrap_or_else(|| l.t("event-online")),
+        place: match (e.is_online, e.location.as_ref().and_then(place_line)) {
+            (true, Some(p)) => format!("{} · {p}", l.t("event-online")),
+            (false, Some(p)) => p,
+            (_, None) => l.t("event-online"),
+        },
         organiser: e.creator.as_ref().map(|c| {
             let name = if c.display_name.trim().is_empty() {
                 c.name.clone()

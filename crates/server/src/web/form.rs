@@ -17,7 +17,7 @@ use sepiola_model::query::{
 use sepiola_places::MAX_QUERY_CHARS;
 
 use super::choices::{
-    Choice, DateWindow, DurationBucket, EventWhen, FromSepia, Live, Radius, Sensitive, SortOrder,
+    Attendance, Choice, DateWindow, DurationBucket, EventWhen, FromSepia, Live, Radius, Sensitive, SortOrder,
     StatusChoice, Tab, url_of,
 };
 use super::event_dates;
@@ -75,6 +75,8 @@ pub struct SearchForm {
     event_category: Option<&'static str>,
     /// An event status.
     status: Option<StatusChoice>,
+    /// Online or in person.
+    attend: Option<Attendance>,
     /// 1-based page.
     page: usize,
     /// Explicit page language.
@@ -174,6 +176,7 @@ impl SearchForm {
                 CATEGORIES.into_iter().find(|k| *k == c)
             },
             status: StatusChoice::from_url(&text("status", 16)),
+            attend: Attendance::from_url(&text("attend", 16)),
             page: text("page", 8)
                 .parse::<usize>()
                 .unwrap_or(1)
@@ -239,6 +242,7 @@ impl SearchForm {
                 self.event_category.unwrap_or_default().to_string(),
             ),
             ("status", url_of(self.status).to_string()),
+            ("attend", url_of(self.attend).to_string()),
         ]
     }
 
@@ -433,6 +437,7 @@ impl SearchForm {
                 .map(|c| ("categoryOneOf", c.to_string())),
         );
         p.extend(self.status.map(|s| ("statusOneOf", s.api().to_string())));
+        p.extend(self.attend.map(|a| ("isOnline", a.is_online().to_string())));
         p.extend(boost.iter().map(|l| ("boostLanguages", l.clone())));
         p
     }
@@ -626,7 +631,7 @@ mod tests {
     fn the_events_form_reaches_the_event_query() {
         let f = SearchForm::parse(
             "type=events&place=Lyon&radius=25&when=today&eventCategory=MUSIC&status=cancelled\
-             &sort=oldest",
+             &sort=oldest&attend=inperson",
         );
         let place = f.place_choice();
         let now = chrono::DateTime::parse_from_rfc3339("2026-07-01T21:30:00Z")
@@ -650,6 +655,7 @@ mod tests {
             (vec!["MUSIC".into()], vec!["CANCELLED".into()])
         );
         assert!(!q.sort.descending);
+        assert_eq!(q.online, Some(false));
         // Unknown values fall back; dates alone mean a range, in UTC
         // without a place.
         let f =

@@ -18,7 +18,7 @@ use sepiola_model::query::{ChannelQuery, EventQuery, GroupQuery, Hits, PlaylistQ
 use sepiola_model::{Channel, Event, Group, Playlist, Video};
 
 use super::choices::{
-    Choice, DateWindow, DurationBucket, EventWhen, Live, Radius, Sensitive, SortOrder,
+    Attendance, Choice, DateWindow, DurationBucket, EventWhen, Live, Radius, Sensitive, SortOrder,
     StatusChoice, Tab,
 };
 use super::error_page::error_page;
@@ -653,6 +653,13 @@ fn event_filters(l: &Lang, f: &SearchForm) -> (Vec<SelectField>, Vec<TextField>)
             "eventCategory",
             "filter-category",
             event_category_options(l),
+        ),
+        select(
+            l,
+            f,
+            "attend",
+            "filter-attend",
+            choices(l, Some("attend-any"), Attendance::ALL),
         ),
         select(
             l,
