@@ -15,10 +15,6 @@ pub const MAX_COUNT: usize = 50;
 /// than 60; a longer query can only miss).
 pub const MAX_QUERY_CHARS: usize = 100;
 
-/// How many of a search's biggest candidates are checked for the query's
-/// accents.
-const ACCENT_SCAN: usize = 2_000;
-
 /// Every place of `cities.tsv`, parsed once, with its lookup tables.
 #[derive(Debug)]
 pub struct Gazetteer {
@@ -27,6 +23,9 @@ pub struct Gazetteer {
     /// Every folded name with the index of its place, sorted by name
     /// (one entry per distinct folded name of a place).
     keys: Vec<(Box<str>, u32)>,
+    /// The names that carry accents, folded with their accents kept
+    /// (decomposed), sorted: "genè" finds Genève here first.
+    accent_keys: Vec<(Box<str>, u32)>,
     /// `(GeoNames id, index)` sorted by id, for links that name a place.
     by_id: Vec<(u32, u32)>,
     /// Each place's point as a unit vector, for the nearest-place scan.
@@ -63,16 +62,33 @@ impl Gazetteer {
         // Kept stable if a hand-edited file is out of order.
         places.sort_by_key(|p| std::cmp::Reverse(p.population));
         let mut keys = Vec::new();
+        let mut accent_keys = Vec::new();
         let mut mine: Vec<String> = Vec::new();
+        let mut accented: Vec<String> = Vec::new();
         for (i, p) in places.iter().enumerate() {
             let Ok(i) = u32::try_from(i) else { break };
             mine.clear();
-            mine.extend(p.names().map(fold).filter(|k| !k.is_empty()));
-            mine.sort_unstable();
-            mine.dedup();
+            accented.clear();
+            for name in p.names() {
+                let k = fold(name);
+                if k.is_empty() {
+                    continue;
+                }
+                let a = fold_keep_accents(name);
+                if a != k {
+                    accented.push(a);
+                }
+                mine.push(k);
+            }
+            for list in [&mut mine, &mut accented] {
+                list.sort_unstable();
+                list.dedup();
+            }
             keys.extend(mine.drain(..).map(|k| (k.into_boxed_str(), i)));
+            accent_keys.extend(accented.drain(..).map(|k| (k.into_boxed_str(), i)));
         }
         keys.sort_unstable();
+        accent_keys.sort_unstable();
         let mut by_id: Vec<(u32, u32)> =
             places.iter().zip(0u32..).map(|(p, i)| (p.id, i)).collect();
         by_id.sort_unstable();
@@ -80,6 +96,7 @@ impl Gazetteer {
         Gazetteer {
             places,
             keys,
+            accent_keys,
             by_id,
             unit,
             skipped,
@@ -119,10 +136,7 @@ impl Gazetteer {
 
     /// The keys that start with the folded query, as a slice of `keys`.
     fn prefix_range(&self, key: &str) -> &[(Box<str>, u32)] {
-        let lo = self.keys.partition_point(|(k, _)| &**k < key);
-        let rest = &self.keys[lo..];
-        let len = rest.partition_point(|(k, _)| k.starts_with(key));
-        &rest[..len]
+        prefix_of(&self.keys, key)
     }
 
     /// Places one of whose names starts with `query` (accents, case and
@@ -139,7 +153,16 @@ impl Gazetteer {
         let order = if accented == key {
             found
         } else {
-            self.accents_first(found, &accented, count)
+            // The places spelt with these accents first, then the others.
+            let mut first = self.candidates(prefix_of(&self.accent_keys, &accented));
+            first.truncate(count);
+            let rest: Vec<u32> = found
+                .into_iter()
+                .filter(|i| !first.contains(i))
+                .take(count - first.len())
+                .collect();
+            first.extend(rest);
+            first
         };
         Ok(order
             .into_iter()
@@ -154,24 +177,6 @@ impl Gazetteer {
         found.sort_unstable();
         found.dedup();
         found
-    }
-
-    /// Moves the places with a name starting with `accented` (folded,
-    /// accents kept) before the rest, both halves biggest first. Looks at
-    /// the biggest [`ACCENT_SCAN`] candidates only, to stay fast.
-    fn accents_first(&self, found: Vec<u32>, accented: &str, count: usize) -> Vec<u32> {
-        let (mut first, mut rest) = (Vec::new(), Vec::new());
-        for (n, i) in found.into_iter().enumerate() {
-            let hit = n < ACCENT_SCAN
-                && first.len() < count
-                && self.place(i).is_some_and(|p| {
-                    p.names()
-                        .any(|name| fold_keep_accents(name).starts_with(accented))
-                });
-            if hit { first.push(i) } else { rest.push(i) }
-        }
-        first.extend(rest);
-        first
     }
 
     /// The place a submitted place box means: the biggest place one of
@@ -224,6 +229,14 @@ impl Gazetteer {
     pub fn distance_km(place: &Place, lat: f64, lon: f64) -> f64 {
         haversine_km(place.lat, place.lon, lat, lon)
     }
+}
+
+/// The entries of a sorted key array that start with `key`.
+fn prefix_of<'a>(keys: &'a [(Box<str>, u32)], key: &str) -> &'a [(Box<str>, u32)] {
+    let lo = keys.partition_point(|(k, _)| &**k < key);
+    let rest = &keys[lo..];
+    let len = rest.partition_point(|(k, _)| k.starts_with(key));
+    &rest[..len]
 }
 
 /// The folded query, or why it is refused.
@@ -285,6 +298,8 @@ mod tests {
         assert_eq!(first("gene"), ("General Santos".into(), "PH".into()));
         assert_eq!(first("Genève"), ("Geneva".into(), "CH".into()));
         assert_eq!(first("Genf"), ("Geneva".into(), "CH".into()));
+        assert_eq!(first("São P"), ("São Paulo".into(), "BR".into()));
+        assert_eq!(first("sao p"), ("São Paulo".into(), "BR".into()));
         assert_eq!(first("Londres"), ("London".into(), "GB".into()));
         assert_eq!(first("Моск"), ("Moscow".into(), "RU".into()));
         assert_eq!(first("MÜNCHEN"), ("Munich".into(), "DE".into()));
