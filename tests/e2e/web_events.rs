@@ -119,7 +119,13 @@ fn corpus(port: u16) -> Vec<Value> {
                 .to_string()
         };
         let online = k % 13 == 5;
-        let status = ["CONFIRMED", "CONFIRMED", "CONFIRMED", "TENTATIVE", "CANCELLED"][(k as usize / 7) % 5];
+        let status = [
+            "CONFIRMED",
+            "CONFIRMED",
+            "CONFIRMED",
+            "TENTATIVE",
+            "CANCELLED",
+        ][(k as usize / 7) % 5];
         let uuid = format!("00000000-0000-4000-8000-{:012}", 1000 + k);
         let organiser = ["Alice", "Bastien", "Chloé", "Dmitri", "Eun-ji"][k as usize % 5];
         let venue = ["Salle des fêtes", "Community hall", "Le Local", "City park"][k as usize % 4];
@@ -188,7 +194,10 @@ fn events_and_groups_tabs_pass_in_chromium() {
             .current_dir(&web)
             .env("BASE_URL", &server.base)
             .env("FIXTURE", &file)
-            .env("TSV", Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/places/data/cities.tsv"))
+            .env(
+                "TSV",
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/places/data/cities.tsv"),
+            )
             .output()
             .expect("run node");
         let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -205,7 +214,10 @@ fn events_and_groups_tabs_pass_in_chromium() {
             .and_then(|n| n.trim().parse::<u32>().ok())
     };
     assert_eq!(count("fail"), Some(0), "{stdout}");
-    assert!(count("pass").unwrap_or(0) >= 10, "scenarios did not run: {stdout}");
+    assert!(
+        count("pass").unwrap_or(0) >= 10,
+        "scenarios did not run: {stdout}"
+    );
     if std::env::var_os("SCREENSHOTS").is_some() {
         let (ok, stdout, stderr) = run("event_screenshots.mjs");
         assert!(ok, "screenshots failed:\n{stdout}\n{stderr}");

@@ -98,13 +98,34 @@ fn classes(seed: u64) -> Vec<Class> {
         .map(|p| format!("/api/v1/places?search={}&count=10", enc(&p)))
         .collect();
     vec![
-        Class { name: "events, no geo, no text (browse)", urls: browse },
-        Class { name: "events, text only", urls: words },
-        Class { name: "events, latlon + distance", urls: near },
-        Class { name: "events, latlon + distance + text", urls: near_text },
-        Class { name: "events, bbox", urls: boxes },
-        Class { name: "events, bbox + text", urls: boxes_text },
-        Class { name: "GET /api/v1/places (HTTP)", urls: places },
+        Class {
+            name: "events, no geo, no text (browse)",
+            urls: browse,
+        },
+        Class {
+            name: "events, text only",
+            urls: words,
+        },
+        Class {
+            name: "events, latlon + distance",
+            urls: near,
+        },
+        Class {
+            name: "events, latlon + distance + text",
+            urls: near_text,
+        },
+        Class {
+            name: "events, bbox",
+            urls: boxes,
+        },
+        Class {
+            name: "events, bbox + text",
+            urls: boxes_text,
+        },
+        Class {
+            name: "GET /api/v1/places (HTTP)",
+            urls: places,
+        },
     ]
 }
 
@@ -116,7 +137,11 @@ fn place_prefixes(rng: &mut ChaCha8Rng) -> Vec<String> {
         let chars: Vec<char> = c.name.chars().collect();
         for len in [1, 2, 3, 4, chars.len()] {
             let p: String = chars.iter().take(len).collect();
-            out.push(if rng.random_bool(0.5) { p.to_lowercase() } else { p });
+            out.push(if rng.random_bool(0.5) {
+                p.to_lowercase()
+            } else {
+                p
+            });
         }
     }
     out
@@ -165,7 +190,12 @@ fn in_process(runs: usize, seed: u64) -> (Runs, Runs) {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x504C);
     let prefixes = place_prefixes(&mut rng);
     let points: Vec<(f64, f64)> = (0..256)
-        .map(|_| (rng.random_range(-60.0..70.0), rng.random_range(-180.0..180.0)))
+        .map(|_| {
+            (
+                rng.random_range(-60.0..70.0),
+                rng.random_range(-180.0..180.0),
+            )
+        })
         .collect();
     let (mut lookups, mut nearest) = (Runs::default(), Runs::default());
     for _ in 0..runs {
@@ -213,7 +243,9 @@ fn report(
          per class: median over runs of each run's p50 and p99 (ms), range of the p50s, \
          and the ratio of the median p50 to browsing's.\n\n"
     ));
-    out.push_str("| class | distinct requests | p50 ms | p99 ms | p50 range | × browse p50 | errors |\n");
+    out.push_str(
+        "| class | distinct requests | p50 ms | p99 ms | p50 range | × browse p50 | errors |\n",
+    );
     out.push_str("|---|---:|---:|---:|---:|---:|---:|\n");
     let browse = median(&results[0].p50);
     for (c, r) in classes.iter().zip(results) {

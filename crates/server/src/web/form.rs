@@ -17,8 +17,8 @@ use sepiola_model::query::{
 use sepiola_places::MAX_QUERY_CHARS;
 
 use super::choices::{
-    Attendance, Choice, DateWindow, DurationBucket, EventWhen, FromSepia, Live, Radius, Sensitive, SortOrder,
-    StatusChoice, Tab, url_of,
+    Attendance, Choice, DateWindow, DurationBucket, EventWhen, FromSepia, Live, Radius, Sensitive,
+    SortOrder, StatusChoice, Tab, url_of,
 };
 use super::event_dates;
 use super::place_box::{self, PlaceChoice};
