@@ -2,6 +2,7 @@
 //! section to docs/benchmarks.md. See bench/README.md for the method.
 
 mod crash;
+mod geo;
 mod load;
 mod machine;
 mod process;
@@ -41,6 +42,22 @@ enum Command {
     /// A long mixed load (API, pages, proxied images) on a big index while
     /// a crawl runs: errors, p99 and RSS per window.
     Soak(soak::SoakArgs),
+    /// Geographic event queries and place lookups on a running server
+    /// (bench/geo.sh prepares one with 100,000 events).
+    Geo {
+        /// The server, e.g. `http://127.0.0.1:8080`.
+        #[arg(long)]
+        base: String,
+        /// Runs (interleaved across classes).
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// Requests per class and run.
+        #[arg(long, default_value_t = 300)]
+        requests: usize,
+        /// Seed of the requests.
+        #[arg(long, default_value_t = 11)]
+        seed: u64,
+    },
     /// Times each query of the mix on a running server (median of
     /// `--repeat` tries, one client), slowest first: where the time goes.
     Each {
@@ -95,6 +112,18 @@ fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::Queries { seed } => {
             print!("{}", queries::mix(seed));
+            Ok(())
+        }
+        Command::Geo {
+            base,
+            runs,
+            requests,
+            seed,
+        } => {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            print!("{}", rt.block_on(geo::run(&base, runs, requests, seed))?);
             Ok(())
         }
         Command::Each {

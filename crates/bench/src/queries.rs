@@ -43,7 +43,7 @@ pub fn load(path: &Path) -> anyhow::Result<Mix> {
     Ok(mix)
 }
 
-const LANGS: [Lang; 8] = [
+pub(crate) const LANGS: [Lang; 8] = [
     Lang::En,
     Lang::Fr,
     Lang::De,
@@ -54,11 +54,11 @@ const LANGS: [Lang; 8] = [
     Lang::Ru,
 ];
 
-fn enc(s: &str) -> String {
+pub(crate) fn enc(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
-fn word(rng: &mut ChaCha8Rng, lang: Lang, from: usize, to: usize) -> String {
+pub(crate) fn word(rng: &mut ChaCha8Rng, lang: Lang, from: usize, to: usize) -> String {
     let list = lang.words();
     let to = to.min(list.len());
     let i = rng.random_range(from.min(to.saturating_sub(1))..to);

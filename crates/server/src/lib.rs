@@ -261,6 +261,9 @@ pub async fn serve(
     use hyper_util::service::TowerToHyperService;
 
     let limits = state.limits.clone();
+    // Parse the gazetteer now, off the request path, not on the first
+    // visitor's place search.
+    tokio::task::spawn_blocking(|| sepiola_places::Gazetteer::global().len());
     let app = router(state);
     let connections = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();

@@ -196,3 +196,100 @@ lang-sv = Swedish
 lang-pl = Polish
 lang-fi = Finnish
 lang-ru = Russian
+
+# Events and groups (Mobilizon)
+results-heading-events-near = Events near { $place }
+results-heading-groups-near = Groups near { $place }
+tab-events = Events
+tab-groups = Groups
+filter-place = Place
+filter-place-hint = A city or town, e.g. Lyon or London, Canada
+place-use-position = Use my position
+place-position-error = Your position is not available.
+place-near = Near { $place }, within { $km } km.
+place-near-position = Near your position ({ $place }), within { $km } km.
+place-others = Other places of that name:
+place-unknown = No place called “{ $place }” is known: showing results everywhere.
+dates-zone = Dates are counted in { $zone } time.
+dates-utc = No place chosen: dates are counted in UTC.
+filter-radius = Distance
+radius-5 = 5 km
+radius-10 = 10 km
+radius-25 = 25 km
+radius-50 = 50 km
+radius-100 = 100 km
+radius-250 = 250 km
+filter-when = Date
+when-any = Any date
+when-today = Today
+when-weekend = This weekend
+when-week = This week
+when-month = This month
+when-range = Between the dates below
+filter-from = From
+filter-to = To
+filter-range-hint = Days included, for a date range
+filter-attend = Online or in person
+attend-any = Both
+attend-online = Online
+attend-inperson = In person
+filter-status = Status
+status-any = Any status
+status-confirmed = Confirmed
+status-tentative = Tentative
+status-cancelled = Cancelled
+sort-start-latest = Latest start first
+sort-start-earliest = Earliest start first
+sort-upcoming = Upcoming first
+sort-biggest = Biggest first
+event-when = { $date }, { $time }
+weekday-date = { $weekday } { $date }
+weekday-1 = Mon.
+weekday-2 = Tue.
+weekday-3 = Wed.
+weekday-4 = Thu.
+weekday-5 = Fri.
+weekday-6 = Sat.
+weekday-7 = Sun.
+event-online = Online
+event-by = By { $name }
+participants = { $count ->
+    [0] no participant yet
+    [one] one participant
+   *[other] { $count } participants
+}
+members = { $count ->
+    [0] no member
+    [one] one member
+   *[other] { $count } members
+}
+event-category-arts = Arts
+event-category-book_clubs = Book clubs
+event-category-business = Business
+event-category-causes = Causes
+event-category-comedy = Comedy
+event-category-crafts = Crafts
+event-category-food_drink = Food & drink
+event-category-health = Health
+event-category-music = Music
+event-category-auto_boat_air = Auto, boat & air
+event-category-community = Community
+event-category-family_education = Family & education
+event-category-fashion_beauty = Fashion & beauty
+event-category-film_media = Film & media
+event-category-games = Games
+event-category-language_culture = Language & culture
+event-category-learning = Learning
+event-category-lgbtq = LGBTQ
+event-category-movements_politics = Movements & politics
+event-category-networking = Networking
+event-category-party = Party
+event-category-performing_visual_arts = Performing & visual arts
+event-category-pets = Pets
+event-category-photography = Photography
+event-category-outdoors_adventure = Outdoors & adventure
+event-category-spirituality_religion_beliefs = Spirituality, religion & beliefs
+event-category-science_tech = Science & tech
+event-category-sports = Sports
+event-category-theatre = Theatre
+event-category-meeting = Meeting

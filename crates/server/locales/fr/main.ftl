@@ -198,3 +198,100 @@ lang-sv = Suédois
 lang-pl = Polonais
 lang-fi = Finnois
 lang-ru = Russe
+
+# Events and groups (Mobilizon)
+results-heading-events-near = Événements près de { $place }
+results-heading-groups-near = Groupes près de { $place }
+tab-events = Événements
+tab-groups = Groupes
+filter-place = Lieu
+filter-place-hint = Une ville, par ex. Lyon ou London, Canada
+place-use-position = Utiliser ma position
+place-position-error = Votre position n’est pas disponible.
+place-near = Près de { $place }, à { $km } km au plus.
+place-near-position = Près de votre position ({ $place }), à { $km } km au plus.
+place-others = Autres lieux de ce nom :
+place-unknown = Aucun lieu nommé « { $place } » n’est connu : résultats de partout.
+dates-zone = Les dates sont comptées à l’heure de { $zone }.
+dates-utc = Aucun lieu choisi : les dates sont comptées en UTC.
+filter-radius = Distance
+radius-5 = 5 km
+radius-10 = 10 km
+radius-25 = 25 km
+radius-50 = 50 km
+radius-100 = 100 km
+radius-250 = 250 km
+filter-when = Date
+when-any = Toutes les dates
+when-today = Aujourd’hui
+when-weekend = Ce week-end
+when-week = Cette semaine
+when-month = Ce mois-ci
+when-range = Entre les dates ci-dessous
+filter-from = Du
+filter-to = Au
+filter-range-hint = Jours inclus, pour une période
+filter-attend = En ligne ou sur place
+attend-any = Les deux
+attend-online = En ligne
+attend-inperson = Sur place
+filter-status = Statut
+status-any = Tous les statuts
+status-confirmed = Confirmé
+status-tentative = Provisoire
+status-cancelled = Annulé
+sort-start-latest = Début le plus tard d’abord
+sort-start-earliest = Début le plus tôt d’abord
+sort-upcoming = À venir d’abord
+sort-biggest = Les plus grands d’abord
+event-when = { $date } à { $time }
+weekday-date = { $weekday } { $date }
+weekday-1 = lun.
+weekday-2 = mar.
+weekday-3 = mer.
+weekday-4 = jeu.
+weekday-5 = ven.
+weekday-6 = sam.
+weekday-7 = dim.
+event-online = En ligne
+event-by = Par { $name }
+participants = { $count ->
+    [0] aucun participant pour l’instant
+    [one] un participant
+   *[other] { $count } participants
+}
+members = { $count ->
+    [0] aucun membre
+    [one] un membre
+   *[other] { $count } membres
+}
+event-category-arts = Arts
+event-category-book_clubs = Clubs de lecture
+event-category-business = Entreprises
+event-category-causes = Causes
+event-category-comedy = Comédie
+event-category-crafts = Artisanat
+event-category-food_drink = Cuisine et boissons
+event-category-health = Santé
+event-category-music = Musique
+event-category-auto_boat_air = Auto, bateau et aviation
+event-category-community = Vie locale
+event-category-family_education = Famille et éducation
+event-category-fashion_beauty = Mode et beauté
+event-category-film_media = Cinéma et médias
+event-category-games = Jeux
+event-category-language_culture = Langues et cultures
+event-category-learning = Apprentissage
+event-category-lgbtq = LGBTQ
+event-category-movements_politics = Mouvements et politique
+event-category-networking = Réseautage
+event-category-party = Fête
+event-category-performing_visual_arts = Arts du spectacle et arts visuels
+event-category-pets = Animaux
+event-category-photography = Photographie
+event-category-outdoors_adventure = Plein air et aventure
+event-category-spirituality_religion_beliefs = Spiritualité, religion et croyances
+event-category-science_tech = Sciences et techniques
+event-category-sports = Sports
+event-category-theatre = Théâtre
+event-category-meeting = Réunion

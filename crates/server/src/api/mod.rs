@@ -6,6 +6,7 @@
 
 mod admin;
 mod instance;
+mod places;
 mod search;
 
 use std::sync::Arc;
@@ -68,6 +69,10 @@ pub fn router() -> Router<Arc<AppState>> {
         .route("/videos/watch/playlist/{id}", get(instance::watch_playlist))
         .route("/w/p/{id}", get(instance::watch_playlist))
         .route("/api/v1/instances", get(instances::list))
+        .route(
+            "/api/v1/places",
+            get(places::places).fallback(method_not_allowed),
+        )
         .route("/api/v1/ping", any(ping))
         .route("/api/v1/admin/crawl", axum::routing::post(admin::crawl))
         .route("/api/v1/{*rest}", any(api_not_found))

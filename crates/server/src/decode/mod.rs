@@ -155,6 +155,24 @@ impl<'a> Decoder<'a> {
         }
     }
 
+    /// A finite decimal number.
+    pub fn float(&self, name: &str) -> Result<Option<f64>, ApiError> {
+        let Some((loc, v)) = self.single(name)? else {
+            return Ok(None);
+        };
+        let n = match v {
+            Scalar::Structured => return Err(not_scalar(name, loc)),
+            Scalar::Number(n) => n.as_f64(),
+            Scalar::Text(s) if s.trim().is_empty() => return Ok(None),
+            Scalar::Text(s) if s.len() <= 32 => s.trim().parse::<f64>().ok(),
+            _ => None,
+        };
+        match n.filter(|x| x.is_finite()) {
+            Some(x) => Ok(Some(x)),
+            None => Err(ApiError::invalid(name, loc, "must be a number")),
+        }
+    }
+
     /// An RFC 3339 date-time or a `YYYY-MM-DD` date.
     pub fn date(&self, name: &str) -> Result<Option<Timestamp>, ApiError> {
         let Some(s) = self.text(name, 64)? else {

@@ -52,6 +52,110 @@ choice! {
         Channels = ("channels", "tab-channels"),
         /// Playlists.
         Playlists = ("playlists", "tab-playlists"),
+        /// Mobilizon events.
+        Events = ("events", "tab-events"),
+        /// Mobilizon groups.
+        Groups = ("groups", "tab-groups"),
+    }
+}
+
+impl Tab {
+    /// Whether the tab lists Mobilizon documents (a place box, no video filters).
+    pub fn is_mobilizon(self) -> bool {
+        matches!(self, Tab::Events | Tab::Groups)
+    }
+}
+
+choice! {
+    /// How far from the chosen place (`radius=`, km; 50 as Mobilizon's default).
+    #[derive(Default)]
+    Radius {
+        /// 5 km.
+        Km5 = ("5", "radius-5"),
+        /// 10 km.
+        Km10 = ("10", "radius-10"),
+        /// 25 km.
+        Km25 = ("25", "radius-25"),
+        /// 50 km, the default.
+        #[default]
+        Km50 = ("", "radius-50"),
+        /// 100 km.
+        Km100 = ("100", "radius-100"),
+        /// 250 km.
+        Km250 = ("250", "radius-250"),
+    }
+}
+
+choice! {
+    /// When an event starts (`when=`), in the chosen place's time zone.
+    EventWhen {
+        /// Today.
+        Today = ("today", "when-today"),
+        /// Saturday and Sunday (these days, or the coming ones).
+        Weekend = ("weekend", "when-weekend"),
+        /// From today to Sunday.
+        Week = ("week", "when-week"),
+        /// From today to the end of the month.
+        Month = ("month", "when-month"),
+        /// Between the `from` and `to` dates.
+        Range = ("range", "when-range"),
+    }
+}
+
+choice! {
+    /// Online or in person (`attend=`).
+    Attendance {
+        /// Held online.
+        Online = ("online", "attend-online"),
+        /// Held in a place.
+        InPerson = ("inperson", "attend-inperson"),
+    }
+}
+
+impl Attendance {
+    /// The API's `isOnline`.
+    pub(super) fn is_online(self) -> &'static str {
+        match self {
+            Attendance::Online => "true",
+            Attendance::InPerson => "false",
+        }
+    }
+}
+
+choice! {
+    /// An event's status (`status=`).
+    StatusChoice {
+        /// Confirmed.
+        Confirmed = ("confirmed", "status-confirmed"),
+        /// Tentative.
+        Tentative = ("tentative", "status-tentative"),
+        /// Cancelled.
+        Cancelled = ("cancelled", "status-cancelled"),
+    }
+}
+
+impl StatusChoice {
+    /// The API's `statusOneOf` value.
+    pub(super) fn api(self) -> &'static str {
+        match self {
+            StatusChoice::Confirmed => "CONFIRMED",
+            StatusChoice::Tentative => "TENTATIVE",
+            StatusChoice::Cancelled => "CANCELLED",
+        }
+    }
+}
+
+impl Radius {
+    /// The distance in kilometres.
+    pub(super) fn km(self) -> u32 {
+        match self {
+            Radius::Km5 => 5,
+            Radius::Km10 => 10,
+            Radius::Km25 => 25,
+            Radius::Km50 => 50,
+            Radius::Km100 => 100,
+            Radius::Km250 => 250,
+        }
     }
 }
 
@@ -176,7 +280,17 @@ impl SortOrder {
     pub fn offered(tab: Tab) -> &'static [SortOrder] {
         match tab {
             Tab::Videos => Self::ALL,
-            Tab::Channels | Tab::Playlists => &Self::ALL[..3],
+            Tab::Channels | Tab::Playlists | Tab::Events | Tab::Groups => &Self::ALL[..3],
+        }
+    }
+
+    /// The API's `sort` for events: by start time; `None` is the API's
+    /// default (best match, or upcoming first without text).
+    pub(super) fn event_sort(self) -> Option<&'static str> {
+        match self {
+            SortOrder::Recent => Some("-startTime"),
+            SortOrder::Oldest => Some("startTime"),
+            SortOrder::Match | SortOrder::Views => None,
         }
     }
 

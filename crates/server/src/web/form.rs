@@ -7,14 +7,21 @@
 //! the API's decoder, so the page and the API reach the index through one
 //! path from parameters to queries.
 
-use chrono::Utc;
+use chrono::{DateTime, NaiveDate, Utc};
+use sepiola_model::event::CATEGORIES;
 use sepiola_model::host::normalize_host;
 use sepiola_model::labels;
-use sepiola_model::query::{ChannelQuery, MAX_SEARCH_CHARS, MAX_WINDOW, PlaylistQuery, VideoQuery};
+use sepiola_model::query::{
+    ChannelQuery, EventQuery, GroupQuery, MAX_SEARCH_CHARS, MAX_WINDOW, PlaylistQuery, VideoQuery,
+};
+use sepiola_places::MAX_QUERY_CHARS;
 
 use super::choices::{
-    Choice, DateWindow, DurationBucket, FromSepia, Live, Sensitive, SortOrder, Tab, url_of,
+    Attendance, Choice, DateWindow, DurationBucket, EventWhen, FromSepia, Live, Radius, Sensitive,
+    SortOrder, StatusChoice, Tab, url_of,
 };
+use super::event_dates;
+use super::place_box::{self, PlaceChoice};
 use crate::decode;
 use crate::location::Location;
 use crate::params::{RawParams, Scalar};
@@ -33,7 +40,7 @@ pub const FILTER_LANGUAGES: [&str; 20] = [
 
 /// Everything the search page's URL can say. Unknown or malformed values
 /// fall back to their default: a shared link never breaks the page.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchForm {
     search: String,
     tab: Option<Tab>,
@@ -50,10 +57,41 @@ pub struct SearchForm {
     tags_all: String,
     /// Comma-separated tags, one required, as typed.
     tags_one: String,
+    /// Events and groups: the place box as typed.
+    place: String,
+    /// The GeoNames id a "did you mean" link picked.
+    at: Option<u32>,
+    /// The browser's position ("use my position"), in range.
+    position: Option<(f64, f64)>,
+    /// How far from the place.
+    radius: Radius,
+    /// When events start.
+    when: Option<EventWhen>,
+    /// First day of a date range.
+    from: Option<NaiveDate>,
+    /// Last day of a date range.
+    to: Option<NaiveDate>,
+    /// A Mobilizon category id.
+    event_category: Option<&'static str>,
+    /// An event status.
+    status: Option<StatusChoice>,
+    /// Online or in person.
+    attend: Option<Attendance>,
     /// 1-based page.
     page: usize,
     /// Explicit page language.
     lang: Option<String>,
+}
+
+/// A coordinate written in the URL, if it is a finite number in `-max..=max`.
+fn coordinate(v: &str, max: f64) -> Option<f64> {
+    let x = v.parse::<f64>().ok()?;
+    (x.is_finite() && x.abs() <= max).then_some(x)
+}
+
+/// A `YYYY-MM-DD` day (what `<input type="date">` sends).
+fn day(v: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
 }
 
 /// The first text value of a parameter, trimmed and cut to `max` characters.
@@ -126,6 +164,19 @@ impl SearchForm {
             host: normalize_host(&text("host", 260)),
             tags_all: text("tagsAllOf", 300),
             tags_one: text("tagsOneOf", 300),
+            place: text("place", MAX_QUERY_CHARS),
+            at: text("at", 10).parse().ok(),
+            position: coordinate(&text("lat", 24), 90.0).zip(coordinate(&text("lon", 24), 180.0)),
+            radius: Radius::from_url(&text("radius", 8)).unwrap_or_default(),
+            when: EventWhen::from_url(&text("when", 16)),
+            from: day(&text("from", 10)),
+            to: day(&text("to", 10)),
+            event_category: {
+                let c = text("eventCategory", 40);
+                CATEGORIES.into_iter().find(|k| *k == c)
+            },
+            status: StatusChoice::from_url(&text("status", 16)),
+            attend: Attendance::from_url(&text("attend", 16)),
             page: text("page", 8)
                 .parse::<usize>()
                 .unwrap_or(1)
@@ -155,8 +206,12 @@ impl SearchForm {
     }
 
     /// Each filter's URL name and value (empty when unset), in URL order.
-    fn filter_values(&self) -> [(&'static str, String); 11] {
-        [
+    fn filter_values(&self) -> Vec<(&'static str, String)> {
+        let (lat, lon) = self
+            .position
+            .map(|(a, b)| (format!("{a:.5}"), format!("{b:.5}")))
+            .unwrap_or_default();
+        vec![
             ("sort", self.sort.url_value().to_string()),
             ("sensitive", self.sensitive.url_value().to_string()),
             ("live", url_of(self.live).to_string()),
@@ -174,6 +229,20 @@ impl SearchForm {
             ("host", self.host.clone().unwrap_or_default()),
             ("tagsAllOf", self.tags_all.clone()),
             ("tagsOneOf", self.tags_one.clone()),
+            ("place", self.place.clone()),
+            ("at", self.at.map(|a| a.to_string()).unwrap_or_default()),
+            ("lat", lat),
+            ("lon", lon),
+            ("radius", self.radius.url_value().to_string()),
+            ("when", url_of(self.when).to_string()),
+            ("from", day_value(self.from)),
+            ("to", day_value(self.to)),
+            (
+                "eventCategory",
+                self.event_category.unwrap_or_default().to_string(),
+            ),
+            ("status", url_of(self.status).to_string()),
+            ("attend", url_of(self.attend).to_string()),
         ]
     }
 
@@ -186,12 +255,53 @@ impl SearchForm {
             .unwrap_or_default()
     }
 
-    /// Number of filters that differ from the defaults (sort excluded).
+    /// Number of filters that differ from the defaults (sort excluded; a
+    /// place's id and a position's longitude go with the place and the
+    /// latitude).
     pub fn active_filters(&self) -> usize {
         self.filter_values()
             .iter()
-            .filter(|(k, v)| *k != "sort" && !v.is_empty())
+            .filter(|(k, v)| !matches!(*k, "sort" | "at" | "lon") && !v.is_empty())
             .count()
+    }
+
+    /// The place box as typed.
+    pub fn place_text(&self) -> &str {
+        &self.place
+    }
+
+    /// The GeoNames id a link picked, if any.
+    pub fn place_id(&self) -> Option<u32> {
+        self.at
+    }
+
+    /// The radius around the place, in kilometres.
+    pub fn radius_km(&self) -> u32 {
+        self.radius.km()
+    }
+
+    /// What the place box (and a position) resolve to, by the gazetteer.
+    pub fn place_choice(&self) -> PlaceChoice {
+        place_box::resolve(&self.place, self.at, self.position)
+    }
+
+    /// The date choice in effect: dates typed without choosing "a range"
+    /// still mean one.
+    pub fn event_when(&self) -> Option<EventWhen> {
+        self.when
+            .or_else(|| (self.from.is_some() || self.to.is_some()).then_some(EventWhen::Range))
+    }
+
+    /// The same form with another place picked from the gazetteer (the
+    /// "did you mean" links), on page 1.
+    pub fn with_place(&self, name: &str, id: u32) -> SearchForm {
+        SearchForm {
+            place: name.to_string(),
+            at: Some(id),
+            position: None,
+            page: 1,
+            ..self.clone()
+        }
     }
 
     /// Whether sensitive content is hidden (the default).
@@ -212,6 +322,11 @@ impl SearchForm {
     /// The order results are in: without search text "best match" has
     /// nothing to rank by, so the list is newest first.
     pub fn effective_sort(&self) -> SortOrder {
+        // Without text, events are upcoming first and groups biggest
+        // first: the API's own defaults.
+        if self.tab().is_mobilizon() {
+            return self.sort;
+        }
         if self.search.trim().is_empty() && self.sort == SortOrder::Match {
             SortOrder::Recent
         } else {
@@ -275,6 +390,73 @@ impl SearchForm {
         decode::playlist_query(&RawParams::from_texts(self.actor_params(Tab::Playlists))?)
     }
 
+    /// The event query: the place, radius and date (in the place's time
+    /// zone, else UTC) as of `now`, category and status.
+    pub fn event_query(
+        &self,
+        place: &PlaceChoice,
+        boost: &[String],
+        now: DateTime<Utc>,
+    ) -> Result<EventQuery, ApiError> {
+        decode::event_query(&RawParams::from_texts(
+            self.event_params(place, boost, now),
+        )?)
+    }
+
+    /// The group query: text, place and radius.
+    pub fn group_query(
+        &self,
+        place: &PlaceChoice,
+        boost: &[String],
+    ) -> Result<GroupQuery, ApiError> {
+        let mut p = self.mobilizon_params(Tab::Groups, self.effective_sort().actor_sort(), place);
+        p.extend(boost.iter().map(|l| ("boostLanguages", l.clone())));
+        decode::group_query(&RawParams::from_texts(p)?)
+    }
+
+    /// The API parameters of the event search.
+    fn event_params(
+        &self,
+        place: &PlaceChoice,
+        boost: &[String],
+        now: DateTime<Utc>,
+    ) -> Vec<(&'static str, String)> {
+        let mut p = self.mobilizon_params(Tab::Events, self.effective_sort().event_sort(), place);
+        if let Some(when) = self.event_when() {
+            let tz = place
+                .located()
+                .and_then(|l| l.zone)
+                .unwrap_or(chrono_tz::UTC);
+            let (from, to) = event_dates::window(when, (self.from, self.to), now, tz);
+            let iso = |t: DateTime<Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+            p.extend(from.map(|t| ("startDateMin", iso(t))));
+            p.extend(to.map(|t| ("startDateMax", iso(t))));
+        }
+        p.extend(
+            self.event_category
+                .map(|c| ("categoryOneOf", c.to_string())),
+        );
+        p.extend(self.status.map(|s| ("statusOneOf", s.api().to_string())));
+        p.extend(self.attend.map(|a| ("isOnline", a.is_online().to_string())));
+        p.extend(boost.iter().map(|l| ("boostLanguages", l.clone())));
+        p
+    }
+
+    /// Text, place, radius, sort and page: what events and groups share.
+    fn mobilizon_params(
+        &self,
+        kind: Tab,
+        sort: Option<&str>,
+        place: &PlaceChoice,
+    ) -> Vec<(&'static str, String)> {
+        let mut p = self.page_params(kind, sort);
+        if let Some(l) = place.located() {
+            p.push(("latlon", format!("{}:{}", l.lat, l.lon)));
+            p.push(("distance", format!("{}_km", self.radius.km())));
+        }
+        p
+    }
+
     /// The API parameters of the video search.
     fn video_params(&self, boost: &[String]) -> Vec<(&'static str, String)> {
         let mut p = self.common_params(Tab::Videos, self.effective_sort().video_sort());
@@ -303,11 +485,17 @@ impl SearchForm {
     /// Text, instance, sort and page: what every kind of search takes.
     /// Only the shown tab fetches documents; the others only count.
     fn common_params(&self, kind: Tab, sort: Option<&str>) -> Vec<(&'static str, String)> {
+        let mut p = self.page_params(kind, sort);
+        p.extend(self.host.clone().map(|h| ("host", h)));
+        p
+    }
+
+    /// Text, sort and page.
+    fn page_params(&self, kind: Tab, sort: Option<&str>) -> Vec<(&'static str, String)> {
         let mut p = Vec::new();
         if !self.search.is_empty() {
             p.push(("search", self.search.clone()));
         }
-        p.extend(self.host.clone().map(|h| ("host", h)));
         p.extend(sort.map(|s| ("sort", s.to_string())));
         if kind == self.tab() {
             p.push(("start", ((self.page - 1) * PAGE_SIZE).to_string()));
@@ -317,6 +505,12 @@ impl SearchForm {
         }
         p
     }
+}
+
+/// A day as the URL writes it (empty when unset).
+fn day_value(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }
 
 /// Comma-separated tags, `#` dropped, at most 10.
@@ -431,6 +625,62 @@ mod tests {
         // As in the API, a channel search drops a leading `@` (a handle).
         let at = SearchForm::parse("search=%40bob&type=channels").channel_query();
         assert_eq!(at.unwrap().search.as_deref(), Some("bob"));
+    }
+
+    #[test]
+    fn the_events_form_reaches_the_event_query() {
+        let f = SearchForm::parse(
+            "type=events&place=Lyon&radius=25&when=today&eventCategory=MUSIC&status=cancelled\
+             &sort=oldest&attend=inperson",
+        );
+        let place = f.place_choice();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-07-01T21:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let q = f.event_query(&place, &[], now).unwrap();
+        let near = q.geo.near.unwrap();
+        assert!((near.lat - 45.748).abs() < 0.01, "{near:?}");
+        assert!((near.radius_km - 25.0).abs() < 1e-9);
+        // 21:30 UTC is 23:30 in Lyon: still 1 July there.
+        assert_eq!(
+            q.start.from.map(|t| t.0.to_rfc3339()),
+            Some("2026-06-30T22:00:00+00:00".into())
+        );
+        assert_eq!(
+            q.start.to.map(|t| t.0.to_rfc3339()),
+            Some("2026-07-01T21:59:59+00:00".into())
+        );
+        assert_eq!(
+            (q.categories, q.statuses),
+            (vec!["MUSIC".into()], vec!["CANCELLED".into()])
+        );
+        assert!(!q.sort.descending);
+        assert_eq!(q.online, Some(false));
+        // Unknown values fall back; dates alone mean a range, in UTC
+        // without a place.
+        let f =
+            SearchForm::parse("type=events&eventCategory=NOPE&status=x&from=2099-03-01&radius=7");
+        assert_eq!(
+            (f.event_category, f.status, f.radius),
+            (None, None, Radius::Km50)
+        );
+        let q = f.event_query(&f.place_choice(), &[], now).unwrap();
+        assert!(q.geo.near.is_none());
+        assert_eq!(
+            q.start.from.map(|t| t.0.to_rfc3339()),
+            Some("2099-03-01T00:00:00+00:00".into())
+        );
+        assert!(q.start.to.is_none());
+        // The form round-trips through its links.
+        let f =
+            SearchForm::parse("type=events&place=London&at=6058560&lat=45.5&lon=4.25&when=week");
+        assert_eq!(SearchForm::parse(&f.query_string(Tab::Events, 1, None)), f);
+        let g = f.group_query(&f.place_choice(), &[]).unwrap();
+        assert_eq!(
+            g.geo.near.map(|n| n.lat.round()),
+            Some(43.0),
+            "London, Ontario"
+        );
     }
 
     #[test]

@@ -102,8 +102,26 @@ impl Lang {
 
     /// A date in the language's short form.
     pub fn date(&self, t: &sepiola_model::Timestamp) -> String {
+        self.day(t.0.date_naive())
+    }
+
+    /// A day (already in the time zone it is shown in) in the language's
+    /// short form, with its weekday.
+    pub fn weekday_and_day(&self, d: chrono::NaiveDate) -> String {
         use chrono::Datelike;
-        let d = t.0.date_naive();
+        let wd = d.weekday().number_from_monday();
+        self.ta(
+            "weekday-date",
+            &[
+                ("weekday", Arg::Text(self.t(&format!("weekday-{wd}")))),
+                ("date", Arg::Text(self.day(d))),
+            ],
+        )
+    }
+
+    /// A day in the language's short form.
+    pub fn day(&self, d: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
         self.ta(
             "date-format",
             &[

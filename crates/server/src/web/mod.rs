@@ -11,6 +11,8 @@
 mod assets;
 mod choices;
 mod error_page;
+mod event_dates;
+mod event_views;
 mod form;
 mod home;
 mod i18n;
@@ -19,6 +21,7 @@ mod image_route;
 mod instances_page;
 mod opensearch;
 mod page;
+mod place_box;
 mod search_page;
 mod text;
 mod views;
@@ -40,7 +43,7 @@ pub use error_page::not_found;
 pub use image_proxy::{ImageProxy, ProxyError};
 
 /// The Content-Security-Policy of every page: nothing from other origins.
-pub const CSP: &str = "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; \
+pub const CSP: &str = "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; \
      form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// Routes of the web page.

@@ -12,15 +12,21 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use sepiola_index::{IndexError, SearchIndex};
 use sepiola_model::Host;
+use sepiola_model::event::CATEGORIES;
 use sepiola_model::labels;
-use sepiola_model::query::{ChannelQuery, Hits, PlaylistQuery, VideoQuery};
-use sepiola_model::{Channel, Playlist, Video};
+use sepiola_model::query::{ChannelQuery, EventQuery, GroupQuery, Hits, PlaylistQuery, VideoQuery};
+use sepiola_model::{Channel, Event, Group, Playlist, Video};
 
-use super::choices::{Choice, DateWindow, DurationBucket, Live, Sensitive, SortOrder, Tab};
+use super::choices::{
+    Attendance, Choice, DateWindow, DurationBucket, EventWhen, Live, Radius, Sensitive, SortOrder,
+    StatusChoice, Tab,
+};
 use super::error_page::error_page;
+use super::event_views::{self, EventCard, GroupCard};
 use super::form::{FILTER_LANGUAGES, MAX_PAGE, PAGE_SIZE, SearchForm};
 use super::i18n::{Arg, Lang, browser_languages};
 use super::page::PageCtx;
+use super::place_box::{self, PlaceChoice};
 use super::text::Highlighter;
 use super::views::{self, ActorCard, VideoCard};
 use super::{accept_language, ctx, html};
@@ -55,6 +61,24 @@ struct TextField {
     label: String,
     value: String,
     hint: String,
+    /// The input's type (`text`, `date`).
+    kind: &'static str,
+}
+
+/// The events' and groups' place box and what it resolved to.
+struct PlaceBox {
+    /// As typed.
+    value: String,
+    /// The GeoNames id kept when a link picked the place.
+    at: Option<u32>,
+    /// The position kept, when "use my position" gave one.
+    position: Option<(String, String)>,
+    /// "Near Lyon, France, within 50 km", or why nothing was picked.
+    note: Option<String>,
+    /// The other places the name may mean: label and link.
+    others: Vec<(String, String)>,
+    /// The time zone the dates are computed in, said in words.
+    zone_note: Option<String>,
 }
 
 /// A link to one page of results.
@@ -93,17 +117,25 @@ struct SearchPage {
     videos: Vec<VideoCard>,
     channels: Vec<ActorCard>,
     playlists: Vec<ActorCard>,
+    events: Vec<EventCard>,
+    groups: Vec<GroupCard>,
+    /// The place box, on the events and groups tabs.
+    place_box: Option<PlaceBox>,
+    /// Whether the filters start open.
+    filters_open: bool,
     pages: Vec<PageLink>,
     prev_href: Option<String>,
     next_href: Option<String>,
     page_of: String,
 }
 
-/// The three searches a results page runs (one lists, two only count).
+/// The searches a results page runs (one lists, the others only count).
 struct Queries {
     videos: VideoQuery,
     channels: ChannelQuery,
     playlists: PlaylistQuery,
+    events: EventQuery,
+    groups: GroupQuery,
 }
 
 /// What they found.
@@ -111,6 +143,8 @@ struct Found {
     videos: Hits<Video>,
     channels: Hits<Channel>,
     playlists: Hits<Playlist>,
+    events: Hits<Event>,
+    groups: Hits<Group>,
     /// Sensitive videos that would match when none is shown.
     sensitive_hidden: u64,
 }
@@ -122,6 +156,8 @@ impl Found {
             Tab::Videos => self.videos.total,
             Tab::Channels => self.channels.total,
             Tab::Playlists => self.playlists.total,
+            Tab::Events => self.events.total,
+            Tab::Groups => self.groups.total,
         }
     }
 }
@@ -136,8 +172,9 @@ pub(super) async fn search(
     let base_query = form.query_string(form.tab(), form.page(), None);
     let page = ctx(&state, &headers, "/search", &base_query, form.lang());
     let boost = browser_languages(accept_language(&headers).unwrap_or(""));
-    match find(&state, &form, &boost).await {
-        Ok(found) => html(StatusCode::OK, &render(&state, &form, page, &found)),
+    let place = form.place_choice();
+    match find(&state, &form, &place, &boost).await {
+        Ok(found) => html(StatusCode::OK, &render(&state, &form, &place, page, &found)),
         Err(detail) => error_page(
             &state,
             &headers,
@@ -175,9 +212,14 @@ pub(super) async fn localized(
 }
 
 /// Builds the queries and runs them off the async threads.
-async fn find(state: &AppState, form: &SearchForm, boost: &[String]) -> Result<Found, String> {
+async fn find(
+    state: &AppState,
+    form: &SearchForm,
+    place: &PlaceChoice,
+    boost: &[String],
+) -> Result<Found, String> {
     let denied = state.denied_hosts();
-    let q = queries(form, boost, &denied).map_err(|e| e.to_string())?;
+    let q = queries(form, place, boost, &denied).map_err(|e| e.to_string())?;
     // Counted through the same decoder, with sensitive content shown.
     let shown = form.with_sensitive_shown();
     let mut with_sensitive = shown.video_query(boost).map_err(|e| e.to_string())?;
@@ -200,15 +242,24 @@ async fn find(state: &AppState, form: &SearchForm, boost: &[String]) -> Result<F
 
 /// The form's queries (decoded as the API decodes its parameters), with
 /// the operator's deny list added as the API adds it.
-fn queries(form: &SearchForm, boost: &[String], denied: &[Host]) -> Result<Queries, ApiError> {
+fn queries(
+    form: &SearchForm,
+    place: &PlaceChoice,
+    boost: &[String],
+    denied: &[Host],
+) -> Result<Queries, ApiError> {
     let mut q = Queries {
         videos: form.video_query(boost)?,
         channels: form.channel_query()?,
         playlists: form.playlist_query()?,
+        events: form.event_query(place, boost, chrono::Utc::now())?,
+        groups: form.group_query(place, boost)?,
     };
     q.videos.blocks.hosts.extend_from_slice(denied);
     q.channels.blocks.hosts.extend_from_slice(denied);
     q.playlists.blocks.hosts.extend_from_slice(denied);
+    q.events.blocks.hosts.extend_from_slice(denied);
+    q.groups.blocks.hosts.extend_from_slice(denied);
     Ok(q)
 }
 
@@ -218,12 +269,20 @@ fn run(index: &SearchIndex, q: &Queries) -> Result<Found, IndexError> {
         videos: index.search(&q.videos)?,
         channels: index.search(&q.channels)?,
         playlists: index.search(&q.playlists)?,
+        events: index.search(&q.events)?,
+        groups: index.search(&q.groups)?,
         sensitive_hidden: 0,
     })
 }
 
 /// The page for what was found.
-fn render(state: &AppState, form: &SearchForm, mut page: PageCtx, found: &Found) -> SearchPage {
+fn render(
+    state: &AppState,
+    form: &SearchForm,
+    place: &PlaceChoice,
+    mut page: PageCtx,
+    found: &Found,
+) -> SearchPage {
     let l = page.lang.clone();
     let lang = page.explicit_lang;
     let tab = form.tab();
@@ -248,8 +307,25 @@ fn render(state: &AppState, form: &SearchForm, mut page: PageCtx, found: &Found)
     let (selects, texts) = filters(&l, form);
     let active = form.active_filters();
     let (videos, channels, playlists) = cards(state, &l, form, found);
+    let a = state.analysis();
+    let hl = Highlighter::new(a, form.search_text());
+    let events = found
+        .events
+        .data
+        .iter()
+        .map(|h| event_views::event(&l, a, &hl, &h.item))
+        .collect();
+    let groups = found
+        .groups
+        .data
+        .iter()
+        .map(|h| event_views::group(&l, a, &hl, &h.item))
+        .collect();
+    let place_box = tab
+        .is_mobilizon()
+        .then(|| place_box_view(&l, form, place, lang));
     SearchPage {
-        title: title(&l, form),
+        title: title(&l, form, place),
         query: form.search_text().to_string(),
         tab: tab.url_value(),
         tabs: tab_links(&l, form, found, &href),
@@ -295,6 +371,10 @@ fn render(state: &AppState, form: &SearchForm, mut page: PageCtx, found: &Found)
         videos,
         channels,
         playlists,
+        events,
+        groups,
+        place_box,
+        filters_open: active > 0 || tab.is_mobilizon(),
         pages: page_links(&l, current, last_page, |n| href(tab, n)),
         prev_href: (current > 1).then(|| href(tab, current - 1)),
         next_href: (current < last_page).then(|| href(tab, current + 1)),
@@ -309,10 +389,78 @@ fn render(state: &AppState, form: &SearchForm, mut page: PageCtx, found: &Found)
     }
 }
 
+/// The place box as shown: what was typed, what it resolved to, the other
+/// places it may mean as links, and the time zone dates are read in.
+fn place_box_view(
+    l: &Lang,
+    form: &SearchForm,
+    place: &PlaceChoice,
+    lang: Option<&str>,
+) -> PlaceBox {
+    let km = i64::from(form.radius_km());
+    let mut b = PlaceBox {
+        value: form.place_text().to_string(),
+        at: None,
+        position: None,
+        note: None,
+        others: Vec::new(),
+        zone_note: None,
+    };
+    match place {
+        PlaceChoice::Anywhere => {}
+        PlaceChoice::Unknown(name) => {
+            b.note = Some(l.ta("place-unknown", &[("place", Arg::Text(name.clone()))]));
+        }
+        PlaceChoice::At(at) => {
+            let label = place_box::label(at.place);
+            b.note = Some(if at.from_position {
+                b.position = Some((format!("{:.5}", at.lat), format!("{:.5}", at.lon)));
+                l.ta(
+                    "place-near-position",
+                    &[("place", Arg::Text(label)), ("km", Arg::Num(km))],
+                )
+            } else {
+                b.at = form.place_id().filter(|id| *id == at.place.id);
+                l.ta(
+                    "place-near",
+                    &[("place", Arg::Text(label)), ("km", Arg::Num(km))],
+                )
+            });
+            b.others = at
+                .others
+                .iter()
+                .map(|p| {
+                    let other = form.with_place(&p.name, p.id);
+                    let href = format!("/search?{}", other.query_string(form.tab(), 1, lang));
+                    (place_box::label_with_region(p), href)
+                })
+                .collect();
+        }
+    }
+    if form.tab() == Tab::Events && form.event_when().is_some() {
+        b.zone_note = Some(match place.located().and_then(|p| p.zone) {
+            Some(z) => l.ta("dates-zone", &[("zone", Arg::Text(z.name().to_string()))]),
+            None => l.t("dates-utc"),
+        });
+    }
+    b
+}
+
 /// The heading: the query, or "browse" without one.
-fn title(l: &Lang, form: &SearchForm) -> String {
+fn title(l: &Lang, form: &SearchForm, place: &PlaceChoice) -> String {
     let search = form.search_text();
-    if search.trim().is_empty() {
+    let near = place
+        .located()
+        .filter(|_| form.tab().is_mobilizon())
+        .map(|p| place_box::label(p.place));
+    if let (true, Some(near)) = (search.trim().is_empty(), near) {
+        let key = if form.tab() == Tab::Events {
+            "results-heading-events-near"
+        } else {
+            "results-heading-groups-near"
+        };
+        l.ta(key, &[("place", Arg::Text(near))])
+    } else if search.trim().is_empty() {
         l.t("results-heading-browse")
     } else {
         l.ta(
@@ -394,10 +542,30 @@ fn page_links(
 /// The sort orders the shown tab offers.
 fn sort_select(l: &Lang, f: &SearchForm) -> SelectField {
     let mut sort = choices(l, None, SortOrder::offered(f.tab()));
-    if f.search_text().is_empty() {
+    let browsing = f.search_text().is_empty();
+    match f.tab() {
+        // Events are ordered by start time, said so; without text the
+        // API's default is upcoming first.
+        Tab::Events => {
+            for (value, label) in &mut sort {
+                if value == SortOrder::Recent.url_value() {
+                    *label = l.t("sort-start-latest");
+                } else if value == SortOrder::Oldest.url_value() {
+                    *label = l.t("sort-start-earliest");
+                }
+            }
+            if browsing {
+                sort[0].1 = l.t("sort-upcoming");
+            }
+        }
+        // Without text the API's default is biggest first.
+        Tab::Groups if browsing => sort[0].1 = l.t("sort-biggest"),
         // Without text the default order is newest first: say so, once.
-        sort.retain(|(v, _)| v != SortOrder::Recent.url_value());
-        sort[0].1 = l.t("sort-newest");
+        Tab::Videos | Tab::Channels | Tab::Playlists if browsing => {
+            sort.retain(|(v, _)| v != SortOrder::Recent.url_value());
+            sort[0].1 = l.t("sort-newest");
+        }
+        _ => {}
     }
     select(l, f, "sort", "filter-sort", sort)
 }
@@ -406,6 +574,17 @@ fn sort_select(l: &Lang, f: &SearchForm) -> SelectField {
 /// videos only.
 fn filters(l: &Lang, f: &SearchForm) -> (Vec<SelectField>, Vec<TextField>) {
     let mut selects = Vec::new();
+    match f.tab() {
+        Tab::Events => return event_filters(l, f),
+        Tab::Groups => {
+            let radius = choices(l, None, Radius::ALL);
+            return (
+                vec![select(l, f, "radius", "filter-radius", radius)],
+                Vec::new(),
+            );
+        }
+        Tab::Videos | Tab::Channels | Tab::Playlists => {}
+    }
     let mut texts = vec![text(l, f, "host", "filter-host", "filter-host-hint")];
     if f.tab() != Tab::Videos {
         return (selects, texts);
@@ -450,6 +629,62 @@ fn filters(l: &Lang, f: &SearchForm) -> (Vec<SelectField>, Vec<TextField>) {
     (selects, texts)
 }
 
+/// The events' filters beside the place box: radius, date (and a range's
+/// two days), category and status.
+fn event_filters(l: &Lang, f: &SearchForm) -> (Vec<SelectField>, Vec<TextField>) {
+    let selects = vec![
+        select(
+            l,
+            f,
+            "radius",
+            "filter-radius",
+            choices(l, None, Radius::ALL),
+        ),
+        select(
+            l,
+            f,
+            "when",
+            "filter-when",
+            choices(l, Some("when-any"), EventWhen::ALL),
+        ),
+        select(
+            l,
+            f,
+            "eventCategory",
+            "filter-category",
+            event_category_options(l),
+        ),
+        select(
+            l,
+            f,
+            "attend",
+            "filter-attend",
+            choices(l, Some("attend-any"), Attendance::ALL),
+        ),
+        select(
+            l,
+            f,
+            "status",
+            "filter-status",
+            choices(l, Some("status-any"), StatusChoice::ALL),
+        ),
+    ];
+    let mut from = text(l, f, "from", "filter-from", "filter-range-hint");
+    let mut to = text(l, f, "to", "filter-to", "filter-range-hint");
+    from.kind = "date";
+    to.kind = "date";
+    (selects, vec![from, to])
+}
+
+/// Mobilizon's categories, by label.
+fn event_category_options(l: &Lang) -> Vec<(String, String)> {
+    let ids = CATEGORIES.iter().map(|c| {
+        let key = format!("event-category-{}", c.to_ascii_lowercase());
+        (c.to_string(), l.t(&key))
+    });
+    with_any(l, sorted_by_label(ids.collect()))
+}
+
 /// A `<select>` named as the URL parameter, the form's value selected.
 fn select(
     l: &Lang,
@@ -480,6 +715,7 @@ fn text(l: &Lang, f: &SearchForm, name: &'static str, label: &str, hint: &str) -
         label: l.t(label),
         value: f.filter_value(name),
         hint: l.t(hint),
+        kind: "text",
     }
 }
 

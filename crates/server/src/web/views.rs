@@ -63,7 +63,7 @@ pub fn proxied(url: Option<&str>) -> Option<String> {
         .map(|u| format!("/img?src={}", encode(u)))
 }
 
-fn host_of(url: &str) -> String {
+pub(super) fn host_of(url: &str) -> String {
     url::Url::parse(url)
         .ok()
         .and_then(|u| {
@@ -76,7 +76,7 @@ fn host_of(url: &str) -> String {
         .unwrap_or_default()
 }
 
-fn snippet(a: &Analysis, h: &Highlighter, text: Option<&str>) -> Vec<Segment> {
+pub(super) fn snippet(a: &Analysis, h: &Highlighter, text: Option<&str>) -> Vec<Segment> {
     match text {
         Some(t) if !t.trim().is_empty() => h.segments(a, &markdown_to_text(t, SNIPPET_CHARS)),
         _ => Vec::new(),
@@ -124,7 +124,7 @@ pub fn video(l: &Lang, a: &Analysis, h: &Highlighter, v: &Video) -> VideoCard {
 
 /// A counted message ("1,234 views"): Fluent picks the plural form from the
 /// number, we format its digits for the language.
-fn count(l: &Lang, key: &str, n: u64) -> String {
+pub(super) fn count(l: &Lang, key: &str, n: u64) -> String {
     let text = l.ta(key, &[("count", Arg::Num(n.min(i64::MAX as u64) as i64))]);
     text.replace(&n.to_string(), &l.number(n))
 }
