@@ -37,7 +37,8 @@ async fn crawl(config: Config, once: bool) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("opening the index in {}", dir.display()))?,
     );
     let crawler = Crawler::new(config.crawl.clone(), index, &config.data_dir)?;
-    crawler.set_denied(config.moderation.denied_hosts());
+    let moderation = crate::moderate_cmd::open(&config)?;
+    crawler.set_denied(moderation.decisions.blocked_hosts());
     if !once {
         tokio::select! {
             _ = crawler.clone().run_forever() => {},

@@ -11,9 +11,8 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use sepiola_index::{IndexError, SearchIndex};
-use sepiola_model::Host;
 use sepiola_model::labels;
-use sepiola_model::query::{ChannelQuery, Hits, PlaylistQuery, VideoQuery};
+use sepiola_model::query::{Blocks, ChannelQuery, Hits, PlaylistQuery, VideoQuery};
 use sepiola_model::{Channel, Playlist, Video};
 
 use super::choices::{Choice, DateWindow, DurationBucket, Live, Sensitive, SortOrder, Tab};
@@ -176,12 +175,12 @@ pub(super) async fn localized(
 
 /// Builds the queries and runs them off the async threads.
 async fn find(state: &AppState, form: &SearchForm, boost: &[String]) -> Result<Found, String> {
-    let denied = state.denied_hosts();
-    let q = queries(form, boost, &denied).map_err(|e| e.to_string())?;
+    let blocks = state.operator_blocks();
+    let q = queries(form, boost, &blocks).map_err(|e| e.to_string())?;
     // Counted through the same decoder, with sensitive content shown.
     let shown = form.with_sensitive_shown();
     let mut with_sensitive = shown.video_query(boost).map_err(|e| e.to_string())?;
-    with_sensitive.blocks.hosts.extend_from_slice(&denied);
+    with_sensitive.blocks.extend_from(&blocks);
     let check = form.tab() == Tab::Videos && form.hides_sensitive();
     let index = state.index.clone();
     let found = tokio::task::spawn_blocking(move || {
@@ -199,16 +198,16 @@ async fn find(state: &AppState, form: &SearchForm, boost: &[String]) -> Result<F
 }
 
 /// The form's queries (decoded as the API decodes its parameters), with
-/// the operator's deny list added as the API adds it.
-fn queries(form: &SearchForm, boost: &[String], denied: &[Host]) -> Result<Queries, ApiError> {
+/// the operator's decisions added as the API adds them.
+fn queries(form: &SearchForm, boost: &[String], blocks: &Blocks) -> Result<Queries, ApiError> {
     let mut q = Queries {
         videos: form.video_query(boost)?,
         channels: form.channel_query()?,
         playlists: form.playlist_query()?,
     };
-    q.videos.blocks.hosts.extend_from_slice(denied);
-    q.channels.blocks.hosts.extend_from_slice(denied);
-    q.playlists.blocks.hosts.extend_from_slice(denied);
+    q.videos.blocks.extend_from(blocks);
+    q.channels.blocks.extend_from(blocks);
+    q.playlists.blocks.extend_from(blocks);
     Ok(q)
 }
 
