@@ -346,33 +346,30 @@ mod tests {
 
     #[test]
     fn timing_does_not_depend_on_where_it_differs() {
-        // A coarse check on top of the structural one: a token wrong at its
-        // first byte, a prefix of the right one and the right one take the
-        // same time to within noise (medians of many runs).
-        let token = vec![b'a'; 64];
-        let mut first = token.clone();
-        first[0] = b'b';
-        let prefix = token[..1].to_vec();
-        let median = |given: &[u8]| {
-            let mut runs: Vec<u128> = (0..31)
-                .map(|_| {
-                    let t = std::time::Instant::now();
-                    for _ in 0..2_000 {
-                        std::hint::black_box(tokens_match(
-                            std::hint::black_box(given),
-                            std::hint::black_box(&token),
-                        ));
-                    }
-                    t.elapsed().as_nanos()
-                })
-                .collect();
-            runs.sort_unstable();
-            runs[15] as f64
+        // On top of the structural check: comparing digests that differ in
+        // their first byte takes as long as comparing equal ones (an early
+        // exit would make it about 32 times faster). Runs are interleaved
+        // and the fastest of each kept, so the machine's noise cancels; the
+        // band is wide (3x) because the machine is shared.
+        let right: [u8; 32] = Sha256::digest(b"token").into();
+        let mut first_wrong = right;
+        first_wrong[0] ^= 0xff;
+        let time = |other: &[u8; 32]| {
+            let t = std::time::Instant::now();
+            for _ in 0..5_000 {
+                std::hint::black_box(digests_equal(
+                    std::hint::black_box(other),
+                    std::hint::black_box(&right),
+                ));
+            }
+            t.elapsed().as_nanos()
         };
-        let (right, wrong, short) = (median(&token), median(&first), median(&prefix));
-        // Hashing the 64-byte token takes longer than the 1-byte prefix in
-        // the hash itself, never in the comparison; allow a wide band.
-        assert!(wrong / right < 1.5 && right / wrong < 1.5, "{right} vs {wrong}");
-        assert!(short / right < 1.5, "{short} vs {right}");
+        let (mut equal, mut wrong) = (u128::MAX, u128::MAX);
+        for _ in 0..40 {
+            equal = equal.min(time(&right));
+            wrong = wrong.min(time(&first_wrong));
+        }
+        let ratio = equal as f64 / wrong.max(1) as f64;
+        assert!((1.0 / 3.0..3.0).contains(&ratio), "equal {equal} ns, first byte wrong {wrong} ns");
     }
 }
