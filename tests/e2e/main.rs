@@ -31,6 +31,7 @@ mod image_proxy;
 mod instance_mode;
 mod limits;
 mod metrics;
+mod moderation;
 mod mobilizon_api;
 mod sepia_links;
 mod upgrade;
