@@ -456,3 +456,266 @@ async fn decisions_at_every_level_hide_at_once_and_last() {
     assert!(decisions.iter().all(|d| d["active"] == false));
     assert!(decisions.iter().all(|d| d["operator"] == "Test Operator"));
 }
+
+/// Every admin route, with a body that would change something.
+fn admin_routes() -> Vec<(&'static str, &'static str, Value)> {
+    vec![
+        ("POST", "/api/v1/admin/decisions", json!({"level": "instance", "target": "bad.example", "reason": "spam"})),
+        ("GET", "/api/v1/admin/decisions", Value::Null),
+        ("GET", "/api/v1/admin/decisions/export", Value::Null),
+        ("POST", "/api/v1/admin/decisions/1/lift", json!({"text": "x"})),
+        ("GET", "/api/v1/admin/reports", Value::Null),
+        ("POST", "/api/v1/admin/reports/1/resolve", json!({"outcome": "abusive"})),
+        ("POST", "/api/v1/admin/crawl", json!({})),
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_admin_api_refuses_every_request_without_the_right_token() {
+    let server = Server::with_file_and_config(
+        &mobilizon_fixture_path(),
+        &format!("[admin]\ntoken = \"{TOKEN}\"\n"),
+    );
+    let base = server.base.clone();
+    // One block and one report to act on, so that a refused lift or
+    // resolve would have something to change.
+    let id = block(&base, "group", "mob-a.example/paris_jazz", "spam").await;
+    assert_eq!(id, 1);
+    let (code, v) = server
+        .post_json("/api/v1/reports", &json!({"level": "event", "target": "mob-a.example/00000000-0000-4000-8000-000000000001", "reason": "spam", "contact": "x@y.org"}))
+        .await;
+    assert_eq!(code, 202, "{v}");
+    let log_file = server.dir.path().join("data/moderation/decisions.jsonl");
+    let reports_file = server.dir.path().join("data/moderation/reports.jsonl");
+    let snapshot = || {
+        (
+            std::fs::read(&log_file).unwrap(),
+            std::fs::read(&reports_file).unwrap(),
+        )
+    };
+    let before = snapshot();
+    let (_, public_before) = server.get("/api/v1/moderation").await;
+    let prefix = &TOKEN[..TOKEN.len() - 1];
+    let longer = format!("{TOKEN}x");
+    let first_wrong = format!("X{}", &TOKEN[1..]);
+    let lower_scheme = [("authorization", format!("bearer {TOKEN}"))];
+    for (method, path, body) in admin_routes() {
+        for token in [None, Some("wrong"), Some(prefix), Some(""), Some(longer.as_str()), Some(first_wrong.as_str())] {
+            let (code, v) = admin(&base, token, method, path, body.clone()).await;
+            assert_eq!(code, 401, "{method} {path} with {token:?}: {v}");
+        }
+        // A token sent any other way than `Bearer` is no token.
+        let r = client()
+            .request(method.parse().unwrap(), format!("{base}{path}"))
+            .header(lower_scheme[0].0, &lower_scheme[0].1)
+            .header("x-admin-token", TOKEN)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 401, "{method} {path}");
+    }
+    assert!(snapshot() == before, "a refused request changed a log");
+    let (_, public_after) = server.get("/api/v1/moderation").await;
+    assert_eq!(public_after, public_before);
+    // The group is still hidden: the refused lifts did nothing.
+    let (_, groups) = server.get("/api/v1/search/groups?search=jazz").await;
+    assert!(!groups.to_string().contains("paris_jazz"), "{groups}");
+
+    // With the token the same requests work.
+    let (code, v) = admin(&base, Some(TOKEN), "POST", "/api/v1/admin/reports/1/resolve", json!({"outcome": "abusive"})).await;
+    assert_eq!((code, v["status"].as_str()), (200, Some("abusive")), "{v}");
+    let (code, v) = admin(&base, Some(TOKEN), "GET", "/api/v1/admin/decisions/export", Value::Null).await;
+    assert_eq!(code, 200);
+    let _ = v;
+    let r = client()
+        .get(format!("{base}/api/v1/admin/decisions/export"))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap();
+    let export = r.text().await.unwrap();
+    assert_eq!(export.lines().count(), 1);
+    assert_eq!(export.as_bytes(), std::fs::read(&log_file).unwrap().as_slice());
+    // A later report with the abusive contact is filed as ignored.
+    let (code, _) = server
+        .post_json("/api/v1/reports", &json!({"level": "instance", "target": "mob-b.example", "reason": "hate", "contact": " X@Y.org"}))
+        .await;
+    assert_eq!(code, 202);
+    let (_, reports) = admin(&base, Some(TOKEN), "GET", "/api/v1/admin/reports?all=true", Value::Null).await;
+    let statuses: Vec<&str> = reports["reports"].as_array().unwrap().iter().map(|r| r["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, vec!["abusive", "ignored"]);
+
+    // The default rate limit on reports: 5 a minute from one address (two
+    // were sent above).
+    for i in 0..3 {
+        let (code, _) = server
+            .post_json("/api/v1/reports", &json!({"level": "instance", "target": "mob-c.example", "reason": "spam"}))
+            .await;
+        assert_eq!(code, 202, "report {i}");
+    }
+    let (code, _) = server
+        .post_json("/api/v1/reports", &json!({"level": "instance", "target": "mob-c.example", "reason": "spam"}))
+        .await;
+    assert_eq!(code, 429);
+
+    // Without a token configured the admin API is not there at all.
+    let plain = Server::with_file_and_config(&mobilizon_fixture_path(), "");
+    for (method, path, body) in admin_routes() {
+        for token in [None, Some(TOKEN)] {
+            let (code, _) = admin(&plain.base, token, method, path, body.clone()).await;
+            assert_eq!(code, 404, "{method} {path} without admin.token");
+        }
+    }
+    let (_, public) = plain.get("/api/v1/moderation").await;
+    assert_eq!(public["decisions"], json!([]));
+}
+
+/// Resident memory of a process, in kB.
+fn rss_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+/// Every file under `dir`, with its bytes.
+fn files_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(bytes) = std::fs::read(&p) {
+                out.push((p, bytes));
+            }
+        }
+    }
+    out
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ten_thousand_reports_in_a_burst_stay_bounded_and_anonymous() {
+    let _heavy = crate::harness::heavy().await;
+    const BURST: usize = 10_000;
+    const CAP: u64 = 1_000;
+    const AGENT: &str = "e2e-report-flood-agent/7f3a9c";
+    // The senders come from 127.0.0.2 (the server listens on 127.0.0.1),
+    // so that any trace of their address can be told from the server's own.
+    const SENDER: &str = "127.0.0.2";
+    let dir = tempfile::tempdir().unwrap();
+    import(&dir.path().join("data"), &mobilizon_fixture_path());
+    let server = Server::start_logging(
+        dir,
+        &format!("[moderation]\nmax_pending_reports = {CAP}\nreports_per_minute = 1000000\n"),
+    );
+    let base = server.base.clone();
+    let sender = reqwest::Client::builder()
+        .local_address(SENDER.parse::<std::net::IpAddr>().unwrap())
+        .user_agent(AGENT)
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap();
+    // Warm up (the page and the search once), then measure.
+    let _ = page(&base, "/moderation").await;
+    let _ = get(&base, "/api/v1/search/events?search=jazz").await;
+    let rss_before = rss_kb(server.pid());
+
+    // A probe searches all along the burst: the server stays responsive.
+    let probing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let probe = {
+        let (base, probing) = (base.clone(), probing.clone());
+        tokio::spawn(async move {
+            let mut worst = Duration::ZERO;
+            let mut n = 0;
+            while probing.load(std::sync::atomic::Ordering::Relaxed) {
+                let t = Instant::now();
+                let (code, v) = get(&base, "/api/v1/search/events?search=jazz").await;
+                assert_eq!(code, 200);
+                assert!(v["total"].as_u64().unwrap() > 0);
+                worst = worst.max(t.elapsed());
+                n += 1;
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            (worst, n)
+        })
+    };
+    let started = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    for _ in 0..32 {
+        let (sender, base, next) = (sender.clone(), base.clone(), next.clone());
+        tasks.spawn(async move {
+            let mut codes = BTreeMap::<u16, usize>::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if i >= BURST {
+                    return codes;
+                }
+                let body = json!({"level": "event", "target": "mob-a.example/00000000-0000-4000-8000-000000000001",
+                                  "reason": "spam", "text": format!("flood {i} {}", "x".repeat(400))});
+                let r = sender
+                    .post(format!("{base}/api/v1/reports"))
+                    .header("content-type", "application/json")
+                    .header("cookie", "session=e2e-flood-cookie")
+                    .body(body.to_string())
+                    .send()
+                    .await
+                    .unwrap();
+                *codes.entry(r.status().as_u16()).or_default() += 1;
+            }
+        });
+    }
+    let mut codes = BTreeMap::<u16, usize>::new();
+    while let Some(c) = tasks.join_next().await {
+        for (k, v) in c.unwrap() {
+            *codes.entry(k).or_default() += v;
+        }
+    }
+    let took = started.elapsed();
+    probing.store(false, std::sync::atomic::Ordering::Relaxed);
+    let (worst, probes) = probe.await.unwrap();
+    let rss_after = rss_kb(server.pid());
+    eprintln!(
+        "BENCH reports burst: {BURST} in {took:?}, statuses {codes:?}; probe worst {worst:?} over {probes}; \
+         RSS before {rss_before} kB, after {rss_after} kB"
+    );
+    assert_eq!(codes.get(&202), Some(&BURST), "{codes:?}");
+    assert!(worst < Duration::from_secs(2), "a search took {worst:?} during the burst");
+    assert!(probes >= 3);
+    assert!(
+        rss_after < rss_before + 64 * 1024,
+        "memory grew from {rss_before} kB to {rss_after} kB"
+    );
+    let (_, log) = get(&base, "/api/v1/moderation").await;
+    let r = &log["reports"];
+    assert_eq!(r["received"], BURST as u64);
+    assert_eq!(r["pending"], CAP);
+    assert_eq!(r["dropped"], BURST as u64 - CAP);
+    // The oldest were kept.
+    let reports_file = server.dir.path().join("data/moderation/reports.jsonl");
+    let text = std::fs::read_to_string(&reports_file).unwrap();
+    assert_eq!(text.lines().count() as u64, CAP);
+    let size = std::fs::metadata(&reports_file).unwrap().len();
+    assert!(size < CAP * 1024, "the report log is {size} bytes");
+    // Nothing about the senders anywhere: not in the data directory, not
+    // in the log (which was at info level).
+    let log_text = server.log();
+    assert!(log_text.contains("sepiola is ready"), "the log is empty: {log_text}");
+    let data = files_under(&server.dir.path().join("data"));
+    assert!(data.iter().any(|(p, _)| p.ends_with("reports.jsonl")));
+    for needle in [SENDER, AGENT, "e2e-flood-cookie"] {
+        assert!(!log_text.contains(needle), "the log holds {needle}");
+        for (path, bytes) in &data {
+            assert!(!contains(bytes, needle.as_bytes()), "{} holds {needle}", path.display());
+        }
+    }
+    drop(server);
+}
