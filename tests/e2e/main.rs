@@ -37,3 +37,4 @@ mod sepia_links;
 mod upgrade;
 mod web;
 mod web_fedsim;
+mod web_moderation;
