@@ -265,7 +265,10 @@ mod tests {
             let d = log.host_block("bad.example");
             assert_eq!(
                 d.map(|d| (d.reason, d.source)),
-                Some((sepiola_moderation::Reason::Spam, sepiola_moderation::Source::DenyFile))
+                Some((
+                    sepiola_moderation::Reason::Spam,
+                    sepiola_moderation::Source::DenyFile
+                ))
             );
             Ok(())
         });

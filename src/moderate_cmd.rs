@@ -9,10 +9,8 @@ use std::sync::Arc;
 
 use anyhow::Context;
 
-use sepiola_moderation::{
-    Action, BlockRequest, Decision, LiftRequest, Outcome, Reason, Target,
-};
 use sepiola_model::Timestamp;
+use sepiola_moderation::{Action, BlockRequest, Decision, LiftRequest, Outcome, Reason, Target};
 use sepiola_server::Moderation;
 
 use crate::config::Config;
@@ -136,7 +134,11 @@ pub fn run(config: &Config, command: ModerateCommand) -> anyhow::Result<ExitCode
                 note,
                 expires,
             })?;
-            writeln!(out, "decision {}: blocked {} ({})", d.id, d.target, d.reason)?;
+            writeln!(
+                out,
+                "decision {}: blocked {} ({})",
+                d.id, d.target, d.reason
+            )?;
         }
         ModerateCommand::Unblock { id, text, note } => {
             let d = m.decisions.lift(id, LiftRequest { text, note })?;

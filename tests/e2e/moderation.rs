@@ -17,7 +17,13 @@ use crate::harness::{Server, client, eventually, import, mobilizon_fixture_path}
 const TOKEN: &str = "m0derat10n-admin-token";
 
 /// An admin request: (status, JSON).
-async fn admin(base: &str, token: Option<&str>, method: &str, path: &str, body: Value) -> (u16, Value) {
+async fn admin(
+    base: &str,
+    token: Option<&str>,
+    method: &str,
+    path: &str,
+    body: Value,
+) -> (u16, Value) {
     let mut r = client()
         .request(method.parse().unwrap(), format!("{base}{path}"))
         .header("content-type", "application/json")
@@ -36,7 +42,14 @@ async fn all_pages(base: &str, path: &str) -> Vec<Value> {
     let sep = if path.contains('?') { '&' } else { '?' };
     loop {
         let url = format!("{base}{path}{sep}count=50&start={}", out.len());
-        let v: Value = client().get(&url).send().await.unwrap().json().await.unwrap();
+        let v: Value = client()
+            .get(&url)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         let data = v["data"].as_array().cloned().unwrap_or_default();
         let n = data.len();
         out.extend(data);
@@ -114,7 +127,13 @@ async fn visible(base: &str) -> Visible {
     let groups = all_pages(base, "/api/v1/search/groups")
         .await
         .iter()
-        .map(|g| format!("{}@{}", g["name"].as_str().unwrap(), g["host"].as_str().unwrap()))
+        .map(|g| {
+            format!(
+                "{}@{}",
+                g["name"].as_str().unwrap(),
+                g["host"].as_str().unwrap()
+            )
+        })
         .collect();
     Visible {
         videos,
@@ -154,7 +173,10 @@ impl Targets {
             })
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        assert!(expected_videos.len() < before.videos.len() - 3, "the blocks remove little");
+        assert!(
+            expected_videos.len() < before.videos.len() - 3,
+            "the blocks remove little"
+        );
         assert!(!expected_videos.is_empty(), "the blocks remove everything");
         assert_eq!(now.videos, expected_videos, "video search");
         let expected_listed: BTreeSet<String> = expected_videos.keys().cloned().collect();
@@ -168,12 +190,17 @@ impl Targets {
         // The blocked account's channels go too: checked through their videos'
         // owners (a channel embeds its owner account).
         for c in &now.channels {
-            assert!(expected_channels.contains(c), "channel {c} should be hidden");
+            assert!(
+                expected_channels.contains(c),
+                "channel {c} should be hidden"
+            );
         }
         assert!(!now.channels.contains(&self.channel));
         for (uuid, (owner, channel)) in &now.playlists {
             assert!(
-                *owner != self.account && *channel != self.channel && !owner.ends_with(&format!("@{}", self.host)),
+                *owner != self.account
+                    && *channel != self.channel
+                    && !owner.ends_with(&format!("@{}", self.host)),
                 "playlist {uuid} of {owner} / {channel} should be hidden"
             );
         }
@@ -189,10 +216,20 @@ impl Targets {
         assert_eq!(code, 404, "the blocked video's details");
         let (code, _) = get(base, &format!("/api/v1/video-channels/{}", self.channel)).await;
         assert_eq!(code, 404, "the blocked channel's details");
-        let page = page(base, &format!("/search?search={}", urlencode(&self.video_name))).await;
-        assert!(!page.contains(&self.video), "the page shows the blocked video");
+        let page = page(
+            base,
+            &format!("/search?search={}", urlencode(&self.video_name)),
+        )
+        .await;
+        assert!(
+            !page.contains(&self.video),
+            "the page shows the blocked video"
+        );
         let page = page_of_host(base, &self.host).await;
-        assert!(!page.contains(&format!("//{}/", self.host)), "the page links to the blocked host");
+        assert!(
+            !page.contains(&format!("//{}/", self.host)),
+            "the page links to the blocked host"
+        );
     }
 
     async fn shown_again(&self, base: &str, before: &Visible) {
@@ -218,9 +255,18 @@ async fn page(base: &str, path: &str) -> String {
 async fn page_of_host(base: &str, host: &str) -> String {
     let mut all = String::new();
     for p in 1..=3 {
-        all.push_str(&page(base, &format!("/search?search=&sort=-publishedAt&page={p}&host={host}")).await);
+        all.push_str(
+            &page(
+                base,
+                &format!("/search?search=&sort=-publishedAt&page={p}&host={host}"),
+            )
+            .await,
+        );
     }
-    assert!(all.contains("class=\"card"), "the browsing page shows no result at all");
+    assert!(
+        all.contains("class=\"card"),
+        "the browsing page shows no result at all"
+    );
     all
 }
 
@@ -258,7 +304,9 @@ async fn full_recrawl(base: &str) {
         let (base, before, hosts) = (base.to_string(), before.clone(), hosts.clone());
         async move {
             let now = full_passes(&base).await;
-            hosts.iter().all(|h| now.get(h).is_some() && now.get(h) != before.get(h))
+            hosts
+                .iter()
+                .all(|h| now.contains_key(h) && now.get(h) != before.get(h))
         }
     })
     .await;
@@ -313,7 +361,12 @@ async fn decisions_at_every_level_hide_at_once_and_last() {
     .await;
     assert!(truth.len() > 60, "fedsim has {} videos", truth.len());
     let before = visible(&base).await;
-    eprintln!("{} videos, {} channels, {} playlists", before.videos.len(), before.channels.len(), before.playlists.len());
+    eprintln!(
+        "{} videos, {} channels, {} playlists",
+        before.videos.len(),
+        before.channels.len(),
+        before.playlists.len()
+    );
     assert_eq!(before.events.len(), 13);
     assert_eq!(before.groups.len(), 5);
 
@@ -321,30 +374,47 @@ async fn decisions_at_every_level_hide_at_once_and_last() {
     // account, and a video of a third; an event and two groups.
     // The host with the most accounts gives the finer targets.
     let accounts_of = |h: &String| {
-        before.videos.values().filter(|(vh, _, _)| vh == h).map(|(_, a, _)| a.clone()).collect::<BTreeSet<_>>().len()
+        before
+            .videos
+            .values()
+            .filter(|(vh, _, _)| vh == h)
+            .map(|(_, a, _)| a.clone())
+            .collect::<BTreeSet<_>>()
+            .len()
     };
     hosts.sort_by_key(|h| std::cmp::Reverse(accounts_of(h)));
     let (other, host) = (hosts[0].clone(), hosts[1].clone());
-    let on_other: Vec<&(String, String, String)> =
-        before.videos.values().filter(|(h, _, _)| *h == other).collect();
+    let on_other: Vec<&(String, String, String)> = before
+        .videos
+        .values()
+        .filter(|(h, _, _)| *h == other)
+        .collect();
     let accounts: BTreeSet<&String> = on_other.iter().map(|(_, a, _)| a).collect();
-    assert!(accounts.len() >= 3, "fedsim gave {other} fewer than 3 accounts with videos");
+    assert!(
+        accounts.len() >= 3,
+        "fedsim gave {other} fewer than 3 accounts with videos"
+    );
     let mut accounts = accounts.into_iter();
     let account = accounts.next().unwrap().clone();
     let channel_owner = accounts.next().unwrap().clone();
     let video_owner = accounts.next().unwrap().clone();
-    let channel = on_other.iter().find(|(_, a, _)| *a == channel_owner).unwrap().2.clone();
+    let channel = on_other
+        .iter()
+        .find(|(_, a, _)| *a == channel_owner)
+        .unwrap()
+        .2
+        .clone();
     let (video, _) = before
         .videos
         .iter()
         .find(|(_, (_, a, _))| *a == video_owner)
         .unwrap();
     let video = video.clone();
-    let video_name = all_pages(&base, &format!("/api/v1/search/videos?uuids={video}"))
-        .await[0]["name"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let video_name =
+        all_pages(&base, &format!("/api/v1/search/videos?uuids={video}")).await[0]["name"]
+            .as_str()
+            .unwrap()
+            .to_string();
     let t = Targets {
         host: host.clone(),
         account: account.clone(),
@@ -366,11 +436,20 @@ async fn decisions_at_every_level_hide_at_once_and_last() {
     block(&base, "account", &account, "spam").await;
     block(&base, "channel", &channel, "hate").await;
     block(&base, "video", &format!("{other}/{video}"), "harassment").await;
-    block(&base, "event", &format!("mob-a.example/{}", t.event), "off-policy").await;
+    block(
+        &base,
+        "event",
+        &format!("mob-a.example/{}", t.event),
+        "off-policy",
+    )
+    .await;
     block(&base, "group", "mob-a.example/paris_jazz", "impersonation").await;
     block(&base, "channel", &t.group_as_channel, "other").await;
     t.hidden_everywhere(&base, &before).await;
-    eprintln!("blocks hidden everywhere {:?} after the first", started.elapsed());
+    eprintln!(
+        "blocks hidden everywhere {:?} after the first",
+        started.elapsed()
+    );
 
     // The transparency log has them, without the private note; /instances
     // says why the host is blocked.
@@ -383,7 +462,10 @@ async fn decisions_at_every_level_hide_at_once_and_last() {
         .iter()
         .map(|d| d["level"].as_str().unwrap())
         .collect();
-    assert_eq!(levels, BTreeSet::from(["instance", "account", "channel", "document"]));
+    assert_eq!(
+        levels,
+        BTreeSet::from(["instance", "account", "channel", "document"])
+    );
     let instances = page(&base, "/instances").await;
     let row = instances
         .split("<tr>")
@@ -393,38 +475,77 @@ async fn decisions_at_every_level_hide_at_once_and_last() {
 
     // The crawler drops the host from its list and never asks it again,
     // even in a full recrawl, after which everything stays hidden.
-    eventually("the crawler drops the blocked host", Duration::from_secs(20), || {
-        let base = base.clone();
-        let host = host.clone();
-        async move { !full_passes(&base).await.contains_key(&host) }
-    })
+    eventually(
+        "the crawler drops the blocked host",
+        Duration::from_secs(20),
+        || {
+            let base = base.clone();
+            let host = host.clone();
+            async move { !full_passes(&base).await.contains_key(&host) }
+        },
+    )
     .await;
     let requests_after_block = fed.requests_to(&host).await;
     full_recrawl(&base).await;
-    assert_eq!(fed.requests_to(&host).await, requests_after_block, "a blocked host was crawled");
+    assert_eq!(
+        fed.requests_to(&host).await,
+        requests_after_block,
+        "a blocked host was crawled"
+    );
     t.hidden_everywhere(&base, &before).await;
 
     // kill -9 right after one more block: it is kept, and so are the others.
-    let (code, v) = admin(&base, Some(TOKEN), "POST", "/api/v1/admin/decisions",
-        json!({"level": "instance", "target": hosts[2], "reason": "spam"})).await;
+    let (code, v) = admin(
+        &base,
+        Some(TOKEN),
+        "POST",
+        "/api/v1/admin/decisions",
+        json!({"level": "instance", "target": hosts[2], "reason": "spam"}),
+    )
+    .await;
     assert_eq!(code, 201, "{v}");
     let last = v["id"].as_u64().unwrap();
     let server = server.kill9_and_restart(&toml, false);
     let base = server.base.clone();
-    let (_, v) = get(&base, &format!("/api/v1/search/videos?host={}&nsfw=both", hosts[2])).await;
-    assert_eq!(v["total"], 0, "the block taken just before kill -9 was lost");
-    let (code, v) = admin(&base, Some(TOKEN), "POST", &format!("/api/v1/admin/decisions/{last}/lift"),
-        json!({"text": "test over"})).await;
+    let (_, v) = get(
+        &base,
+        &format!("/api/v1/search/videos?host={}&nsfw=both", hosts[2]),
+    )
+    .await;
+    assert_eq!(
+        v["total"], 0,
+        "the block taken just before kill -9 was lost"
+    );
+    let (code, v) = admin(
+        &base,
+        Some(TOKEN),
+        "POST",
+        &format!("/api/v1/admin/decisions/{last}/lift"),
+        json!({"text": "test over"}),
+    )
+    .await;
     assert_eq!(code, 201, "{v}");
     eventually("the last host back", Duration::from_secs(5), || {
         let (base, h) = (base.clone(), hosts[2].clone());
-        async move { get(&base, &format!("/api/v1/search/videos?host={h}&nsfw=both")).await.1["total"] != 0 }
+        async move {
+            get(&base, &format!("/api/v1/search/videos?host={h}&nsfw=both"))
+                .await
+                .1["total"]
+                != 0
+        }
     })
     .await;
     t.hidden_everywhere(&base, &before).await;
 
     // Unblock everything (lifting is a decision too): back after the next pass.
-    let (_, all) = admin(&base, Some(TOKEN), "GET", "/api/v1/admin/decisions", Value::Null).await;
+    let (_, all) = admin(
+        &base,
+        Some(TOKEN),
+        "GET",
+        "/api/v1/admin/decisions",
+        Value::Null,
+    )
+    .await;
     let blocks: Vec<u64> = all["decisions"]
         .as_array()
         .unwrap()
@@ -433,16 +554,29 @@ async fn decisions_at_every_level_hide_at_once_and_last() {
         .map(|d| d["id"].as_u64().unwrap())
         .collect();
     assert_eq!(blocks.len(), 7);
-    assert!(all.to_string().contains("private note"), "operators see the notes");
+    assert!(
+        all.to_string().contains("private note"),
+        "operators see the notes"
+    );
     for id in blocks {
-        let (code, v) = admin(&base, Some(TOKEN), "POST", &format!("/api/v1/admin/decisions/{id}/lift"),
-            json!({"text": "lifted by the test"})).await;
+        let (code, v) = admin(
+            &base,
+            Some(TOKEN),
+            "POST",
+            &format!("/api/v1/admin/decisions/{id}/lift"),
+            json!({"text": "lifted by the test"}),
+        )
+        .await;
         assert_eq!(code, 201, "{v}");
     }
-    eventually("the unblocked host back on the crawler's list", Duration::from_secs(20), || {
-        let (base, host) = (base.clone(), host.clone());
-        async move { full_passes(&base).await.contains_key(&host) }
-    })
+    eventually(
+        "the unblocked host back on the crawler's list",
+        Duration::from_secs(20),
+        || {
+            let (base, host) = (base.clone(), host.clone());
+            async move { full_passes(&base).await.contains_key(&host) }
+        },
+    )
     .await;
     eventually("everything back", Duration::from_secs(60), || {
         let (base, before) = (base.clone(), before.clone());
@@ -460,12 +594,24 @@ async fn decisions_at_every_level_hide_at_once_and_last() {
 /// Every admin route, with a body that would change something.
 fn admin_routes() -> Vec<(&'static str, &'static str, Value)> {
     vec![
-        ("POST", "/api/v1/admin/decisions", json!({"level": "instance", "target": "bad.example", "reason": "spam"})),
+        (
+            "POST",
+            "/api/v1/admin/decisions",
+            json!({"level": "instance", "target": "bad.example", "reason": "spam"}),
+        ),
         ("GET", "/api/v1/admin/decisions", Value::Null),
         ("GET", "/api/v1/admin/decisions/export", Value::Null),
-        ("POST", "/api/v1/admin/decisions/1/lift", json!({"text": "x"})),
+        (
+            "POST",
+            "/api/v1/admin/decisions/1/lift",
+            json!({"text": "x"}),
+        ),
         ("GET", "/api/v1/admin/reports", Value::Null),
-        ("POST", "/api/v1/admin/reports/1/resolve", json!({"outcome": "abusive"})),
+        (
+            "POST",
+            "/api/v1/admin/reports/1/resolve",
+            json!({"outcome": "abusive"}),
+        ),
         ("POST", "/api/v1/admin/crawl", json!({})),
     ]
 }
@@ -500,7 +646,14 @@ async fn the_admin_api_refuses_every_request_without_the_right_token() {
     let first_wrong = format!("X{}", &TOKEN[1..]);
     let lower_scheme = [("authorization", format!("bearer {TOKEN}"))];
     for (method, path, body) in admin_routes() {
-        for token in [None, Some("wrong"), Some(prefix), Some(""), Some(longer.as_str()), Some(first_wrong.as_str())] {
+        for token in [
+            None,
+            Some("wrong"),
+            Some(prefix),
+            Some(""),
+            Some(longer.as_str()),
+            Some(first_wrong.as_str()),
+        ] {
             let (code, v) = admin(&base, token, method, path, body.clone()).await;
             assert_eq!(code, 401, "{method} {path} with {token:?}: {v}");
         }
@@ -522,9 +675,23 @@ async fn the_admin_api_refuses_every_request_without_the_right_token() {
     assert!(!groups.to_string().contains("paris_jazz"), "{groups}");
 
     // With the token the same requests work.
-    let (code, v) = admin(&base, Some(TOKEN), "POST", "/api/v1/admin/reports/1/resolve", json!({"outcome": "abusive"})).await;
+    let (code, v) = admin(
+        &base,
+        Some(TOKEN),
+        "POST",
+        "/api/v1/admin/reports/1/resolve",
+        json!({"outcome": "abusive"}),
+    )
+    .await;
     assert_eq!((code, v["status"].as_str()), (200, Some("abusive")), "{v}");
-    let (code, v) = admin(&base, Some(TOKEN), "GET", "/api/v1/admin/decisions/export", Value::Null).await;
+    let (code, v) = admin(
+        &base,
+        Some(TOKEN),
+        "GET",
+        "/api/v1/admin/decisions/export",
+        Value::Null,
+    )
+    .await;
     assert_eq!(code, 200);
     let _ = v;
     let r = client()
@@ -535,26 +702,47 @@ async fn the_admin_api_refuses_every_request_without_the_right_token() {
         .unwrap();
     let export = r.text().await.unwrap();
     assert_eq!(export.lines().count(), 1);
-    assert_eq!(export.as_bytes(), std::fs::read(&log_file).unwrap().as_slice());
+    assert_eq!(
+        export.as_bytes(),
+        std::fs::read(&log_file).unwrap().as_slice()
+    );
     // A later report with the abusive contact is filed as ignored.
     let (code, _) = server
         .post_json("/api/v1/reports", &json!({"level": "instance", "target": "mob-b.example", "reason": "hate", "contact": " X@Y.org"}))
         .await;
     assert_eq!(code, 202);
-    let (_, reports) = admin(&base, Some(TOKEN), "GET", "/api/v1/admin/reports?all=true", Value::Null).await;
-    let statuses: Vec<&str> = reports["reports"].as_array().unwrap().iter().map(|r| r["status"].as_str().unwrap()).collect();
+    let (_, reports) = admin(
+        &base,
+        Some(TOKEN),
+        "GET",
+        "/api/v1/admin/reports?all=true",
+        Value::Null,
+    )
+    .await;
+    let statuses: Vec<&str> = reports["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
     assert_eq!(statuses, vec!["abusive", "ignored"]);
 
     // The default rate limit on reports: 5 a minute from one address (two
     // were sent above).
     for i in 0..3 {
         let (code, _) = server
-            .post_json("/api/v1/reports", &json!({"level": "instance", "target": "mob-c.example", "reason": "spam"}))
+            .post_json(
+                "/api/v1/reports",
+                &json!({"level": "instance", "target": "mob-c.example", "reason": "spam"}),
+            )
             .await;
         assert_eq!(code, 202, "report {i}");
     }
     let (code, _) = server
-        .post_json("/api/v1/reports", &json!({"level": "instance", "target": "mob-c.example", "reason": "spam"}))
+        .post_json(
+            "/api/v1/reports",
+            &json!({"level": "instance", "target": "mob-c.example", "reason": "spam"}),
+        )
         .await;
     assert_eq!(code, 429);
 
@@ -688,7 +876,10 @@ async fn ten_thousand_reports_in_a_burst_stay_bounded_and_anonymous() {
          RSS before {rss_before} kB, after {rss_after} kB"
     );
     assert_eq!(codes.get(&202), Some(&BURST), "{codes:?}");
-    assert!(worst < Duration::from_secs(2), "a search took {worst:?} during the burst");
+    assert!(
+        worst < Duration::from_secs(2),
+        "a search took {worst:?} during the burst"
+    );
     assert!(probes >= 3);
     assert!(
         rss_after < rss_before + 64 * 1024,
@@ -708,13 +899,20 @@ async fn ten_thousand_reports_in_a_burst_stay_bounded_and_anonymous() {
     // Nothing about the senders anywhere: not in the data directory, not
     // in the log (which was at info level).
     let log_text = server.log();
-    assert!(log_text.contains("sepiola is ready"), "the log is empty: {log_text}");
+    assert!(
+        log_text.contains("sepiola is ready"),
+        "the log is empty: {log_text}"
+    );
     let data = files_under(&server.dir.path().join("data"));
     assert!(data.iter().any(|(p, _)| p.ends_with("reports.jsonl")));
     for needle in [SENDER, AGENT, "e2e-flood-cookie"] {
         assert!(!log_text.contains(needle), "the log holds {needle}");
         for (path, bytes) in &data {
-            assert!(!contains(bytes, needle.as_bytes()), "{} holds {needle}", path.display());
+            assert!(
+                !contains(bytes, needle.as_bytes()),
+                "{} holds {needle}",
+                path.display()
+            );
         }
     }
     drop(server);

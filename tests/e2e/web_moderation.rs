@@ -41,7 +41,10 @@ fn moderation_pages_pass_in_chromium() {
         return;
     }
     let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/web");
-    assert!(web.join("node_modules/playwright-core").exists(), "run `npm ci --prefix tests/web` first");
+    assert!(
+        web.join("node_modules/playwright-core").exists(),
+        "run `npm ci --prefix tests/web` first"
+    );
     let server = Server::with_fixture_and_config(&format!(
         "[images]\nfetch_timeout_ms = 300\n[admin]\ntoken = \"{TOKEN}\"\n[moderation]\n\
          operator = \"Camille (operator)\"\nreports_per_minute = 50\n\
@@ -51,7 +54,14 @@ fn moderation_pages_pass_in_chromium() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     // Decisions to show: a host, an account, a lifted one.
     let jazz: Value = rt.block_on(async {
-        client().get(format!("{base}/api/v1/search/videos?search=jazz")).send().await.unwrap().json().await.unwrap()
+        client()
+            .get(format!("{base}/api/v1/search/videos?search=jazz"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
     });
     let first = &jazz["data"][0];
     assert!(first.is_object(), "no jazz video in the fixture");
@@ -63,16 +73,36 @@ fn moderation_pages_pass_in_chromium() {
         .find(|h| *h != first["account"]["host"].as_str().unwrap())
         .map(str::to_string);
     rt.block_on(async {
-        admin(&base, "/api/v1/admin/decisions", json!({"level": "instance", "target": "spam-farm.example",
-            "reason": "spam", "text": "Thousands of copies of the same advertisement."})).await;
+        admin(
+            &base,
+            "/api/v1/admin/decisions",
+            json!({"level": "instance", "target": "spam-farm.example",
+            "reason": "spam", "text": "Thousands of copies of the same advertisement."}),
+        )
+        .await;
         if let Some(h) = &other_host {
-            let d = admin(&base, "/api/v1/admin/decisions", json!({"level": "instance", "target": h,
-                "reason": "off-policy", "text": "Asked to be left out."})).await;
-            admin(&base, &format!("/api/v1/admin/decisions/{}/lift", d["id"]), json!({"text": "Asked to be listed again."})).await;
+            let d = admin(
+                &base,
+                "/api/v1/admin/decisions",
+                json!({"level": "instance", "target": h,
+                "reason": "off-policy", "text": "Asked to be left out."}),
+            )
+            .await;
+            admin(
+                &base,
+                &format!("/api/v1/admin/decisions/{}/lift", d["id"]),
+                json!({"text": "Asked to be listed again."}),
+            )
+            .await;
         }
-        admin(&base, "/api/v1/admin/decisions", json!({"level": "account", "target": "troll@tube.example",
+        admin(
+            &base,
+            "/api/v1/admin/decisions",
+            json!({"level": "account", "target": "troll@tube.example",
             "reason": "harassment", "text": "Videos targeting a named person.", "note": "ticket 42",
-            "expires": "2099-01-01T00:00:00Z"})).await;
+            "expires": "2099-01-01T00:00:00Z"}),
+        )
+        .await;
     });
     let mut cmd = Command::new("node");
     cmd.arg("--test")
@@ -87,7 +117,10 @@ fn moderation_pages_pass_in_chromium() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     println!("{stdout}\n{stderr}");
-    assert!(out.status.success(), "browser tests failed:\n{stdout}\n{stderr}");
+    assert!(
+        out.status.success(),
+        "browser tests failed:\n{stdout}\n{stderr}"
+    );
     let count = |label: &str| {
         stdout
             .lines()
@@ -118,12 +151,24 @@ fn moderation_pages_pass_in_chromium() {
     // typed names that result's title.
     let uuid = target["id"].as_str().unwrap();
     let video: Value = rt.block_on(async {
-        client().get(format!("{base}/api/v1/search/videos?uuids={uuid}&nsfw=both")).send().await.unwrap().json().await.unwrap()
+        client()
+            .get(format!(
+                "{base}/api/v1/search/videos?uuids={uuid}&nsfw=both"
+            ))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
     });
     let name = video["data"][0]["name"].as_str().unwrap();
     assert_eq!(reports[0]["text"], format!("browser report about {name}"));
     assert_eq!(reports[0]["reason"], "spam");
     assert_eq!(reports[0]["contact"], "reporter@example.org");
     assert_eq!(reports[1]["reason"], "hate");
-    assert!(reports[1].get("contact").is_none(), "an empty contact is no contact");
+    assert!(
+        reports[1].get("contact").is_none(),
+        "an empty contact is no contact"
+    );
 }

@@ -10,8 +10,8 @@ use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, Rang
 use tantivy::schema::Field;
 use tantivy::{DocAddress, Order as Direction, Searcher, TantivyDocument, Term};
 
-use sepiola_model::{DocKey, DocKind, Timestamp};
 use sepiola_model::query::{Blocks, Hits, Page, Scored, SearchQuery};
+use sepiola_model::{DocKey, DocKind, Timestamp};
 
 use crate::analysis::Analysis;
 use crate::browse::Numeric;

@@ -168,7 +168,11 @@ impl DecisionLog {
                 target: target.clone(),
                 reason: req.reason,
                 text: clean_text(&req.text),
-                note: req.note.as_deref().map(clean_text).filter(|n| !n.is_empty()),
+                note: req
+                    .note
+                    .as_deref()
+                    .map(clean_text)
+                    .filter(|n| !n.is_empty()),
                 date: now,
                 operator: operator.to_string(),
                 expires: req.expires,
@@ -208,7 +212,11 @@ impl DecisionLog {
                 target: block.target.clone(),
                 reason: block.reason,
                 text: clean_text(&req.text),
-                note: req.note.as_deref().map(clean_text).filter(|n| !n.is_empty()),
+                note: req
+                    .note
+                    .as_deref()
+                    .map(clean_text)
+                    .filter(|n| !n.is_empty()),
                 date: now,
                 operator: operator.to_string(),
                 expires: None,
@@ -425,7 +433,12 @@ impl DecisionLog {
     /// Blocks taken per month (`YYYY-MM`) and reason.
     pub fn reasons_per_month(&self) -> BTreeMap<String, BTreeMap<Reason, u64>> {
         let mut out: BTreeMap<String, BTreeMap<Reason, u64>> = BTreeMap::new();
-        for d in self.inner().all.iter().filter(|d| d.action == Action::Block) {
+        for d in self
+            .inner()
+            .all
+            .iter()
+            .filter(|d| d.action == Action::Block)
+        {
             let month = d.date.0.format("%Y-%m").to_string();
             *out.entry(month).or_default().entry(d.reason).or_default() += 1;
         }
@@ -520,7 +533,10 @@ mod tests {
         assert_eq!(log.sync_config(Source::DenyFile, &list)?, 2);
         assert_eq!(log.sync_config(Source::DenyFile, &list)?, 0);
         let a = log.host_block("a.example");
-        assert_eq!(a.map(|d| (d.reason, d.source)), Some((Reason::Spam, Source::DenyFile)));
+        assert_eq!(
+            a.map(|d| (d.reason, d.source)),
+            Some((Reason::Spam, Source::DenyFile))
+        );
         assert_eq!(log.sync_config(Source::DenyFile, &list[..1])?, 1);
         assert_eq!(log.blocked_hosts(), vec!["a.example"]);
         Ok(())

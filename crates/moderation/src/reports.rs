@@ -248,11 +248,16 @@ impl ReportBook {
         let contact = req
             .contact
             .as_deref()
-            .map(|c| clean_text(c).chars().take(MAX_CONTACT_CHARS).collect::<String>())
+            .map(|c| {
+                clean_text(c)
+                    .chars()
+                    .take(MAX_CONTACT_CHARS)
+                    .collect::<String>()
+            })
             .filter(|c| !c.is_empty());
         let now = Timestamp::now().millis();
-        let minute = Timestamp::from_millis(now - now.rem_euclid(60_000))
-            .unwrap_or_else(Timestamp::now);
+        let minute =
+            Timestamp::from_millis(now - now.rem_euclid(60_000)).unwrap_or_else(Timestamp::now);
         let mut inner = self.inner();
         let Inner {
             journal,
@@ -354,7 +359,9 @@ impl ReportBook {
                     .iter()
                     .any(|e| matches!(e, Entry::Report(r) if r.id == id));
             if !known {
-                return Err(ModerationError::NotFound(format!("no report numbered {id}")));
+                return Err(ModerationError::NotFound(format!(
+                    "no report numbered {id}"
+                )));
             }
             Ok((Some(Entry::Review(review.clone())), ()))
         })?;

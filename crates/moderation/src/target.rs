@@ -121,7 +121,8 @@ impl Target {
         let bad = |why: String| ModerationError::Invalid(why);
         Ok(match self {
             Target::Instance { host } => Target::Instance {
-                host: normalize_host(&host).ok_or_else(|| bad(format!("{host:?} is not a host")))?,
+                host: normalize_host(&host)
+                    .ok_or_else(|| bad(format!("{host:?} is not a host")))?,
             },
             Target::Account { handle } => Target::Account {
                 handle: normalize_handle(&handle)
@@ -192,7 +193,9 @@ pub fn normalize_handle(h: &str) -> Option<String> {
     let (name, host) = h.rsplit_once('@')?;
     if name.is_empty()
         || name.len() > MAX_NAME
-        || name.chars().any(|c| c.is_whitespace() || c.is_control() || c == '/')
+        || name
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '/')
     {
         return None;
     }

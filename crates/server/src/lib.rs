@@ -38,9 +38,9 @@ pub use decode::{
 pub use extract::{Params, read_params};
 pub use limits::LimitSettings;
 pub use location::Location;
+pub use moderation::Moderation;
 pub use params::RawParams;
 pub use problem::ApiError;
-pub use moderation::Moderation;
 pub use settings::{AdminSettings, ImageProxySettings, InstanceSettings, ModerationSettings};
 
 /// Largest request body accepted (the Framasoft index accepts 5 MB too).

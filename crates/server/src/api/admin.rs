@@ -104,6 +104,7 @@ pub async fn crawl(
 }
 
 /// The moderation logs, or the 409 saying this server has none.
+#[allow(clippy::result_large_err)] // the handler's early answer, sent at once.
 fn moderation(state: &AppState) -> Result<Arc<crate::Moderation>, Response> {
     state.moderation().cloned().ok_or_else(|| {
         (
@@ -129,6 +130,7 @@ fn moderation_error(e: ModerationError) -> Response {
 }
 
 /// Runs a write on the moderation logs off the async threads.
+#[allow(clippy::result_large_err)] // the handler's early answer, sent at once.
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ModerationError> + Send + 'static,
 ) -> Result<T, Response> {
@@ -197,7 +199,9 @@ pub async fn block(
         None => None,
         Some(e) => match sepiola_model::Timestamp::parse(e) {
             Some(t) => Some(t),
-            None => return ApiError::bad_request("expires must be an RFC 3339 date").into_response(),
+            None => {
+                return ApiError::bad_request("expires must be an RFC 3339 date").into_response();
+            }
         },
     };
     let req = match (
@@ -301,7 +305,8 @@ pub async fn resolve(
         Err(e) => return e.into_response(),
     };
     let Some(outcome) = f.get("outcome").and_then(|o| Outcome::parse(o)) else {
-        return ApiError::bad_request("outcome must be acted, dismissed or abusive").into_response();
+        return ApiError::bad_request("outcome must be acted, dismissed or abusive")
+            .into_response();
     };
     let decision = match f.get("decision").filter(|d| !d.is_empty()) {
         None => None,
@@ -339,7 +344,12 @@ mod tests {
         let mut last_wrong = right;
         last_wrong[31] ^= 1;
         let prefix: [u8; 32] = Sha256::digest(b"toke").into();
-        for (other, equal) in [(right, true), (first_wrong, false), (last_wrong, false), (prefix, false)] {
+        for (other, equal) in [
+            (right, true),
+            (first_wrong, false),
+            (last_wrong, false),
+            (prefix, false),
+        ] {
             assert_eq!(digests_equal(&other, &right), (equal, 32));
         }
     }
@@ -370,6 +380,9 @@ mod tests {
             wrong = wrong.min(time(&first_wrong));
         }
         let ratio = equal as f64 / wrong.max(1) as f64;
-        assert!((1.0 / 3.0..3.0).contains(&ratio), "equal {equal} ns, first byte wrong {wrong} ns");
+        assert!(
+            (1.0 / 3.0..3.0).contains(&ratio),
+            "equal {equal} ns, first byte wrong {wrong} ns"
+        );
     }
 }

@@ -68,7 +68,10 @@ pub(crate) async fn file_report(
 }
 
 /// The fields of a JSON object or a form body, as text (first value wins).
-pub(crate) fn body_fields(headers: &HeaderMap, body: &[u8]) -> Result<HashMap<String, String>, ApiError> {
+pub(crate) fn body_fields(
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<HashMap<String, String>, ApiError> {
     let json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -140,9 +143,11 @@ pub async fn report(
         (Err(e), _) | (_, Err(e)) => return e.into_response(),
     };
     match file_report(&state, client.map(|c| c.0.0), req).await {
-        Ok(Filed::Stored(id, _)) => {
-            (StatusCode::ACCEPTED, Json(json!({"received": true, "id": id}))).into_response()
-        }
+        Ok(Filed::Stored(id, _)) => (
+            StatusCode::ACCEPTED,
+            Json(json!({"received": true, "id": id})),
+        )
+            .into_response(),
         Ok(Filed::Dropped) => (
             StatusCode::ACCEPTED,
             Json(json!({"received": true, "dropped": true})),

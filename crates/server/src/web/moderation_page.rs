@@ -268,7 +268,11 @@ pub(super) async fn report_form(
         Ok(t) => (StatusCode::OK, report_page(page, &t, &Fields::default())),
         Err(_) => {
             let error = page.t("report-bad-target");
-            let mut body = report_page(page, &Target::Instance { host: "-".into() }, &Fields::default());
+            let mut body = report_page(
+                page,
+                &Target::Instance { host: "-".into() },
+                &Fields::default(),
+            );
             body.error = Some(error);
             (StatusCode::BAD_REQUEST, body)
         }
@@ -303,7 +307,11 @@ fn report_page(page: PageCtx, t: &Target, f: &Fields) -> ReportPage {
     };
     let l = &page.lang;
     ReportPage {
-        what_label: format!("{} {}", level_label(l, t), t.to_string().trim_start_matches(&format!("{level} "))),
+        what_label: format!(
+            "{} {}",
+            level_label(l, t),
+            t.to_string().trim_start_matches(&format!("{level} "))
+        ),
         reasons: Reason::ALL
             .iter()
             .map(|r| ReasonChoice {
@@ -361,11 +369,14 @@ pub(super) async fn report_submit(
     let outcome = super::super::api::file_report(&state, client.map(|c| c.0.0), req).await;
     let (status, key) = match outcome {
         Ok(Filed::Stored(..)) | Ok(Filed::Dropped) => (StatusCode::OK, None),
-        Err(status) => (status, Some(if status == StatusCode::TOO_MANY_REQUESTS {
-            "report-too-many"
-        } else {
-            "report-failed"
-        })),
+        Err(status) => (
+            status,
+            Some(if status == StatusCode::TOO_MANY_REQUESTS {
+                "report-too-many"
+            } else {
+                "report-failed"
+            }),
+        ),
     };
     let mut body = report_page(page, &target, &Fields::default());
     match key {
