@@ -37,11 +37,13 @@ impl CrawlControl for Report {
 /// Keeps the moderation state current: reads what `sepiola moderate`
 /// appended to the logs, re-syncs the deny file when its modification time
 /// changes, and hands the crawler the blocked hosts whenever they change
-/// (it stops crawling them and purges them). Queries need nothing: they
-/// read the decision log's blocks, rebuilt on each change.
+/// (it stops crawling them and purges them), and the index what the
+/// crawler must not write. Queries need nothing: they read the decision
+/// log's blocks, rebuilt on each change.
 async fn watch_moderation(
     config: ModerationConfig,
     moderation: Arc<Moderation>,
+    index: Arc<SearchIndex>,
     crawler: Option<Arc<Crawler>>,
 ) {
     let mut last_mtime: Option<Option<std::time::SystemTime>> = None;
@@ -75,6 +77,7 @@ async fn watch_moderation(
         let generation = moderation.decisions.generation();
         if generation != last_generation {
             last_generation = generation;
+            index.set_withheld(moderation.decisions.blocks());
             if let Some(c) = &crawler {
                 c.set_denied(moderation.decisions.blocked_hosts());
             }
@@ -116,6 +119,7 @@ pub async fn serve(config: Config) -> anyhow::Result<ExitCode> {
         let crawler = Crawler::new(config.crawl.clone(), index.clone(), &config.data_dir)
             .context("starting the crawler")?;
         crawler.set_denied(moderation.decisions.blocked_hosts());
+        index.set_withheld(moderation.decisions.blocks());
         state.set_instance_report(Arc::new(Report(crawler.clone())));
         state.set_crawl_control(Arc::new(Report(crawler.clone())));
         Some(crawler)
@@ -125,6 +129,7 @@ pub async fn serve(config: Config) -> anyhow::Result<ExitCode> {
     let watcher = tokio::spawn(watch_moderation(
         config.moderation.clone(),
         moderation,
+        index.clone(),
         crawler.clone(),
     ));
     let listener = tokio::net::TcpListener::bind(config.listen)
