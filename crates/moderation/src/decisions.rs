@@ -64,8 +64,9 @@ pub struct PublicDecision {
     pub id: u64,
     /// Block or lift.
     pub action: Action,
-    /// Level and target.
-    #[serde(flatten)]
+    /// The level (also inside `target`, repeated for readers that only count).
+    pub level: crate::target::Level,
+    /// What it is about (`level` and `host`, `handle`, or `kind` + `host` + `id`).
     pub target: Target,
     /// The category.
     pub reason: Reason,
@@ -414,6 +415,7 @@ impl DecisionLog {
             .map(|d| PublicDecision {
                 id: d.id,
                 action: d.action,
+                level: d.target.level(),
                 target: d.target.clone(),
                 reason: d.reason,
                 text: d.text.clone(),
