@@ -45,8 +45,9 @@ pub struct IndexConfig {
     pub commit_interval_ms: u64,
 }
 
-/// Moderation decisions applied at query time, on top of what clients block.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+/// Moderation: the deny lists (kept in the decision log as decisions of
+/// their own), who signs decisions, the policy page, the report caps.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ModerationConfig {
     /// Hosts whose documents never appear in results (and are not crawled).
@@ -54,6 +55,28 @@ pub struct ModerationConfig {
     /// A file of denied hosts (one per line, optional reason after
     /// whitespace or `#`), re-read by `serve` when it changes.
     pub deny_file: Option<PathBuf>,
+    /// The name decisions taken here are signed with (published).
+    pub operator: String,
+    /// The indexing policy page, Markdown per language code (`en`, `fr`).
+    pub policy: std::collections::BTreeMap<String, String>,
+    /// Reports waiting for review kept at most (more are dropped, counted).
+    pub max_pending_reports: usize,
+    /// Reports one client address may send per minute (in memory only).
+    pub reports_per_minute: u32,
+}
+
+impl Default for ModerationConfig {
+    fn default() -> Self {
+        let s = sepiola_server::ModerationSettings::default();
+        ModerationConfig {
+            deny_hosts: Vec::new(),
+            deny_file: None,
+            operator: s.operator,
+            policy: s.policy,
+            max_pending_reports: s.max_pending_reports,
+            reports_per_minute: s.reports_per_minute,
+        }
+    }
 }
 
 impl Default for Config {
@@ -118,25 +141,44 @@ impl CrawlOverrides {
 }
 
 impl ModerationConfig {
-    /// Every denied host now: the config's list plus the deny file's (an
-    /// unreadable file is reported and counts as empty).
-    pub fn denied_hosts(&self) -> Vec<String> {
-        let mut hosts: Vec<String> = self
+    /// What the server needs of it.
+    pub fn server_settings(&self) -> sepiola_server::ModerationSettings {
+        sepiola_server::ModerationSettings {
+            operator: self.operator.clone(),
+            policy: self.policy.clone(),
+            max_pending_reports: self.max_pending_reports,
+            reports_per_minute: self.reports_per_minute,
+        }
+    }
+
+    /// Makes the decision log agree with `deny_hosts` and the deny file
+    /// (each a source of decisions of its own: a host added is blocked, a
+    /// host removed is lifted). An unreadable deny file changes nothing.
+    pub fn sync_into(
+        &self,
+        log: &sepiola_moderation::DecisionLog,
+    ) -> Result<usize, sepiola_moderation::ModerationError> {
+        use sepiola_moderation::Source;
+        let listed: Vec<(String, String)> = self
             .deny_hosts
             .iter()
-            .filter_map(|h| sepiola_crawl::source::clean_host(h))
+            .map(|h| (h.clone(), "listed in moderation.deny_hosts".to_string()))
             .collect();
-        if let Some(path) = &self.deny_file {
-            match sepiola_crawl::source::load_deny_file(path) {
-                Ok(more) => hosts.extend(more),
+        let mut taken = log.sync_config(Source::Config, &listed)?;
+        let file = match &self.deny_file {
+            None => Some(Vec::new()),
+            Some(path) => match std::fs::read_to_string(path) {
+                Ok(text) => Some(sepiola_crawl::source::parse_deny_text(&text)),
                 Err(e) => {
-                    tracing::warn!(path = %path.display(), error = %e, "deny file unreadable")
+                    tracing::warn!(path = %path.display(), error = %e, "deny file unreadable");
+                    None
                 }
-            }
+            },
+        };
+        if let Some(entries) = file {
+            taken += log.sync_config(Source::DenyFile, &entries)?;
         }
-        hosts.sort();
-        hosts.dedup();
-        hosts
+        Ok(taken)
     }
 }
 
@@ -219,7 +261,22 @@ mod tests {
             assert_eq!(c.crawl.peertube_list.as_deref(), Some("hosts.txt"));
             assert_eq!(c.crawl.mobilizon_list.as_deref(), Some("mobilizon.txt"));
             assert!(c.crawl.allow_private_addresses);
-            assert_eq!(c.moderation.denied_hosts(), vec!["bad.example"]);
+            // The deny file lands in the decision log as a decision of its own.
+            let log = sepiola_moderation::DecisionLog::open(
+                &jail.directory().join("decisions.jsonl"),
+                "op",
+            )
+            .map_err(|e| e.to_string())?;
+            c.moderation.sync_into(&log).map_err(|e| e.to_string())?;
+            assert_eq!(log.blocked_hosts(), vec!["bad.example"]);
+            let d = log.host_block("bad.example");
+            assert_eq!(
+                d.map(|d| (d.reason, d.source)),
+                Some((
+                    sepiola_moderation::Reason::Spam,
+                    sepiola_moderation::Source::DenyFile
+                ))
+            );
             Ok(())
         });
     }

@@ -36,8 +36,10 @@ async fn crawl(config: Config, once: bool) -> anyhow::Result<ExitCode> {
         SearchIndex::open(&dir, config.index.writer_memory_mb * 1_000_000)
             .with_context(|| format!("opening the index in {}", dir.display()))?,
     );
+    let moderation = crate::moderate_cmd::open(&config)?;
+    index.set_withheld(moderation.decisions.blocks());
     let crawler = Crawler::new(config.crawl.clone(), index, &config.data_dir)?;
-    crawler.set_denied(config.moderation.denied_hosts());
+    crawler.set_denied(moderation.decisions.blocked_hosts());
     if !once {
         tokio::select! {
             _ = crawler.clone().run_forever() => {},

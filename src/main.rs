@@ -4,6 +4,7 @@ mod config;
 mod crawl_cmd;
 mod demo;
 mod index_cmd;
+mod moderate_cmd;
 mod serve;
 mod web_setup;
 
@@ -68,6 +69,12 @@ enum Command {
     Index {
         #[command(subcommand)]
         command: IndexCommand,
+    },
+    /// Moderation: block and unblock (instance, account, channel or group,
+    /// one document), list and export the decision log, review reports.
+    Moderate {
+        #[command(subcommand)]
+        command: moderate_cmd::ModerateCommand,
     },
 }
 
@@ -145,7 +152,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve { listen, crawl } => (*listen, crawl.overrides()),
         Command::Crawl { crawl, .. } => (None, crawl.overrides()),
         Command::Demo { listen, .. } => (*listen, CrawlOverrides::default()),
-        Command::Index { .. } => (None, CrawlOverrides::default()),
+        Command::Index { .. } | Command::Moderate { .. } => (None, CrawlOverrides::default()),
     };
     let overrides = CliOverrides {
         listen,
@@ -184,5 +191,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Index {
             command: IndexCommand::Upgrade,
         } => index_cmd::upgrade(&config),
+        Command::Moderate { command } => moderate_cmd::run(&config, command),
     }
 }

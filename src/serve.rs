@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Context;
 
 use sepiola_index::SearchIndex;
-use sepiola_server::AppState;
+use sepiola_server::Moderation;
 
 use sepiola_crawl::Crawler;
 use sepiola_model::instance::InstanceStatus;
@@ -15,8 +15,9 @@ use sepiola_server::instances::{CrawlControl, InstanceReport};
 
 use crate::config::{Config, ModerationConfig};
 
-/// How often the deny file's modification time is checked.
-const DENY_FILE_CHECK: Duration = Duration::from_secs(2);
+/// How often the moderation logs and the deny file are checked for changes
+/// made elsewhere (`sepiola moderate`, an edited deny file).
+const MODERATION_CHECK: Duration = Duration::from_secs(1);
 
 /// The crawler as the server's source of host statuses.
 struct Report(Arc<Crawler>);
@@ -33,32 +34,55 @@ impl CrawlControl for Report {
     }
 }
 
-/// Re-reads the deny file whenever its modification time changes and
-/// applies it at once: to queries (the host disappears from results without
-/// a recrawl) and to the crawler (which stops crawling it and purges it).
-async fn watch_deny_file(
-    moderation: ModerationConfig,
-    state: Arc<AppState>,
+/// Keeps the moderation state current: reads what `sepiola moderate`
+/// appended to the logs, re-syncs the deny file when its modification time
+/// changes, and hands the crawler the blocked hosts whenever they change
+/// (it stops crawling them and purges them), and the index what the
+/// crawler must not write. Queries need nothing: they read the decision
+/// log's blocks, rebuilt on each change.
+async fn watch_moderation(
+    config: ModerationConfig,
+    moderation: Arc<Moderation>,
+    index: Arc<SearchIndex>,
     crawler: Option<Arc<Crawler>>,
 ) {
-    let Some(path) = moderation.deny_file.clone() else {
-        return;
-    };
-    let mut last: Option<Option<std::time::SystemTime>> = None;
+    let mut last_mtime: Option<Option<std::time::SystemTime>> = None;
+    let mut last_generation = 0;
     loop {
-        let mtime = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-        if last != Some(mtime) {
-            if last.is_some() {
-                tracing::info!(path = %path.display(), "deny file changed: reloading");
+        let m = moderation.clone();
+        let cfg = config.clone();
+        let check = tokio::task::spawn_blocking(move || {
+            if let Err(e) = m.refresh() {
+                tracing::warn!(error = %e, "reading the moderation logs failed");
             }
-            last = Some(mtime);
-            let denied = moderation.denied_hosts();
-            state.set_denied_hosts(denied.clone());
-            if let Some(c) = &crawler {
-                c.set_denied(denied);
+            cfg.deny_file
+                .as_ref()
+                .and_then(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+        })
+        .await
+        .ok()
+        .flatten();
+        if config.deny_file.is_some() && last_mtime != Some(check) {
+            if last_mtime.is_some() {
+                tracing::info!("deny file changed: reloading");
+            }
+            last_mtime = Some(check);
+            let m = moderation.clone();
+            let cfg = config.clone();
+            let synced = tokio::task::spawn_blocking(move || cfg.sync_into(&m.decisions)).await;
+            if let Ok(Err(e)) = synced {
+                tracing::warn!(error = %e, "recording the deny file in the decision log failed");
             }
         }
-        tokio::time::sleep(DENY_FILE_CHECK).await;
+        let generation = moderation.decisions.generation();
+        if generation != last_generation {
+            last_generation = generation;
+            index.set_withheld(moderation.decisions.blocks());
+            if let Some(c) = &crawler {
+                c.set_denied(moderation.decisions.blocked_hosts());
+            }
+        }
+        tokio::time::sleep(MODERATION_CHECK).await;
     }
 }
 
@@ -78,11 +102,11 @@ pub async fn serve(config: Config) -> anyhow::Result<ExitCode> {
         SearchIndex::open(&dir, config.index.writer_memory_mb * 1_000_000)
             .with_context(|| format!("opening the index in {}", dir.display()))?,
     );
-    let denied = config.moderation.denied_hosts();
+    let moderation = crate::moderate_cmd::open(&config)?;
     let state = Arc::new(crate::web_setup::app_state(
         &config,
         index.clone(),
-        denied.clone(),
+        moderation.clone(),
     )?);
     if config.crawl.uses_default_list() {
         tracing::info!(
@@ -94,16 +118,18 @@ pub async fn serve(config: Config) -> anyhow::Result<ExitCode> {
     let crawler = if config.crawl.has_sources() {
         let crawler = Crawler::new(config.crawl.clone(), index.clone(), &config.data_dir)
             .context("starting the crawler")?;
-        crawler.set_denied(denied);
+        crawler.set_denied(moderation.decisions.blocked_hosts());
+        index.set_withheld(moderation.decisions.blocks());
         state.set_instance_report(Arc::new(Report(crawler.clone())));
         state.set_crawl_control(Arc::new(Report(crawler.clone())));
         Some(crawler)
     } else {
         None
     };
-    let moderation = tokio::spawn(watch_deny_file(
+    let watcher = tokio::spawn(watch_moderation(
         config.moderation.clone(),
-        state.clone(),
+        moderation,
+        index.clone(),
         crawler.clone(),
     ));
     let listener = tokio::net::TcpListener::bind(config.listen)
@@ -135,7 +161,7 @@ pub async fn serve(config: Config) -> anyhow::Result<ExitCode> {
         .await
         .context("serving HTTP")?;
     committer.abort();
-    moderation.abort();
+    watcher.abort();
     if let Some(t) = crawl_task {
         t.abort();
     }

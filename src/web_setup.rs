@@ -15,12 +15,13 @@ use crate::config::Config;
 pub fn app_state(
     config: &Config,
     index: Arc<SearchIndex>,
-    denied: Vec<String>,
+    moderation: Arc<sepiola_server::Moderation>,
 ) -> anyhow::Result<AppState> {
     let cache = config.data_dir.join("images");
     let proxy = ImageProxy::new(config.images.clone(), &cache)
         .with_context(|| format!("preparing the image cache in {}", cache.display()))?;
-    let mut state = AppState::new(index, config.instance.clone(), denied)
+    let mut state = AppState::new(index, config.instance.clone())
+        .with_moderation(moderation)
         .with_limits(config.limits.clone())
         .with_image_proxy(proxy)
         .with_index_dir(config.data_dir.join("index"))

@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export async function launch() {
+// `options` go to the context (`{ javaScriptEnabled: false }`…).
+export async function launch(options = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'sepiola-chromium-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -14,5 +15,6 @@ export async function launch() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-quic',
     ],
+    ...options,
   });
 }

@@ -367,7 +367,11 @@ pub async fn write<K: ListedKind>(
                 refused += 1;
                 continue;
             }
-            index.upsert(&doc.into())?;
+            if !index.upsert(&doc.into())? {
+                // Withheld by a moderation decision: not written.
+                refused += 1;
+                continue;
+            }
             if known {
                 updated += 1;
             } else {

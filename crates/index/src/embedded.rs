@@ -60,6 +60,11 @@ pub(crate) fn actor_terms(role: ActorRole, actor: &ActorSummary) -> [String; 2] 
     [by_handle, exact]
 }
 
+/// The term of every document embedding the channel `handle`.
+pub(crate) fn channel_term(handle: &str) -> String {
+    handle_term(ActorRole::Channel, handle)
+}
+
 fn handle_term(role: ActorRole, handle: &str) -> String {
     format!("{} {handle}", role.prefix())
 }

@@ -10,14 +10,15 @@ use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, Rang
 use tantivy::schema::Field;
 use tantivy::{DocAddress, Order as Direction, Searcher, TantivyDocument, Term};
 
-use sepiola_model::Timestamp;
 use sepiola_model::query::{Blocks, Hits, Page, Scored, SearchQuery};
+use sepiola_model::{DocKey, DocKind, Timestamp};
 
 use crate::analysis::Analysis;
 use crate::browse::Numeric;
 use crate::error::IndexError;
 use crate::filters::{self, Clauses};
 use crate::kind_index::KindIndex;
+use crate::kinds::fields::Common;
 use crate::kinds::{Column, Kind, Order};
 use crate::part::{AnyPart, Part};
 use crate::prefix::words_with_prefix;
@@ -49,7 +50,13 @@ impl<K: Kind> Part<K> {
                 ranking::LANGUAGE,
             )));
         }
-        add_blocks(&mut c, q.blocks(), common.host, kind.account_handle());
+        add_blocks(
+            &mut c,
+            q.blocks(),
+            common,
+            kind.account_handle(),
+            <K::Doc as sepiola_model::Document>::KIND,
+        );
         let scores = Scores::of(q.text(), q.boost_languages());
         let query = c.build();
         // Past the window only the count is computed: deep pages cost no more.
@@ -82,12 +89,41 @@ fn add_text(c: &mut Clauses, a: &Analysis, ki: &KindIndex, search: Option<&str>,
     }
 }
 
-fn add_blocks(c: &mut Clauses, blocks: &Blocks, host: Field, handle: Field) {
+/// The exclusions: hosts, accounts, channels (the channel or group itself
+/// and whatever embeds it) and single documents of this kind.
+fn add_blocks(c: &mut Clauses, blocks: &Blocks, common: &Common, handle: Field, kind: DocKind) {
     if !blocks.hosts.is_empty() {
-        c.must_not(filters::any_text(host, &blocks.hosts));
+        c.must_not(filters::any_text(common.host, &blocks.hosts));
     }
     if !blocks.accounts.is_empty() {
         c.must_not(filters::any_text(handle, &blocks.accounts));
+    }
+    if !blocks.channels.is_empty() {
+        let embedding: Vec<String> = blocks
+            .channels
+            .iter()
+            .map(|h| crate::embedded::channel_term(h))
+            .collect();
+        c.must_not(filters::any_text(common.actors, &embedding));
+        if matches!(kind, DocKind::Channel | DocKind::Group) {
+            // The channel or group itself: its key is `host name`.
+            let own: Vec<String> = blocks
+                .channels
+                .iter()
+                .filter_map(|h| h.rsplit_once('@'))
+                .map(|(name, host)| DocKey::new(host, name).as_str().to_string())
+                .collect();
+            c.must_not(filters::any_text(common.key, &own));
+        }
+    }
+    let keys: Vec<&str> = blocks
+        .documents
+        .iter()
+        .filter(|(k, _)| *k == kind)
+        .map(|(_, key)| key.as_str())
+        .collect();
+    if !keys.is_empty() {
+        c.must_not(filters::any_text(common.key, &keys));
     }
 }
 

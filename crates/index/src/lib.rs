@@ -32,6 +32,7 @@ mod search_index;
 mod stored;
 mod text_query;
 mod upgrade;
+mod withheld;
 mod word_query;
 mod writes;
 

@@ -31,6 +31,8 @@ pub struct SearchIndex {
     playlists: Part<PlaylistKind>,
     events: Part<EventKind>,
     groups: Part<GroupKind>,
+    /// What the crawler must not write (moderation), see [`crate::withheld`].
+    pub(crate) withheld: std::sync::RwLock<std::sync::Arc<sepiola_model::query::Blocks>>,
 }
 
 impl SearchIndex {
@@ -86,6 +88,7 @@ impl SearchIndex {
             events: part(dir, DocKind::Event, &analysis, memory_bytes)?,
             groups: part(dir, DocKind::Group, &analysis, memory_bytes)?,
             analysis,
+            withheld: Default::default(),
         })
     }
 

@@ -15,9 +15,15 @@ pub struct Prepared {
 }
 
 impl SearchIndex {
-    /// Adds or replaces a normalised document. Searchable after the next commit.
-    pub fn upsert(&self, record: &Record) -> Result<(), IndexError> {
-        self.write(self.prepare(record)?)
+    /// Adds or replaces a normalised document, unless moderation withholds
+    /// it ([`SearchIndex::set_withheld`]: then nothing is written and this
+    /// returns `Ok(false)`). Searchable after the next commit.
+    pub fn upsert(&self, record: &Record) -> Result<bool, IndexError> {
+        if self.withholds(record) {
+            return Ok(false);
+        }
+        self.write(self.prepare(record)?)?;
+        Ok(true)
     }
 
     /// The first half of [`SearchIndex::upsert`]: builds the document

@@ -16,7 +16,7 @@ use sepiola_model::query::{
     BBox, Blocks, ChannelQuery, Circle, DateRange, EventQuery, GeoFilter, GroupQuery, Page,
     PlaylistQuery, VideoQuery,
 };
-use sepiola_model::{Host, Record, Timestamp};
+use sepiola_model::{DocKey, DocKind, Host, Record, Timestamp};
 use serde_json::Value;
 
 // The index calls, one per kind: if the index API changes (to one
@@ -379,6 +379,7 @@ fn every_video_filter() {
             blocks: Blocks {
                 hosts: hosts(&["video.example.fr"]),
                 accounts: vec![],
+                ..Blocks::default()
             },
             ..Default::default()
         }),
@@ -390,6 +391,7 @@ fn every_video_filter() {
             blocks: Blocks {
                 hosts: vec![],
                 accounts: strings(&["claire@video.example.fr", "bernd@peertube.example.de:8443"]),
+                ..Blocks::default()
             },
             ..Default::default()
         }),
@@ -401,10 +403,52 @@ fn every_video_filter() {
             blocks: Blocks {
                 hosts: vec![],
                 accounts: strings(&["claire@video.example.fr", "alice@elsewhere.example"]),
+                ..Blocks::default()
             },
             ..Default::default()
         }),
         |d| d["account"]["name"] != "claire",
+    );
+    // Moderation: a channel (its videos) and single documents, by kind and key.
+    let first = &t.docs[0];
+    let channel = format!(
+        "{}@{}",
+        first["channel"]["name"].as_str().unwrap(),
+        first["channel"]["host"].as_str().unwrap()
+    );
+    t.check(
+        "blocked channel",
+        v(VideoQuery {
+            blocks: Blocks {
+                channels: vec![channel.clone()],
+                ..Blocks::default()
+            },
+            ..Default::default()
+        }),
+        |d| {
+            format!(
+                "{}@{}",
+                d["channel"]["name"].as_str().unwrap(),
+                d["channel"]["host"].as_str().unwrap()
+            ) != channel
+        },
+    );
+    let (one, two) = (&t.docs[1], &t.docs[2]);
+    let key = |d: &Value| DocKey::new(d["host"].as_str().unwrap(), d["uuid"].as_str().unwrap());
+    t.check(
+        "blocked documents (a channel's key with the same id blocks no video)",
+        v(VideoQuery {
+            blocks: Blocks {
+                documents: vec![
+                    (DocKind::Video, key(one)),
+                    (DocKind::Video, key(two)),
+                    (DocKind::Channel, key(&t.docs[3])),
+                ],
+                ..Blocks::default()
+            },
+            ..Default::default()
+        }),
+        |d| d["uuid"] != one["uuid"] && d["uuid"] != two["uuid"],
     );
     // boostLanguages reorders, never filters
     t.check_all(
@@ -472,6 +516,7 @@ fn every_channel_filter() {
             blocks: Blocks {
                 hosts: vec![],
                 accounts: strings(&["alice@tube.example.org"]),
+                ..Blocks::default()
             },
             ..Default::default()
         }),
@@ -483,6 +528,7 @@ fn every_channel_filter() {
             blocks: Blocks {
                 hosts: hosts(&["tube.example.org"]),
                 accounts: vec![],
+                ..Blocks::default()
             },
             ..Default::default()
         }),
@@ -528,6 +574,7 @@ fn every_playlist_filter() {
             blocks: Blocks {
                 hosts: vec![],
                 accounts: strings(&["claire@video.example.fr"]),
+                ..Blocks::default()
             },
             ..Default::default()
         }),
@@ -539,6 +586,7 @@ fn every_playlist_filter() {
             blocks: Blocks {
                 hosts: hosts(&["video.example.fr"]),
                 accounts: vec![],
+                ..Blocks::default()
             },
             ..Default::default()
         }),
@@ -743,6 +791,7 @@ fn every_event_filter() {
             blocks: Blocks {
                 hosts: hosts(&["mob-a.example"]),
                 accounts: vec![],
+                ..Blocks::default()
             },
             ..Default::default()
         }),
@@ -754,6 +803,7 @@ fn every_event_filter() {
             blocks: Blocks {
                 hosts: vec![],
                 accounts: strings(&["carol@mob-b.example"]),
+                ..Blocks::default()
             },
             ..Default::default()
         }),
@@ -799,6 +849,7 @@ fn every_group_filter() {
             blocks: Blocks {
                 hosts: hosts(&["mob-d.example:8443"]),
                 accounts: vec![],
+                ..Blocks::default()
             },
             ..Default::default()
         }),
@@ -810,6 +861,7 @@ fn every_group_filter() {
             blocks: Blocks {
                 hosts: vec![],
                 accounts: strings(&["paris_jazz@mob-a.example"]),
+                ..Blocks::default()
             },
             ..Default::default()
         }),

@@ -81,7 +81,7 @@ impl fmt::Display for DocKind {
 
 /// The key of a document in the index: its host and its id there (the
 /// uuid, or the name for channels and groups), unique within a kind.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct DocKey(String);
 
 impl DocKey {

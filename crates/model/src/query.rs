@@ -240,6 +240,29 @@ pub struct Blocks {
     pub hosts: Vec<Host>,
     /// Account handles (`name@host`) whose documents are left out.
     pub accounts: Vec<String>,
+    /// Channel or Mobilizon group handles (`name@host`): the channel or group
+    /// itself and every document that embeds it are left out (moderation).
+    pub channels: Vec<String>,
+    /// Single documents left out (moderation): kind and key (`host id`).
+    pub documents: Vec<(crate::DocKind, crate::DocKey)>,
+}
+
+impl Blocks {
+    /// Adds every exclusion of `other` (the operator's, on top of a client's).
+    pub fn extend_from(&mut self, other: &Blocks) {
+        self.hosts.extend(other.hosts.iter().cloned());
+        self.accounts.extend(other.accounts.iter().cloned());
+        self.channels.extend(other.channels.iter().cloned());
+        self.documents.extend(other.documents.iter().cloned());
+    }
+
+    /// Whether nothing is excluded.
+    pub fn is_empty(&self) -> bool {
+        self.hosts.is_empty()
+            && self.accounts.is_empty()
+            && self.channels.is_empty()
+            && self.documents.is_empty()
+    }
 }
 
 /// PeerTube's `VideoState.PUBLISHED`

@@ -8,6 +8,7 @@ pub mod instances;
 pub mod limits;
 mod location;
 mod metrics;
+pub mod moderation;
 mod params;
 mod problem;
 mod settings;
@@ -15,6 +16,8 @@ pub mod web;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, RwLock};
+
+use sepiola_model::query::{Blocks, SearchQuery};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -28,7 +31,6 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use sepiola_index::SearchIndex;
-use sepiola_model::Host;
 
 pub use decode::{
     FromParams, channel_query, event_query, group_query, playlist_query, video_query,
@@ -36,9 +38,10 @@ pub use decode::{
 pub use extract::{Params, read_params};
 pub use limits::LimitSettings;
 pub use location::Location;
+pub use moderation::Moderation;
 pub use params::RawParams;
 pub use problem::ApiError;
-pub use settings::{AdminSettings, ImageProxySettings, InstanceSettings};
+pub use settings::{AdminSettings, ImageProxySettings, InstanceSettings, ModerationSettings};
 
 /// Largest request body accepted (the Framasoft index accepts 5 MB too).
 pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
@@ -54,8 +57,9 @@ pub struct AppState {
     pub index: Arc<SearchIndex>,
     /// Branding and public facts.
     pub instance: InstanceSettings,
-    /// Hosts the operator denies, applied to every query.
-    denied: RwLock<Vec<Host>>,
+    /// The moderation logs (decisions applied to every query, reports),
+    /// when the server has a data directory.
+    moderation: Option<Arc<Moderation>>,
     /// Per-host counts are a full scan: cache them briefly.
     host_counts: Mutex<Option<CachedCounts>>,
     /// Fetches thumbnails and avatars for the web page, when enabled.
@@ -82,15 +86,11 @@ pub struct AppState {
 
 impl AppState {
     /// Builds the shared state.
-    pub fn new(
-        index: Arc<SearchIndex>,
-        instance: InstanceSettings,
-        denied_hosts: Vec<String>,
-    ) -> Self {
+    pub fn new(index: Arc<SearchIndex>, instance: InstanceSettings) -> Self {
         AppState {
             index,
             instance,
-            denied: RwLock::new(parse_hosts(denied_hosts)),
+            moderation: None,
             host_counts: Mutex::new(None),
             instance_report: RwLock::new(None),
             images: None,
@@ -171,16 +171,32 @@ impl AppState {
         self.instance_report.read().ok().and_then(|r| r.clone())
     }
 
-    /// The operator's denied hosts now.
-    pub fn denied_hosts(&self) -> Vec<Host> {
-        self.denied.read().map(|d| d.clone()).unwrap_or_default()
+    /// Applies the operator's decisions to a query: the one place every
+    /// search, listing, lookup and page gets them (built once per change
+    /// of the decision log, see [`sepiola_moderation::DecisionLog::blocks`]).
+    pub fn apply_blocks<Q: SearchQuery>(&self, q: &mut Q) {
+        if let Some(m) = &self.moderation {
+            q.blocks_mut().extend_from(&m.decisions.blocks());
+        }
     }
 
-    /// Replaces the operator's denied hosts (takes effect on the next query).
-    pub fn set_denied_hosts(&self, hosts: Vec<String>) {
-        if let Ok(mut d) = self.denied.write() {
-            *d = parse_hosts(hosts);
-        }
+    /// The exclusions in force now (none without moderation logs).
+    pub fn operator_blocks(&self) -> Arc<Blocks> {
+        self.moderation
+            .as_ref()
+            .map(|m| m.decisions.blocks())
+            .unwrap_or_default()
+    }
+
+    /// Attaches the moderation logs.
+    pub fn with_moderation(mut self, moderation: Arc<Moderation>) -> Self {
+        self.moderation = Some(moderation);
+        self
+    }
+
+    /// The moderation logs, when attached.
+    pub fn moderation(&self) -> Option<&Arc<Moderation>> {
+        self.moderation.as_ref()
     }
 
     /// Live documents per indexed host, cached for a few seconds.
@@ -195,11 +211,6 @@ impl AppState {
         *cache = Some((Instant::now(), counts.clone()));
         Ok(counts)
     }
-}
-
-/// The hosts that are hosts (a deny entry that is not one cannot match).
-fn parse_hosts(hosts: Vec<String>) -> Vec<Host> {
-    hosts.iter().filter_map(|h| Host::parse(h)).collect()
 }
 
 /// The whole HTTP application.

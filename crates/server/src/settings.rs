@@ -74,3 +74,30 @@ pub struct AdminSettings {
     /// Bearer …`); without one the admin API answers 404.
     pub token: Option<String>,
 }
+
+/// What the moderation pages and the report form need from the operator.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ModerationSettings {
+    /// The name decisions taken through this server are signed with.
+    pub operator: String,
+    /// The indexing policy, in Markdown, per language code (`en`, `fr`);
+    /// a language without one shows English's (or the first given).
+    pub policy: std::collections::BTreeMap<String, String>,
+    /// Reports waiting for review kept at most; past it new ones are
+    /// dropped and counted.
+    pub max_pending_reports: usize,
+    /// Reports one client address may send per minute (held in memory only).
+    pub reports_per_minute: u32,
+}
+
+impl Default for ModerationSettings {
+    fn default() -> Self {
+        ModerationSettings {
+            operator: "operator".into(),
+            policy: std::collections::BTreeMap::new(),
+            max_pending_reports: 1_000,
+            reports_per_minute: 5,
+        }
+    }
+}

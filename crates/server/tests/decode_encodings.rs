@@ -757,7 +757,7 @@ fn real_clients_bodies_decode_like_their_other_encodings() {
         tags_one_of: strings(&["rust"]),
         blocks: Blocks {
             hosts: hosts(&["video.example.fr"]),
-            accounts: vec![],
+            ..Blocks::default()
         },
         page: Page {
             start: 0,

@@ -306,6 +306,25 @@ impl Server {
         let _ = self.child.wait();
         std::mem::replace(&mut self.dir, tempfile::tempdir().unwrap())
     }
+
+    /// The server's process id (to read its memory in /proc).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// `kill -9`, then `serve` again over the same data directory with
+    /// `toml` (logging or not as `logging` says).
+    pub fn kill9_and_restart(mut self, toml: &str, logging: bool) -> Server {
+        self.child.kill().unwrap(); // SIGKILL
+        self.child.wait().unwrap();
+        let dir = std::mem::replace(&mut self.dir, tempfile::tempdir().unwrap());
+        Self::spawn(
+            Command::new(env!("CARGO_BIN_EXE_sepiola")),
+            dir,
+            toml,
+            logging,
+        )
+    }
 }
 
 impl Drop for Server {

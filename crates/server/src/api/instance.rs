@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use sepiola_index::Searchable;
-use sepiola_model::query::{ChannelQuery, Page, PlaylistQuery, SearchQuery, VideoQuery};
+use sepiola_model::query::{ChannelQuery, Page, PlaylistQuery, VideoQuery};
 
 use crate::AppState;
 use crate::decode::normalize_handle;
@@ -97,7 +97,7 @@ pub async fn config(State(state): State<Arc<AppState>>) -> Result<Response, ApiE
 /// The one document of a query, or 404 (the operator's deny list applies,
 /// as it does to every search).
 fn find_one<Q: Searchable>(state: &AppState, mut q: Q, what: &str) -> Result<Value, ApiError> {
-    q.blocks_mut().hosts.extend(state.denied_hosts());
+    state.apply_blocks(&mut q);
     let hits = state.index.search_answers(&q)?;
     let first = hits
         .data
@@ -197,7 +197,7 @@ pub async fn channel(
         },
         ..ChannelQuery::default()
     };
-    q.blocks_mut().hosts.extend(state.denied_hosts());
+    state.apply_blocks(&mut q);
     let hits = state.index.search_answers(&q)?;
     for h in hits.data {
         let v: Value = serde_json::from_str(&h.item.0)

@@ -6,15 +6,18 @@
 
 mod admin;
 mod instance;
+mod moderation;
 mod places;
 mod search;
+
+pub(crate) use moderation::file_report;
 
 use std::sync::Arc;
 
 use axum::Router;
 use axum::http::{Method, header};
 use axum::response::IntoResponse;
-use axum::routing::{any, get};
+use axum::routing::{any, get, post};
 use tower_http::cors::{Any, CorsLayer};
 
 use sepiola_model::query::{ChannelQuery, EventQuery, GroupQuery, PlaylistQuery, VideoQuery};
@@ -74,7 +77,17 @@ pub fn router() -> Router<Arc<AppState>> {
             get(places::places).fallback(method_not_allowed),
         )
         .route("/api/v1/ping", any(ping))
-        .route("/api/v1/admin/crawl", axum::routing::post(admin::crawl))
+        .route("/api/v1/admin/crawl", post(admin::crawl))
+        .route(
+            "/api/v1/admin/decisions",
+            get(admin::decisions).post(admin::block),
+        )
+        .route("/api/v1/admin/decisions/export", get(admin::export))
+        .route("/api/v1/admin/decisions/{id}/lift", post(admin::lift))
+        .route("/api/v1/admin/reports", get(admin::reports))
+        .route("/api/v1/admin/reports/{id}/resolve", post(admin::resolve))
+        .route("/api/v1/moderation", get(moderation::public_log))
+        .route("/api/v1/reports", post(moderation::report))
         .route("/api/v1/{*rest}", any(api_not_found))
         .layer(cors)
 }

@@ -45,7 +45,7 @@ where
     Q: FromParams + Searchable,
 {
     let mut q = Q::from_params(&p)?;
-    q.blocks_mut().hosts.extend(state.denied_hosts());
+    state.apply_blocks(&mut q);
     let hits = state.index.search_answers(&q)?;
     Ok((
         [(header::CONTENT_TYPE, "application/json")],

@@ -263,6 +263,7 @@ impl<'a> Decoder<'a> {
                 .iter()
                 .filter_map(|h| normalize_handle(h))
                 .collect(),
+            ..Blocks::default()
         })
     }
 

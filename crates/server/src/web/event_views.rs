@@ -12,7 +12,7 @@ use super::event_dates::{offset_label, zone};
 use super::i18n::{Arg, Lang};
 use super::place_box::zone_near;
 use super::text::{Highlighter, Segment};
-use super::views::{count, host_of, proxied, snippet};
+use super::views::{count, host_of, proxied, report_href, snippet};
 
 /// An event result.
 pub struct EventCard {
@@ -40,6 +40,8 @@ pub struct EventCard {
     pub snippet: Vec<Segment>,
     /// "Open on host".
     pub origin_label: String,
+    /// The report form for this event.
+    pub report_href: String,
 }
 
 /// A group result.
@@ -60,6 +62,8 @@ pub struct GroupCard {
     pub snippet: Vec<Segment>,
     /// "Open on host".
     pub origin_label: String,
+    /// The report form for this group.
+    pub report_href: String,
 }
 
 /// The zone an event's times are shown in: its own (`timeZone`), else
@@ -129,6 +133,7 @@ pub fn event(l: &Lang, a: &Analysis, h: &Highlighter, e: &Event) -> EventCard {
         EventStatus::Confirmed => None,
     };
     EventCard {
+        report_href: report_href(e),
         url: e.url.clone(),
         title: e.name.clone(),
         banner: proxied(e.banner.as_deref()),
@@ -161,6 +166,7 @@ pub fn event(l: &Lang, a: &Analysis, h: &Highlighter, e: &Event) -> EventCard {
 /// Builds a group card.
 pub fn group(l: &Lang, a: &Analysis, h: &Highlighter, g: &Group) -> GroupCard {
     GroupCard {
+        report_href: report_href(g),
         url: g.url.clone(),
         title: if g.display_name.trim().is_empty() {
             g.name.clone()

@@ -24,6 +24,10 @@ struct InstanceRow {
     health_class: &'static str,
     last_crawl: String,
     documents: String,
+    /// "Listed", or "Blocked" with the decision's reason and public text.
+    listing: String,
+    /// The blocking decision's anchor on `/moderation`, when blocked.
+    decision: Option<u64>,
 }
 
 #[derive(Template)]
@@ -66,15 +70,41 @@ fn rows(state: &AppState, l: &Lang) -> Vec<InstanceRow> {
             hosts.push(s.host.clone());
         }
     }
+    let blocked = state
+        .moderation()
+        .map(|m| m.decisions.in_force())
+        .unwrap_or_default();
+    // A blocked host is neither crawled nor indexed: list it anyway, with why.
+    for d in &blocked {
+        if let sepiola_moderation::Target::Instance { host } = &d.target
+            && !hosts.contains(host)
+        {
+            hosts.push(host.clone());
+        }
+    }
     hosts.sort();
-    let denied = state.denied_hosts();
     hosts
         .into_iter()
         .map(|host| {
             let status = statuses.iter().find(|s| s.host == host);
-            let (health, health_class) =
-                health(l, status, denied.iter().any(|d| *d == host.as_str()));
+            let block = blocked.iter().find(
+                |d| matches!(&d.target, sepiola_moderation::Target::Instance { host: h } if *h == host),
+            );
+            let (health, health_class) = health(l, status, block.is_some());
+            let listing = match block {
+                Some(d) => {
+                    let reason = l.t(&format!("reason-{}", d.reason.as_str()));
+                    let mut s = l.ta("instances-blocked", &[("reason", Arg::Text(reason))]);
+                    if !d.text.is_empty() {
+                        s = format!("{s} — {}", d.text);
+                    }
+                    s
+                }
+                None => l.t("instances-listed"),
+            };
             InstanceRow {
+                listing,
+                decision: block.map(|d| d.id),
                 url: format!("https://{host}/"),
                 name: status.and_then(|s| s.name.clone()).unwrap_or_default(),
                 software: match status.map(|s| s.software) {

@@ -19,6 +19,7 @@ mod i18n;
 mod image_proxy;
 mod image_route;
 mod instances_page;
+mod moderation_page;
 mod opensearch;
 mod page;
 mod place_box;
@@ -53,6 +54,12 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/search", get(search_page::search))
         .route("/{locale}/search", get(search_page::localized))
         .route("/instances", get(instances_page::instances))
+        .route("/moderation", get(moderation_page::moderation))
+        .route("/policy", get(moderation_page::policy))
+        .route(
+            "/report",
+            get(moderation_page::report_form).post(moderation_page::report_submit),
+        )
         .route("/opensearch.xml", get(opensearch::opensearch))
         .route("/img", get(image_route::image))
         .route("/static/style.css", get(assets::style))

@@ -11,10 +11,11 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use sepiola_index::{IndexError, SearchIndex};
-use sepiola_model::Host;
 use sepiola_model::event::CATEGORIES;
 use sepiola_model::labels;
-use sepiola_model::query::{ChannelQuery, EventQuery, GroupQuery, Hits, PlaylistQuery, VideoQuery};
+use sepiola_model::query::{
+    Blocks, ChannelQuery, EventQuery, GroupQuery, Hits, PlaylistQuery, VideoQuery,
+};
 use sepiola_model::{Channel, Event, Group, Playlist, Video};
 
 use super::choices::{
@@ -218,12 +219,12 @@ async fn find(
     place: &PlaceChoice,
     boost: &[String],
 ) -> Result<Found, String> {
-    let denied = state.denied_hosts();
-    let q = queries(form, place, boost, &denied).map_err(|e| e.to_string())?;
+    let blocks = state.operator_blocks();
+    let q = queries(form, place, boost, &blocks).map_err(|e| e.to_string())?;
     // Counted through the same decoder, with sensitive content shown.
     let shown = form.with_sensitive_shown();
     let mut with_sensitive = shown.video_query(boost).map_err(|e| e.to_string())?;
-    with_sensitive.blocks.hosts.extend_from_slice(&denied);
+    with_sensitive.blocks.extend_from(&blocks);
     let check = form.tab() == Tab::Videos && form.hides_sensitive();
     let index = state.index.clone();
     let found = tokio::task::spawn_blocking(move || {
@@ -241,12 +242,12 @@ async fn find(
 }
 
 /// The form's queries (decoded as the API decodes its parameters), with
-/// the operator's deny list added as the API adds it.
+/// the operator's decisions added as the API adds them.
 fn queries(
     form: &SearchForm,
     place: &PlaceChoice,
     boost: &[String],
-    denied: &[Host],
+    blocks: &Blocks,
 ) -> Result<Queries, ApiError> {
     let mut q = Queries {
         videos: form.video_query(boost)?,
@@ -255,11 +256,11 @@ fn queries(
         events: form.event_query(place, boost, chrono::Utc::now())?,
         groups: form.group_query(place, boost)?,
     };
-    q.videos.blocks.hosts.extend_from_slice(denied);
-    q.channels.blocks.hosts.extend_from_slice(denied);
-    q.playlists.blocks.hosts.extend_from_slice(denied);
-    q.events.blocks.hosts.extend_from_slice(denied);
-    q.groups.blocks.hosts.extend_from_slice(denied);
+    q.videos.blocks.extend_from(blocks);
+    q.channels.blocks.extend_from(blocks);
+    q.playlists.blocks.extend_from(blocks);
+    q.events.blocks.extend_from(blocks);
+    q.groups.blocks.extend_from(blocks);
     Ok(q)
 }
 

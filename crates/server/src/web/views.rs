@@ -13,6 +13,8 @@ const SNIPPET_CHARS: usize = 220;
 
 /// A video result.
 pub struct VideoCard {
+    /// The report form for this result (`/report?…`).
+    pub report_href: String,
     /// Watch URL on the origin.
     pub url: String,
     /// Title.
@@ -41,6 +43,8 @@ pub struct VideoCard {
 
 /// A channel or playlist result.
 pub struct ActorCard {
+    /// The report form for this result (`/report?…`).
+    pub report_href: String,
     /// URL on the origin.
     pub url: String,
     /// Display name.
@@ -61,6 +65,17 @@ pub struct ActorCard {
 pub fn proxied(url: Option<&str>) -> Option<String> {
     url.filter(|u| !u.is_empty())
         .map(|u| format!("/img?src={}", encode(u)))
+}
+
+/// The report form's link for one document: `/report?kind=…&host=…&id=…`.
+pub fn report_href<D: sepiola_model::Document>(d: &D) -> String {
+    let key = d.key();
+    format!(
+        "/report?kind={}&host={}&id={}",
+        D::KIND,
+        encode(key.host()),
+        encode(key.id())
+    )
 }
 
 pub(super) fn host_of(url: &str) -> String {
@@ -98,6 +113,7 @@ pub fn video(l: &Lang, a: &Analysis, h: &Highlighter, v: &Video) -> VideoCard {
         None => l.t("language-unknown"),
     };
     VideoCard {
+        report_href: report_href(v),
         url: v.url.clone(),
         title: v.name.clone(),
         thumb: proxied(v.thumbnail_url.as_deref()),
@@ -132,6 +148,7 @@ pub(super) fn count(l: &Lang, key: &str, n: u64) -> String {
 /// Builds a channel card.
 pub fn channel(l: &Lang, a: &Analysis, h: &Highlighter, c: &Channel) -> ActorCard {
     ActorCard {
+        report_href: report_href(c),
         url: c.url.clone(),
         title: c.display_name.clone(),
         thumb: proxied(c.avatars.last().and_then(|i| i.file_url.as_deref())),
@@ -159,6 +176,7 @@ pub fn playlist(l: &Lang, a: &Analysis, h: &Highlighter, p: &Playlist) -> ActorC
         None => p.owner_account.display_name.clone(),
     };
     ActorCard {
+        report_href: report_href(p),
         url: p.url.clone(),
         title: p.display_name.clone(),
         thumb: proxied(p.thumbnail_url.as_deref()),
