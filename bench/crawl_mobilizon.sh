@@ -48,3 +48,6 @@ SEPIOLA_LOG=warn /usr/bin/time -v "$target/release/sepiola" --config "$work/benc
   --data-dir "$work/data" crawl --once 2>"$work/time.txt" | tee "$work/summary.txt"
 grep -E "Elapsed \(wall clock\)|Maximum resident set size|Percent of CPU" "$work/time.txt"
 echo "index size: $(du -sh "$work/data/index" | cut -f1)"
+listed=$(curl -s "$list?start=0&count=5000" | grep -o '"totalLocalEvents":[0-9]*' | cut -d: -f2 | paste -sd+ | bc)
+"$target/release/sepiola" --config "$work/bench.toml" --data-dir "$work/data" index export >"$work/export.jsonl"
+echo "fedsim lists $listed public events; the index holds $(grep -c '"kind":"event"' "$work/export.jsonl") events and $(grep -c '"kind":"group"' "$work/export.jsonl") groups"
