@@ -180,8 +180,15 @@ impl Targets {
             "the blocks remove little"
         );
         assert!(!expected_videos.is_empty(), "the blocks remove everything");
-        let extra: Vec<_> = now.videos.iter().filter(|(k, _)| !expected_videos.contains_key(*k)).collect();
-        let missing: Vec<_> = expected_videos.iter().filter(|(k, _)| !now.videos.contains_key(*k)).collect();
+        let extra: Vec<_> = now
+            .videos
+            .iter()
+            .filter(|(k, _)| !expected_videos.contains_key(*k))
+            .collect();
+        let missing: Vec<_> = expected_videos
+            .iter()
+            .filter(|(k, _)| !now.videos.contains_key(*k))
+            .collect();
         assert!(
             extra.is_empty() && missing.is_empty(),
             "video search: {} shown that should not be: {extra:?}; {} missing: {missing:?}",

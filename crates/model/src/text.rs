@@ -56,113 +56,98 @@ pub fn truncate(s: &str, max_chars: usize) -> String {
 }
 
 /// Mobilizon descriptions are HTML: keeps the text only, for the index
-/// and for answers (which are then plain text, never markup). Block ends
-/// and `<br>` become line breaks; the common entities are decoded; tags,
-/// comments, scripts and styles are dropped.
+/// and for answers (which are then plain text, never markup). Read by
+/// html5ever's tokenizer (the WHATWG tokenizing rules, every named and
+/// numeric character reference): block ends and `<br>` become line breaks;
+/// tags, comments, scripts and styles are dropped. A streaming tokenizer
+/// keeps no tree, so deep nesting costs nothing.
 pub fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find(['<', '&']) {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        if rest.starts_with('&') {
-            let end = rest.bytes().take(12).position(|b| b == b';');
-            let decoded = end.and_then(|e| entity(&rest[1..e]));
-            match (end, decoded) {
-                (Some(e), Some(c)) => {
-                    out.push(c);
-                    rest = &rest[e + 1..];
-                }
-                _ => {
-                    out.push('&');
-                    rest = &rest[1..];
-                }
-            }
-            continue;
-        }
-        // As in HTML, `<` starts a tag only before a letter, `/` or `!`:
-        // "a < b" is text (and stays text when exported and imported again).
-        if !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') {
-            out.push('<');
-            rest = &rest[1..];
-            continue;
-        }
-        let lower: String = rest
-            .chars()
-            .take(10)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let skip_to = if lower.starts_with("<!--") {
-            rest.find("-->").map(|e| e + 3)
-        } else if lower.starts_with("<script") || lower.starts_with("<style") {
-            let close = if lower.starts_with("<script") {
-                "</script"
-            } else {
-                "</style"
-            };
-            rest.to_ascii_lowercase()
-                .find(close)
-                .and_then(|e| rest[e..].find('>').map(|g| e + g + 1))
-        } else {
-            rest.find('>').map(|e| e + 1)
-        };
-        let Some(end) = skip_to else {
-            // An unclosed tag: the rest is not text.
-            rest = "";
-            break;
-        };
-        let tag = rest[..end].to_ascii_lowercase();
-        let name: String = tag
-            .trim_start_matches(['<', '/'])
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        if matches!(
-            name.as_str(),
-            "br" | "p"
-                | "div"
-                | "li"
-                | "ul"
-                | "ol"
-                | "h1"
-                | "h2"
-                | "h3"
-                | "h4"
-                | "h5"
-                | "h6"
-                | "blockquote"
-                | "pre"
-                | "tr"
-        ) {
-            out.push('\n');
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+    let sink = TextSink::default();
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    // Without scripts to run the tokenizer never pauses: one feed reads all.
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.out.take()
 }
 
-fn entity(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" | "#39" => '\'',
-        "nbsp" => ' ',
-        n if n.starts_with("#x") || n.starts_with("#X") => {
-            char::from_u32(u32::from_str_radix(&n[2..], 16).ok()?)?
+/// Collects the text a tokenizer reads (see [`html_to_text`]).
+#[derive(Default)]
+struct TextSink {
+    out: std::cell::RefCell<String>,
+    /// Inside `<script>`, `<style>` or the like: their text is not text.
+    hidden: std::cell::Cell<bool>,
+}
+
+impl html5ever::tokenizer::TokenSink for TextSink {
+    type Handle = ();
+
+    fn process_token(
+        &self,
+        token: html5ever::tokenizer::Token,
+        _line: u64,
+    ) -> html5ever::tokenizer::TokenSinkResult<()> {
+        use html5ever::tokenizer::states::RawKind;
+        use html5ever::tokenizer::{TagKind, Token, TokenSinkResult};
+        match token {
+            Token::CharacterTokens(t) if !self.hidden.get() => {
+                // A no-break space is a space to a reader and to the index.
+                let mut out = self.out.borrow_mut();
+                out.extend(t.chars().map(|c| if c == '\u{a0}' { ' ' } else { c }));
+            }
+            Token::TagToken(tag) => {
+                let name: &str = &tag.name;
+                let start = tag.kind == TagKind::StartTag;
+                // What a browser reads as raw text, never as markup.
+                let raw = match name {
+                    "script" => Some(RawKind::ScriptData),
+                    "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
+                    "textarea" | "title" => Some(RawKind::Rcdata),
+                    _ => None,
+                };
+                if let Some(kind) = raw {
+                    self.hidden.set(start && name != "textarea");
+                    if start && !tag.self_closing {
+                        return TokenSinkResult::RawData(kind);
+                    }
+                } else if matches!(
+                    name,
+                    "br" | "p"
+                        | "div"
+                        | "li"
+                        | "ul"
+                        | "ol"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                        | "blockquote"
+                        | "pre"
+                        | "tr"
+                ) {
+                    self.out.borrow_mut().push('\n');
+                }
+            }
+            _ => {}
         }
-        n if n.starts_with('#') => char::from_u32(n[1..].parse().ok()?)?,
-        _ => return None,
-    })
+        TokenSinkResult::Continue
+    }
 }
 
 /// Cleans, de-duplicates and caps tags, dropping a leading `#`.
 pub fn clean_tags(tags: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for t in tags {
-        let t = clean_line(t.trim_start_matches('#'), crate::limits::MAX_TAG_CHARS);
+        // Cleaned first, so that every `#` behind spaces or controls goes
+        // too, and cleaning the result again changes nothing.
+        let t = clean_line(t, crate::limits::MAX_TAG_CHARS * 2);
+        let t = t.trim_start_matches(|c: char| c == '#' || c.is_whitespace());
+        let t = clean_line(t, crate::limits::MAX_TAG_CHARS);
         if !t.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(&t)) {
             out.push(t);
         }
@@ -218,10 +203,30 @@ mod tests {
             html_to_text("fish & chips &bogus; <unclosed"),
             "fish & chips &bogus; "
         );
+        // Out-of-range references are U+FFFD, as a browser reads them.
         assert_eq!(
             html_to_text("&#xFFFFFFFF; &#99999999999;"),
-            "&#xFFFFFFFF; &#99999999999;"
+            "\u{fffd} \u{fffd}"
         );
+        // Every named reference, not only the common few; entities in
+        // attributes and raw text are never text.
+        assert_eq!(html_to_text("&eacute;t&eacute; &hellip; &euro;"), "été … €");
+        assert_eq!(
+            html_to_text(
+                "<a title=\"&lt;x&gt;\">link</a><style>p{}</style><textarea>&amp;</textarea>"
+            ),
+            "link&"
+        );
+        // Deep nesting is no recursion.
+        let deep = "<div>".repeat(200_000) + "deep" + &"</div>".repeat(200_000);
+        assert_eq!(html_to_text(&deep).trim(), "deep");
+    }
+
+    #[test]
+    fn a_hash_behind_spaces_is_dropped_once_and_for_all() {
+        let once = clean_tags(&[" #".into(), " \u{7}#rust".into(), " # #go".into()]);
+        assert_eq!(once, vec!["rust".to_string(), "go".to_string()]);
+        assert_eq!(clean_tags(&once), once);
     }
 
     #[test]
