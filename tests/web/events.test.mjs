@@ -81,6 +81,30 @@ test('a place typed by name is found by the gazetteer; radius narrows it', async
   await page.close();
 });
 
+test('without JavaScript the plain form finds the place and the filters apply', async () => {
+  const noJs = await launch({ javaScriptEnabled: false });
+  try {
+    const page = await noJs.newPage();
+    await page.setExtraHTTPHeaders({ 'Accept-Language': 'en-US' });
+    await page.goto(base + '/search?search=&type=events');
+    assert.equal(await page.getByRole('button', { name: 'Use my position' }).isVisible(), false);
+    await page.getByLabel('Place').fill('Grenoble');
+    await page.getByLabel('Date').selectOption('week');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/place=Grenoble/);
+    const g = cities.get('3014728');
+    const today = dayIn(g.zone, new Date());
+    const wd = weekday(today);
+    const end = wd === 0 ? today : addDays(today, 7 - wd);
+    const want = events.filter((e) => near(e, g, 50) && dayIn(g.zone, new Date(e.startTime)) >= today && dayIn(g.zone, new Date(e.startTime)) <= end);
+    assert.equal(await total(page), want.length);
+    assert.match(await page.locator('.place-note').innerText(), /Near Grenoble, France/);
+    await page.close();
+  } finally {
+    await noJs.close();
+  }
+});
+
 test('an ambiguous name says what was picked and offers the others', async () => {
   const page = await newPage();
   await page.goto(base + '/search?search=&type=events&place=London');
