@@ -16,6 +16,5 @@ export async function launch(options = {}) {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-quic',
     ],
-    ...options,
   });
 }
