@@ -1,6 +1,6 @@
 //! `bench crash`: kills sepiola with SIGKILL at random moments of the work
 //! that writes the index, and checks after every kill that nothing
-//! acknowledged was lost (issue 15, point 1). Three phases share the kills:
+//! acknowledged was lost (issue 15, point 1). Four phases share the kills:
 //!
 //! * **import** — `sepiola index import` of a generated corpus, killed
 //!   part-way, again and again over the same data directory. After each
@@ -15,6 +15,9 @@
 //! * **rebuild** — `sepiola index rebuild` of a complete index, killed
 //!   part-way. After each kill the index opens and holds the whole corpus
 //!   (the old index or the new one, never less); a last rebuild completes.
+//! * **moderation writes** — `sepiola moderate block`, killed part-way.
+//!   After each kill the decision log reads and holds every decision a
+//!   command acknowledged; a last decision is taken.
 //!
 //! "Documents lost" counts every document a check found missing; it must
 //! be 0. Kills that came after the process had already finished are counted
@@ -36,7 +39,7 @@ pub struct CrashArgs {
     /// Kills in all, shared by the three phases.
     #[arg(long, default_value_t = 100)]
     pub kills: usize,
-    /// Small mode for the test suite: 6 kills, a small corpus and federation.
+    /// Small mode for the test suite: 8 kills, a small corpus and federation.
     #[arg(long)]
     pub small: bool,
     /// Seed of the kill moments.
@@ -98,7 +101,7 @@ pub fn run(args: &CrashArgs) -> anyhow::Result<()> {
             bail!("{} is missing: build it first", b.display());
         }
     }
-    let kills = if args.small { 6 } else { args.kills.max(3) };
+    let kills = if args.small { 8 } else { args.kills.max(4) };
     let videos: u64 = if args.small { 1_500 } else { 8_000 };
     if args.work.exists() {
         std::fs::remove_dir_all(&args.work)
@@ -111,11 +114,12 @@ pub fn run(args: &CrashArgs) -> anyhow::Result<()> {
     let want = keys_of_file(&corpus)?;
     eprintln!("corpus: {} documents", want.len());
 
-    let per = kills / 3;
+    let per = kills / 4;
     let phases = vec![
         import_phase(&bins, &args.work, &corpus, &want, per, &mut rng)?,
-        crawl_phase(&bins, &args.work, kills - 2 * per, args.small, &mut rng)?,
+        crawl_phase(&bins, &args.work, kills - 3 * per, args.small, &mut rng)?,
         rebuild_phase(&bins, &args.work, &corpus, &want, per, &mut rng)?,
+        moderation_phase(&bins, &args.work, per, &mut rng)?,
     ];
     let text = report(&phases, want.len(), args);
     print!("{text}");
@@ -376,6 +380,101 @@ fn rebuild_phase(
     complete(bins, &data, &rebuild, want, &mut phase)?;
     phase.wall = started.elapsed();
     Ok(phase)
+}
+
+/// Moderation writes: `sepiola moderate block` killed part-way, over and
+/// over on one data directory. A decision the command acknowledged
+/// ("decision N: …" on its output) must be in the log afterwards, and the
+/// log must still read and take new decisions.
+fn moderation_phase(
+    bins: &Bins,
+    work: &Path,
+    kills: usize,
+    rng: &mut ChaCha8Rng,
+) -> anyhow::Result<Phase> {
+    let started = Instant::now();
+    let mut phase = Phase {
+        name: "moderation writes",
+        ..Default::default()
+    };
+    let data = work.join("moderation");
+    let block = |i: usize| {
+        args(
+            &[
+                "moderate",
+                "block",
+                "video",
+                &format!("crash.example/doc-{i}"),
+                "--reason",
+                "spam",
+            ],
+            None,
+        )
+    };
+    let mut one = Duration::ZERO;
+    for i in 0..3 {
+        one += run_to_end(bins, &data, &block(1_000_000 + i))?;
+    }
+    let one = one / 3;
+    let mut acknowledged: BTreeSet<String> = BTreeSet::new();
+    for k in 0..kills {
+        let mut child = sepiola(bins, &data)
+            .args(block(k))
+            .stdout(Stdio::piped())
+            .spawn()?;
+        let out = child.stdout.take();
+        if kill_after(child, one.mul_f64(rng.random_range(0.05..1.1)))? {
+            phase.kills += 1;
+        } else {
+            phase.late += 1;
+        }
+        let mut said = String::new();
+        if let Some(mut o) = out {
+            use std::io::Read;
+            let _ = o.read_to_string(&mut said);
+        }
+        if said.contains("decision ") {
+            acknowledged.insert(format!("doc-{k}"));
+        }
+        let Some(logged) = decisions(bins, &data)? else {
+            eprintln!("moderation kill {k}: the decision log did not read");
+            continue;
+        };
+        phase.opened += 1;
+        let lost = acknowledged.difference(&logged).count();
+        if lost > 0 {
+            eprintln!("moderation kill {k}: {lost} acknowledged decisions missing");
+        }
+        phase.lost += lost;
+        phase.checked += acknowledged.len();
+    }
+    // The log still takes a decision, and holds every acknowledged one.
+    run_to_end(bins, &data, &block(2_000_000))?;
+    acknowledged.insert("doc-2000000".to_string());
+    let logged = decisions(bins, &data)?.context("the decision log did not read at the end")?;
+    phase.lost += acknowledged.difference(&logged).count();
+    phase.checked += acknowledged.len();
+    phase.wall = started.elapsed();
+    Ok(phase)
+}
+
+/// The ids of the documents the decision log blocks; None when it does
+/// not read.
+fn decisions(bins: &Bins, data: &Path) -> anyhow::Result<Option<BTreeSet<String>>> {
+    let out = sepiola(bins, data)
+        .args(["moderate", "list", "--all", "--json"])
+        .stdout(Stdio::piped())
+        .output()?;
+    if !out.status.success() {
+        return Ok(None);
+    }
+    Ok(Some(
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .filter_map(|d| d["target"]["id"].as_str().map(str::to_string))
+            .collect(),
+    ))
 }
 
 /// The crawl phase's federation: fedsim in this process, with its truth.
