@@ -18,6 +18,8 @@ pub mod addr_guard;
 pub mod claims;
 pub mod client;
 pub mod error;
+#[cfg(test)]
+mod fuzz;
 pub mod health;
 pub mod host_pass;
 pub mod listing;

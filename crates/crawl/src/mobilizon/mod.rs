@@ -11,6 +11,8 @@
 //! new events on its first pages.
 
 pub mod mapping;
+#[cfg(test)]
+mod mapping_fuzz;
 
 use serde_json::{Value, json};
 
