@@ -99,7 +99,7 @@ async fn visible(base: &str) -> Visible {
             )
         })
         .collect();
-    let listed = all_pages(base, "/api/v1/videos?nsfw=both")
+    let listed = all_pages(base, "/api/v1/videos?nsfw=both&sort=-publishedAt")
         .await
         .iter()
         .map(|v| v["uuid"].as_str().unwrap().to_string())
@@ -180,7 +180,23 @@ impl Targets {
             "the blocks remove little"
         );
         assert!(!expected_videos.is_empty(), "the blocks remove everything");
-        assert_eq!(now.videos, expected_videos, "video search");
+        let missing: Vec<_> = expected_videos
+            .iter()
+            .filter(|(k, _)| !now.videos.contains_key(*k))
+            .collect();
+        let extra: Vec<_> = now
+            .videos
+            .iter()
+            .filter(|(k, _)| !expected_videos.contains_key(*k))
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "video search: missing {missing:?}, extra {extra:?} (blocked: {} {} {} {})",
+            self.host,
+            self.account,
+            self.channel,
+            self.video
+        );
         let expected_listed: BTreeSet<String> = expected_videos.keys().cloned().collect();
         assert_eq!(now.listed, expected_listed, "/api/v1/videos");
         let expected_channels: BTreeSet<String> = before
@@ -331,15 +347,26 @@ async fn decisions_at_every_level_hide_at_once_and_last() {
             truth.insert(v["uuid"].as_str().unwrap().to_string());
         }
     }
-    eventually("the first crawl", Duration::from_secs(120), || {
-        let (base, truth) = (base.clone(), truth.clone());
-        async move {
-            let got: BTreeSet<String> = visible(&base).await.videos.keys().cloned().collect();
-            eprintln!("crawled {} of {} videos", got.len(), truth.len());
-            got == truth
+    // Crawled, and settled: two reads in a row agree, the listing with the
+    // search, and the search with fedsim.
+    let mut last: Option<Visible> = None;
+    let started = Instant::now();
+    loop {
+        let now = visible(&base).await;
+        let got: BTreeSet<String> = now.videos.keys().cloned().collect();
+        if got == truth && now.listed == got && last.as_ref() == Some(&now) {
+            break;
         }
-    })
-    .await;
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the first crawl: {} of {} videos, {} listed",
+            got.len(),
+            truth.len(),
+            now.listed.len()
+        );
+        last = Some(now);
+        tokio::time::sleep(Duration::from_millis(700)).await;
+    }
     assert!(truth.len() > 60, "fedsim has {} videos", truth.len());
     let before = visible(&base).await;
     eprintln!(
@@ -956,4 +983,98 @@ async fn ten_thousand_reports_in_a_burst_stay_bounded_and_anonymous() {
         }
     }
     drop(server);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_deny_lists_keep_working_and_appear_in_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    import(&dir.path().join("data"), &mobilizon_fixture_path());
+    let deny = dir.path().join("deny.txt");
+    std::fs::write(
+        &deny,
+        "# test\nmob-d.example:8443 spam farm of fake events\n",
+    )
+    .unwrap();
+    let server = Server::start(
+        dir,
+        &format!(
+            "[moderation]\ndeny_hosts = [\"mob-c.example\"]\ndeny_file = \"{}\"\n",
+            deny.display()
+        ),
+    );
+    let hosts_of = |v: &Value| -> BTreeSet<String> {
+        v["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                e["url"]
+                    .as_str()
+                    .unwrap()
+                    .split('/')
+                    .nth(2)
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    let (_, events) = server.get("/api/v1/search/events?count=100").await;
+    assert_eq!(
+        hosts_of(&events),
+        BTreeSet::from(["mob-a.example".to_string(), "mob-b.example".to_string()])
+    );
+    let (_, log) = server.get("/api/v1/moderation").await;
+    let mut seen: Vec<(String, String, String)> = log["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["target"]["host"].as_str().unwrap().to_string(),
+                d["source"].as_str().unwrap().to_string(),
+                d["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        vec![
+            ("mob-c.example".into(), "config".into(), "other".into()),
+            (
+                "mob-d.example:8443".into(),
+                "deny-file".into(),
+                "spam".into()
+            ),
+        ]
+    );
+    // Taking a host off the deny file lifts its block (a decision too).
+    std::fs::write(&deny, "# nothing denied\n").unwrap();
+    eventually("the deny file's host back", Duration::from_secs(10), || {
+        let base = server.base.clone();
+        async move {
+            let (_, v) = get(&base, "/api/v1/search/events?count=100").await;
+            v["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["url"].as_str().unwrap().contains("mob-d.example:8443"))
+        }
+    })
+    .await;
+    let (_, log) = server.get("/api/v1/moderation").await;
+    let lift = &log["decisions"][0];
+    assert_eq!(lift["action"], "lift");
+    assert_eq!(lift["target"]["host"], "mob-d.example:8443");
+    assert_eq!(lift["source"], "deny-file");
+    // The restart does not record them again.
+    let server = server.kill9_and_restart(
+        &format!(
+            "[moderation]\ndeny_hosts = [\"mob-c.example\"]\ndeny_file = \"{}\"\n",
+            deny.display()
+        ),
+        false,
+    );
+    let (_, log) = server.get("/api/v1/moderation").await;
+    assert_eq!(log["decisions"].as_array().unwrap().len(), 3);
 }
