@@ -1078,3 +1078,147 @@ async fn the_deny_lists_keep_working_and_appear_in_the_log() {
     let (_, log) = server.get("/api/v1/moderation").await;
     assert_eq!(log["decisions"].as_array().unwrap().len(), 3);
 }
+
+/// `sepiola moderate …` over a data directory.
+fn moderate(
+    data: &std::path::Path,
+    config: &std::path::Path,
+    args: &[&str],
+) -> (i32, String, String) {
+    let mut all = vec![
+        "--config",
+        config.to_str().unwrap(),
+        "--data-dir",
+        data.to_str().unwrap(),
+        "moderate",
+    ];
+    all.extend_from_slice(args);
+    crate::harness::sepiola(&all)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_moderate_command_acts_on_a_running_server() {
+    let server = Server::with_file_and_config(
+        &mobilizon_fixture_path(),
+        "[moderation]\noperator = \"Shell Operator\"\n",
+    );
+    let data = server.dir.path().join("data");
+    let config = server.dir.path().join("sepiola.toml");
+    let groups = |v: &Value| -> BTreeSet<String> {
+        v["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (_, all) = server.get("/api/v1/search/groups").await;
+    assert!(groups(&all).contains("lyon_climbers"));
+
+    let (code, out, err) = moderate(
+        &data,
+        &config,
+        &[
+            "block",
+            "channel",
+            "lyon_climbers@mob-b.example",
+            "--reason",
+            "impersonation",
+            "--text",
+            "not the real club",
+            "--note",
+            "seen twice",
+        ],
+    );
+    assert_eq!(code, 0, "{out} {err}");
+    assert!(
+        out.starts_with("decision 1: blocked lyon_climbers@mob-b.example"),
+        "{out}"
+    );
+    // The running server reads the log within a second or so.
+    eventually(
+        "the server applies the shell's block",
+        Duration::from_secs(5),
+        || {
+            let base = server.base.clone();
+            async move {
+                !get(&base, "/api/v1/search/groups")
+                    .await
+                    .1
+                    .to_string()
+                    .contains("lyon_climbers")
+            }
+        },
+    )
+    .await;
+    let (_, log) = server.get("/api/v1/moderation").await;
+    assert_eq!(log["decisions"][0]["operator"], "Shell Operator");
+    assert_eq!(log["decisions"][0]["reason"], "impersonation");
+    let (code, out, _) = moderate(&data, &config, &["list"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("lyon_climbers@mob-b.example") && out.contains("[note: seen twice]"),
+        "{out}"
+    );
+    let (code, _, err) = moderate(
+        &data,
+        &config,
+        &["block", "planet", "x", "--reason", "spam"],
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("level"), "{err}");
+    let (code, _, err) = moderate(
+        &data,
+        &config,
+        &["block", "instance", "a.example", "--reason", "boring"],
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("--reason must be one of"), "{err}");
+
+    // A report through the API, reviewed from the shell.
+    let (code, _) = server
+        .post_json("/api/v1/reports", &json!({"level": "group", "target": "mob-a.example/paris_jazz", "reason": "spam", "text": "ads"}))
+        .await;
+    assert_eq!(code, 202);
+    let (code, out, _) = moderate(&data, &config, &["reports", "--json"]);
+    assert_eq!(code, 0);
+    let report: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(report["text"], "ads");
+    let (code, out, err) = moderate(&data, &config, &["resolve", "1", "--outcome", "dismissed"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Dismissed"), "{out}");
+    eventually("the server sees the review", Duration::from_secs(5), || {
+        let base = server.base.clone();
+        async move { get(&base, "/api/v1/moderation").await.1["reports"]["pending"] == 0 }
+    })
+    .await;
+
+    // Unblock, and export the log.
+    let (code, out, err) = moderate(
+        &data,
+        &config,
+        &["unblock", "1", "--text", "it was the real club"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("decision 2: lifted block 1"), "{out}");
+    eventually("the shell's lift applied", Duration::from_secs(5), || {
+        let base = server.base.clone();
+        async move {
+            get(&base, "/api/v1/search/groups")
+                .await
+                .1
+                .to_string()
+                .contains("lyon_climbers")
+        }
+    })
+    .await;
+    let (code, out, _) = moderate(&data, &config, &["export"]);
+    assert_eq!(code, 0);
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["lifts"], 1);
+    assert_eq!(lines[0]["note"], "seen twice");
+}
