@@ -47,7 +47,7 @@ async fn watch_moderation(
     crawler: Option<Arc<Crawler>>,
 ) {
     let mut last_mtime: Option<Option<std::time::SystemTime>> = None;
-    let mut last_generation = 0;
+    let mut last_blocks: Option<Arc<sepiola_model::query::Blocks>> = None;
     loop {
         let m = moderation.clone();
         let cfg = config.clone();
@@ -74,10 +74,15 @@ async fn watch_moderation(
                 tracing::warn!(error = %e, "recording the deny file in the decision log failed");
             }
         }
-        let generation = moderation.decisions.generation();
-        if generation != last_generation {
-            last_generation = generation;
-            index.set_withheld(moderation.decisions.blocks());
+        // Compared each time rather than on a change only: a block that
+        // expires changes them too.
+        let blocks = moderation.decisions.blocks();
+        if !last_blocks
+            .as_ref()
+            .is_some_and(|b| Arc::ptr_eq(b, &blocks))
+        {
+            index.set_withheld(blocks.clone());
+            last_blocks = Some(blocks);
             if let Some(c) = &crawler {
                 c.set_denied(moderation.decisions.blocked_hosts());
             }
