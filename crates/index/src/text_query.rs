@@ -3,13 +3,13 @@
 
 use tantivy::Term;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery,
-    Query, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::analysis::Analysis;
 use crate::kinds::fields::TextField;
+use crate::typo::TypoQuery;
 use crate::word_query::WordQuery;
 
 /// The ranking constants. A result's score is the sum of:
@@ -273,10 +273,7 @@ fn word_query(
             } else {
                 1
             };
-            loose.push((
-                Occur::Should,
-                Box::new(FuzzyTermQuery::new(t.clone(), d, true)),
-            ));
+            loose.push((Occur::Should, Box::new(TypoQuery::new(t.clone(), d))));
         }
         if w.prefix {
             // The words of the index that start with it, when there are few
@@ -289,10 +286,7 @@ fn word_query(
                         .filter(|x| **x != w.folded)
                         .map(|x| (Occur::Should, term(f.folded, x))),
                 ),
-                None => loose.push((
-                    Occur::Should,
-                    Box::new(FuzzyTermQuery::new_prefix(t, 0, true)),
-                )),
+                None => loose.push((Occur::Should, Box::new(TypoQuery::new_prefix(t)))),
             }
         }
     }
