@@ -75,6 +75,10 @@ pub struct RunArgs {
     /// Seconds of each load phase.
     #[arg(long, default_value_t = 20)]
     seconds: u64,
+    /// The corpus's word lists: `small` or `realistic` (`fedsim-corpus --vocabulary`);
+    /// use `--queries bench/queries-realistic.txt` with the realistic one.
+    #[arg(long, default_value = "small")]
+    vocabulary: String,
     /// Working directory for the corpus and the index.
     #[arg(long, default_value = "/tmp/sepiola-bench")]
     work: PathBuf,
@@ -186,11 +190,17 @@ fn run(args: &RunArgs) -> anyhow::Result<()> {
     let groups = args.videos / 50;
     let corpus = args
         .work
-        .join(format!("corpus-{}-e{events}.jsonl", args.videos));
+        .join(if args.vocabulary == "small" {
+            format!("corpus-{}-e{events}.jsonl", args.videos)
+        } else {
+            format!("corpus-{}-{}-e{events}.jsonl", args.vocabulary, args.videos)
+        });
     if !corpus.exists() {
         eprintln!("writing the corpus to {}", corpus.display());
         let status = std::process::Command::new(&corpus_bin)
             .args([
+                "--vocabulary",
+                &args.vocabulary,
                 "--videos",
                 &args.videos.to_string(),
                 "--channels",
@@ -223,7 +233,9 @@ fn run(args: &RunArgs) -> anyhow::Result<()> {
     report.import(&imports, dir_size(&data.join("index")));
 
     // The goal speaks of videos per second: the videos alone, imported the same way.
-    let videos_only = args.work.join(format!("videos-{}.jsonl", args.videos));
+    let videos_only = args
+        .work
+        .join(format!("videos-{}-{}.jsonl", args.vocabulary, args.videos));
     if !videos_only.exists() {
         keep_lines(&corpus, &videos_only, "\"kind\":\"video\"")?;
     }

@@ -13,10 +13,18 @@ impl Measure {
         if args.small {
             "bench/run.sh --small".to_string()
         } else {
-            format!(
+            let mut c = format!(
                 "bench/run.sh --videos {} --runs {} --seconds {}",
                 args.videos, args.runs, args.seconds
-            )
+            );
+            if args.vocabulary != "small" {
+                c.push_str(&format!(
+                    " --vocabulary {} --queries {}",
+                    args.vocabulary,
+                    args.queries.display()
+                ));
+            }
+            c
         }
     }
 }
