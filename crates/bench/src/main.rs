@@ -119,7 +119,10 @@ fn main() -> anyhow::Result<()> {
             let (times, kind_cpu) = if mix.kinds.iter().any(|k| !k.is_empty()) {
                 per_kind(&rt, &base, &mix, repeat, pid)?
             } else {
-                (rt.block_on(load::per_query(&base, &mix.api, repeat))?, Vec::new())
+                (
+                    rt.block_on(load::per_query(&base, &mix.api, repeat))?,
+                    Vec::new(),
+                )
             };
             if let (Some(before), Some(after)) = (cpu_before, pid.and_then(process::cpu_ticks)) {
                 let requests = (mix.api.len() * repeat.max(1)) as f64;
@@ -188,13 +191,11 @@ fn run(args: &RunArgs) -> anyhow::Result<()> {
     // The 100,000 events and 20,000 groups at 1M videos, in proportion below.
     let events = args.videos / 10;
     let groups = args.videos / 50;
-    let corpus = args
-        .work
-        .join(if args.vocabulary == "small" {
-            format!("corpus-{}-e{events}.jsonl", args.videos)
-        } else {
-            format!("corpus-{}-{}-e{events}.jsonl", args.vocabulary, args.videos)
-        });
+    let corpus = args.work.join(if args.vocabulary == "small" {
+        format!("corpus-{}-e{events}.jsonl", args.videos)
+    } else {
+        format!("corpus-{}-{}-e{events}.jsonl", args.vocabulary, args.videos)
+    });
     if !corpus.exists() {
         eprintln!("writing the corpus to {}", corpus.display());
         let status = std::process::Command::new(&corpus_bin)
@@ -459,7 +460,10 @@ fn per_kind(
         all.extend(rt.block_on(load::per_query(base, &lines, repeat))?);
         if let (Some(b), Some(a)) = (before, pid.and_then(process::cpu_ticks)) {
             let requests = (lines.len() * repeat.max(1)) as f64;
-            cpu.push((k.to_string(), (a - b) as f64 * process::tick_micros() / requests));
+            cpu.push((
+                k.to_string(),
+                (a - b) as f64 * process::tick_micros() / requests,
+            ));
         }
     }
     all.sort_unstable_by(|a, b| b.cmp(a));
