@@ -8,9 +8,14 @@
 //! though no word of another script is a typo of it. [`TypoQuery`] stops the
 //! walk at the first byte of a CJK or other wide character when the query
 //! word has none, and matches the same terms as tantivy's `FuzzyTermQuery`
-//! otherwise.
+//! otherwise. The automaton of a word is built once and shared by the
+//! fields it is matched in ([`TypoQuery::in_field`]).
+
+use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::query::{AutomatonWeight, DfaWrapper, EnableScoring, FuzzyTermQuery, Query, Weight};
+use tantivy::schema::Field;
 use tantivy::{TantivyError, Term};
 use tantivy_fst::Automaton;
 
@@ -62,11 +67,23 @@ impl Automaton for SameScript {
 /// The documents holding a term within `distance` edits of the word (or,
 /// with `prefix`, a term starting within `distance` edits of it), a
 /// transposition counting as one edit; matched, not scored.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct TypoQuery {
     term: Term,
     distance: u8,
     prefix: bool,
+    /// The automaton, built by the first weight of any field and shared.
+    automaton: Arc<OnceLock<Arc<SameScript>>>,
+}
+
+impl fmt::Debug for TypoQuery {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.debug_struct("TypoQuery")
+            .field("term", &self.term)
+            .field("distance", &self.distance)
+            .field("prefix", &self.prefix)
+            .finish()
+    }
 }
 
 impl TypoQuery {
@@ -76,21 +93,33 @@ impl TypoQuery {
             term,
             distance,
             prefix: false,
+            automaton: Arc::default(),
         }
     }
 
     /// Words starting with `term`'s text (no edits: `distance` 0).
     pub fn new_prefix(term: Term) -> TypoQuery {
         TypoQuery {
-            term,
-            distance: 0,
             prefix: true,
+            ..TypoQuery::new(term, 0)
         }
     }
-}
 
-impl Query for TypoQuery {
-    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+    /// The same word matched in another field, sharing its automaton
+    /// (building a Levenshtein DFA costs more than walking a small dictionary).
+    pub fn in_field(&self, field: Field) -> TypoQuery {
+        let value = self.term.value();
+        let text = value.as_str().unwrap_or_default();
+        TypoQuery {
+            term: Term::from_field_text(field, text),
+            ..self.clone()
+        }
+    }
+
+    fn automaton(&self) -> tantivy::Result<Arc<SameScript>> {
+        if let Some(a) = self.automaton.get() {
+            return Ok(Arc::clone(a));
+        }
         let fuzzy = if self.prefix {
             FuzzyTermQuery::new_prefix(self.term.clone(), self.distance, true)
         } else {
@@ -100,11 +129,20 @@ impl Query for TypoQuery {
         let text = value
             .as_str()
             .ok_or_else(|| TantivyError::InvalidArgument("a typo query needs text".into()))?;
-        let automaton = SameScript {
+        let built = Arc::new(SameScript {
             dfa: fuzzy.automaton()?,
             block_wide: !has_wide(text),
-        };
-        Ok(Box::new(AutomatonWeight::new(self.term.field(), automaton)))
+        });
+        Ok(Arc::clone(self.automaton.get_or_init(|| built)))
+    }
+}
+
+impl Query for TypoQuery {
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(AutomatonWeight::<SameScript>::new(
+            self.term.field(),
+            self.automaton()?,
+        )))
     }
 }
 
@@ -115,10 +153,21 @@ mod tests {
     use tantivy::schema::{STRING, Schema};
     use tantivy::{Index, TantivyDocument};
 
+    /// A typo query of `word` in field "w" and its copy for field "v".
+    fn b_field_query(index: &Index, word: &str) -> (TypoQuery, TypoQuery) {
+        let schema = index.schema();
+        let w = schema.get_field("w").expect("w");
+        let v = schema.get_field("v").expect("v");
+        let q = TypoQuery::new(Term::from_field_text(w, word), 1);
+        let other = q.in_field(v);
+        (q, other)
+    }
+
     #[test]
     fn typos_match_as_fuzzy_queries_do_but_never_across_scripts() {
         let mut b = Schema::builder();
         let f = b.add_text_field("w", STRING);
+        let v = b.add_text_field("v", STRING);
         let index = Index::create_in_ram(b.build());
         let mut w = index
             .writer_with_num_threads(1, 15_000_000)
@@ -130,6 +179,9 @@ mod tests {
             d.add_text(f, word);
             w.add_document(d).expect("add");
         }
+        let mut d = TantivyDocument::new();
+        d.add_text(v, "gardem");
+        w.add_document(d).expect("add");
         w.commit().expect("commit");
         let s = index.reader().expect("reader").searcher();
         let count = |q: &dyn Query| s.search(q, &Count).expect("search");
@@ -140,5 +192,10 @@ mod tests {
         // A CJK word keeps its typos within CJK.
         assert_eq!(count(&TypoQuery::new(t("日本"), 1)), 3);
         assert_eq!(count(&TypoQuery::new_prefix(t("gard"))), 2);
+        // A copy for another field shares the automaton and matches in its field.
+        let g = b_field_query(&index, "garden");
+        assert_eq!(count(&g.0), 3);
+        assert_eq!(count(&g.1), 1);
+        assert!(Arc::ptr_eq(&g.0.automaton, &g.1.automaton));
     }
 }
