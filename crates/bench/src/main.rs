@@ -7,6 +7,7 @@ mod load;
 mod machine;
 mod process;
 mod queries;
+mod queries_realistic;
 mod report;
 mod soak;
 
@@ -33,6 +34,9 @@ enum Command {
         /// Seed of the mix.
         #[arg(long, default_value_t = 42)]
         seed: u64,
+        /// The mix of the realistic corpus (committed as bench/queries-realistic.txt).
+        #[arg(long)]
+        realistic: bool,
     },
     /// Runs the whole benchmark.
     Run(RunArgs),
@@ -92,6 +96,10 @@ pub struct RunArgs {
     /// Seconds of each load phase.
     #[arg(long, default_value_t = 20)]
     seconds: u64,
+    /// The corpus's word lists: `small` or `realistic` (`fedsim-corpus --vocabulary`);
+    /// use `--queries bench/queries-realistic.txt` with the realistic one.
+    #[arg(long, default_value = "small")]
+    vocabulary: String,
     /// Working directory for the corpus and the index.
     #[arg(long, default_value = "/tmp/sepiola-bench")]
     work: PathBuf,
@@ -110,8 +118,12 @@ pub struct RunArgs {
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Queries { seed } => {
-            print!("{}", queries::mix(seed));
+        Command::Queries { seed, realistic } => {
+            if realistic {
+                print!("{}", queries_realistic::mix(seed));
+            } else {
+                print!("{}", queries::mix(seed));
+            }
             Ok(())
         }
         Command::Geo {
@@ -137,7 +149,14 @@ fn main() -> anyhow::Result<()> {
                 .enable_all()
                 .build()?;
             let cpu_before = pid.and_then(process::cpu_ticks);
-            let times = rt.block_on(load::per_query(&base, &mix.api, repeat))?;
+            let (times, kind_cpu) = if mix.kinds.iter().any(|k| !k.is_empty()) {
+                per_kind(&rt, &base, &mix, repeat, pid)?
+            } else {
+                (
+                    rt.block_on(load::per_query(&base, &mix.api, repeat))?,
+                    Vec::new(),
+                )
+            };
             if let (Some(before), Some(after)) = (cpu_before, pid.and_then(process::cpu_ticks)) {
                 let requests = (mix.api.len() * repeat.max(1)) as f64;
                 println!(
@@ -159,6 +178,7 @@ fn main() -> anyhow::Result<()> {
                     sorted.iter().sum::<u64>() / sorted.len() as u64
                 );
             }
+            print_kinds(&mix, &times, &kind_cpu);
             for (t, q) in times {
                 println!("{t:>8} {q}");
             }
@@ -205,13 +225,17 @@ fn run(args: &RunArgs) -> anyhow::Result<()> {
     // The 100,000 events and 20,000 groups at 1M videos, in proportion below.
     let events = args.videos / 10;
     let groups = args.videos / 50;
-    let corpus = args
-        .work
-        .join(format!("corpus-{}-e{events}.jsonl", args.videos));
+    let corpus = args.work.join(if args.vocabulary == "small" {
+        format!("corpus-{}-e{events}.jsonl", args.videos)
+    } else {
+        format!("corpus-{}-{}-e{events}.jsonl", args.vocabulary, args.videos)
+    });
     if !corpus.exists() {
         eprintln!("writing the corpus to {}", corpus.display());
         let status = std::process::Command::new(&corpus_bin)
             .args([
+                "--vocabulary",
+                &args.vocabulary,
                 "--videos",
                 &args.videos.to_string(),
                 "--channels",
@@ -244,7 +268,9 @@ fn run(args: &RunArgs) -> anyhow::Result<()> {
     report.import(&imports, dir_size(&data.join("index")));
 
     // The goal speaks of videos per second: the videos alone, imported the same way.
-    let videos_only = args.work.join(format!("videos-{}.jsonl", args.videos));
+    let videos_only = args
+        .work
+        .join(format!("videos-{}-{}.jsonl", args.vocabulary, args.videos));
     if !videos_only.exists() {
         keep_lines(&corpus, &videos_only, "\"kind\":\"video\"")?;
     }
@@ -391,4 +417,89 @@ fn dir_size(p: &Path) -> u64 {
             Err(_) => 0,
         })
         .sum()
+}
+
+/// The per-kind table of `bench each` (median and mean of each kind's
+/// per-query medians, in µs), when the mix names its kinds.
+fn print_kinds(mix: &queries::Mix, times: &[(u64, String)], cpu: &[(String, f64)]) {
+    let kind_of: std::collections::HashMap<&str, &str> = mix
+        .api
+        .iter()
+        .zip(&mix.kinds)
+        .map(|(q, k)| (q.as_str(), k.as_str()))
+        .collect();
+    let mut by_kind: Vec<(&str, Vec<u64>)> = Vec::new();
+    for (t, q) in times {
+        let k = kind_of.get(q.as_str()).copied().unwrap_or("");
+        if k.is_empty() {
+            continue;
+        }
+        match by_kind.iter_mut().find(|(x, _)| *x == k) {
+            Some((_, v)) => v.push(*t),
+            None => by_kind.push((k, vec![*t])),
+        }
+    }
+    if by_kind.is_empty() {
+        return;
+    }
+    for (_, v) in &mut by_kind {
+        v.sort_unstable();
+    }
+    by_kind.sort_by_key(|(_, v)| std::cmp::Reverse(v[v.len() / 2]));
+    println!("# by kind: median us, mean us, server CPU us per request, queries");
+    for (k, v) in by_kind {
+        let c = cpu
+            .iter()
+            .find(|(x, _)| x == k)
+            .map(|(_, c)| format!("{c:.0}"))
+            .unwrap_or_else(|| "-".into());
+        println!(
+            "# kind {:>8} {:>8} {:>8} {:>4}  {k}",
+            v[v.len() / 2],
+            v.iter().sum::<u64>() / v.len() as u64,
+            c,
+            v.len()
+        );
+    }
+}
+
+/// Times a mix kind by kind, also measuring the server's CPU time per
+/// request of each kind (with `pid`); returns every query's time, slowest
+/// first, and each kind's CPU µs per request.
+type KindTimes = (Vec<(u64, String)>, Vec<(String, f64)>);
+fn per_kind(
+    rt: &tokio::runtime::Runtime,
+    base: &str,
+    mix: &queries::Mix,
+    repeat: usize,
+    pid: Option<u32>,
+) -> anyhow::Result<KindTimes> {
+    let mut order: Vec<&str> = Vec::new();
+    for k in &mix.kinds {
+        if !order.contains(&k.as_str()) {
+            order.push(k);
+        }
+    }
+    let mut all = Vec::new();
+    let mut cpu = Vec::new();
+    for k in order {
+        let lines: Vec<String> = mix
+            .api
+            .iter()
+            .zip(&mix.kinds)
+            .filter(|(_, x)| x.as_str() == k)
+            .map(|(q, _)| q.clone())
+            .collect();
+        let before = pid.and_then(process::cpu_ticks);
+        all.extend(rt.block_on(load::per_query(base, &lines, repeat))?);
+        if let (Some(b), Some(a)) = (before, pid.and_then(process::cpu_ticks)) {
+            let requests = (lines.len() * repeat.max(1)) as f64;
+            cpu.push((
+                k.to_string(),
+                (a - b) as f64 * process::tick_micros() / requests,
+            ));
+        }
+    }
+    all.sort_unstable_by(|a, b| b.cmp(a));
+    Ok((all, cpu))
 }

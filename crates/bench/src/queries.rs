@@ -19,28 +19,38 @@ pub struct Mix {
     pub api: Vec<String>,
     /// Web results pages.
     pub pages: Vec<String>,
+    /// The kind of each API line (from the last `# kind: NAME` line before it; empty
+    /// when the mix has none), so `bench each` can report each kind apart.
+    pub kinds: Vec<String>,
 }
 
 /// Reads a committed mix (`#` comments; pages start with `/search`).
 pub fn load(path: &Path) -> anyhow::Result<Mix> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let mut mix = Mix::default();
-    for l in text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
-        if l.starts_with("/search") {
-            mix.pages.push(l.to_string());
-        } else {
-            mix.api.push(l.to_string());
-        }
-    }
+    let mix = parse(&text);
     if mix.api.is_empty() || mix.pages.is_empty() {
         anyhow::bail!("{} holds no queries", path.display());
     }
     Ok(mix)
+}
+
+/// Splits a mix's text into API lines (with their kinds) and pages.
+pub fn parse(text: &str) -> Mix {
+    let mut mix = Mix::default();
+    let mut kind = String::new();
+    for l in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(k) = l.strip_prefix("# kind:") {
+            kind = k.trim().to_string();
+        } else if l.starts_with('#') {
+        } else if l.starts_with("/search") {
+            mix.pages.push(l.to_string());
+        } else {
+            mix.api.push(l.to_string());
+            mix.kinds.push(kind.clone());
+        }
+    }
+    mix
 }
 
 pub(crate) const LANGS: [Lang; 8] = [
@@ -54,6 +64,7 @@ pub(crate) const LANGS: [Lang; 8] = [
     Lang::Ru,
 ];
 
+/// Percent-encodes a query word for a URL.
 pub(crate) fn enc(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
 }

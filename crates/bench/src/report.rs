@@ -13,10 +13,18 @@ impl Measure {
         if args.small {
             "bench/run.sh --small".to_string()
         } else {
-            format!(
+            let mut c = format!(
                 "bench/run.sh --videos {} --runs {} --seconds {}",
                 args.videos, args.runs, args.seconds
-            )
+            );
+            if args.vocabulary != "small" {
+                c.push_str(&format!(
+                    " --vocabulary {} --queries {}",
+                    args.vocabulary,
+                    args.queries.display()
+                ));
+            }
+            c
         }
     }
 }
@@ -177,7 +185,7 @@ impl Report {
             "\n## {date}: {mode}, {} videos ({} documents)\n\n\
              Machine: {}. Server pinned to core 0, load generator to core 1 (`taskset`). \
              Each figure is the median of {} runs (range in parentheses); load phases last {} s each \
-             and cycle through the committed query mix `bench/queries.txt`.\n\n\
+             and cycle through the committed query mix (`bench/queries.txt` unless the command names another).\n\n\
              | measure | result | | |\n|---|---|---|---|\n{}\n\n\
              Command: `{commands}`\n",
             self.videos,

@@ -348,6 +348,9 @@ impl<'a, R: Rng> TextGen<'a, R> {
 
     /// A title of 2–8 words.
     pub fn title(&mut self, lang: Lang) -> String {
+        if crate::vocabulary::realistic() {
+            return crate::vocabulary::title(self.rng, lang);
+        }
         let n = self.rng.random_range(2..=8);
         let list = lang.words();
         let mut words: Vec<&str> = Vec::with_capacity(n);
@@ -364,6 +367,9 @@ impl<'a, R: Rng> TextGen<'a, R> {
 
     /// One sentence of 5–16 words.
     pub fn sentence(&mut self, lang: Lang) -> String {
+        if crate::vocabulary::realistic() {
+            return crate::vocabulary::sentence(self.rng, lang);
+        }
         let n = self.rng.random_range(5..=16);
         let list = lang.words();
         let words: Vec<&str> = (0..n)
@@ -385,6 +391,9 @@ impl<'a, R: Rng> TextGen<'a, R> {
 
     /// A description: a few sentences, sometimes Markdown; sometimes empty.
     pub fn description(&mut self, lang: Lang) -> String {
+        if crate::vocabulary::realistic() {
+            return crate::vocabulary::description(self.rng, lang);
+        }
         if self.rng.random_bool(0.08) {
             return String::new();
         }
@@ -409,6 +418,9 @@ impl<'a, R: Rng> TextGen<'a, R> {
 
     /// 0–8 distinct tags of content words (PeerTube allows at most 5; some instances show more).
     pub fn tags(&mut self, lang: Lang) -> Vec<String> {
+        if crate::vocabulary::realistic() {
+            return crate::vocabulary::tags(self.rng, lang);
+        }
         let n = match self.rng.random_range(0..10) {
             0 => 0,
             1..=7 => self.rng.random_range(1..=5),
@@ -427,8 +439,27 @@ impl<'a, R: Rng> TextGen<'a, R> {
         tags
     }
 
+    /// A channel's display name (a title in the small vocabulary).
+    pub fn channel_name(&mut self, lang: Lang) -> String {
+        if crate::vocabulary::realistic() {
+            return crate::vocabulary::channel_name(self.rng, lang);
+        }
+        self.title(lang)
+    }
+
+    /// An account's display name (a title in the small vocabulary).
+    pub fn account_name(&mut self, lang: Lang) -> String {
+        if crate::vocabulary::realistic() {
+            return crate::vocabulary::account_name(self.rng, lang);
+        }
+        self.title(lang)
+    }
+
     /// An ASCII PeerTube-valid handle from Latin-script words.
     pub fn handle(&mut self, used: &mut std::collections::HashSet<String>) -> String {
+        if crate::vocabulary::realistic() {
+            return crate::vocabulary::handle(self.rng, used);
+        }
         const LATIN: [Lang; 7] = [
             Lang::En,
             Lang::Fr,
@@ -459,6 +490,9 @@ impl<'a, R: Rng> TextGen<'a, R> {
 /// Picks a language for a video (or event) on an instance whose main language is `main`:
 /// the language the text is written in, and the one the document declares.
 pub fn pick_language<R: Rng>(rng: &mut R, main: Lang) -> (Lang, Option<Lang>) {
+    if crate::vocabulary::realistic() {
+        return crate::vocabulary::pick_language(rng, main);
+    }
     let x: f64 = rng.random();
     if x < 0.05 {
         // No language set; text still in the main language.
@@ -475,6 +509,9 @@ pub fn pick_language<R: Rng>(rng: &mut R, main: Lang) -> (Lang, Option<Lang>) {
 
 /// Picks an instance's main language: mostly the big European ones, rarely Japanese.
 pub fn pick_main_language<R: Rng>(rng: &mut R) -> Lang {
+    if crate::vocabulary::realistic() {
+        return crate::vocabulary::pick_main_language(rng);
+    }
     const WEIGHTED: [(Lang, u32); 9] = [
         (Lang::En, 30),
         (Lang::Fr, 20),
@@ -546,7 +583,7 @@ pub fn generate(p: GenParams) -> InstanceContent {
         let created = date_between(&mut rng, epoch, now - Duration::days(30));
         let mut t = TextGen::new(&mut rng);
         let name = t.handle(&mut used);
-        let display_name = t.title(main);
+        let display_name = t.account_name(main);
         let description = t.sentence(main);
         c.accounts.push(Account {
             id: a as u64 + 1,
@@ -585,7 +622,7 @@ pub fn generate(p: GenParams) -> InstanceContent {
             let created = date_between(&mut rng, epoch, now - Duration::days(30));
             let mut t = TextGen::new(&mut rng);
             let name = t.handle(&mut used);
-            let display_name = t.title(main);
+            let display_name = t.account_name(main);
             let description = t.sentence(main);
             let account_idx = c.accounts.len();
             c.accounts.push(Account {
@@ -691,7 +728,7 @@ fn make_channel<R: Rng>(
     let created = date_between(rng, account_created, now);
     let mut t = TextGen::new(rng);
     let name = t.handle(used);
-    let display_name = t.title(lang);
+    let display_name = t.channel_name(lang);
     let description = t.description(lang);
     let support = if rng.random_bool(0.3) {
         TextGen::new(rng).sentence(lang)

@@ -35,6 +35,10 @@ struct Args {
     /// Mobilizon groups.
     #[arg(long, default_value_t = 20_000)]
     groups: u64,
+    /// Word lists: `small` (2,500 words per language, the corpus of earlier benchmarks) or
+    /// `realistic` (30,000 per language by real frequency, ten languages, names; issue 13).
+    #[arg(long, value_enum, default_value_t = fedsim::vocabulary::Vocabulary::Small)]
+    vocabulary: fedsim::vocabulary::Vocabulary,
     /// Output file (standard output when absent).
     #[arg(long, short)]
     output: Option<std::path::PathBuf>,
@@ -42,6 +46,7 @@ struct Args {
 
 fn main() -> anyhow::Result<()> {
     let a = Args::parse();
+    fedsim::vocabulary::set(a.vocabulary);
     let mut out: Box<dyn Write> = match &a.output {
         Some(p) => Box::new(BufWriter::with_capacity(1 << 20, std::fs::File::create(p)?)),
         None => Box::new(BufWriter::with_capacity(1 << 20, std::io::stdout().lock())),

@@ -21,6 +21,7 @@ pub mod request_log;
 pub mod short_uuid;
 pub mod sim;
 pub mod version;
+pub mod vocabulary;
 pub mod words;
 
 pub use error::FedsimError;

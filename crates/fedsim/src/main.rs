@@ -34,6 +34,10 @@ struct Cli {
     /// Do not list remote (federated) videos and channels on any instance.
     #[arg(long)]
     no_remote: bool,
+    /// Word lists of the generated text: `small` (default) or `realistic` (see
+    /// `fedsim::vocabulary`).
+    #[arg(long, value_enum, default_value_t = fedsim::vocabulary::Vocabulary::Small)]
+    vocabulary: fedsim::vocabulary::Vocabulary,
     /// Address to listen on (keep it on loopback).
     #[arg(long, default_value = "127.0.0.1")]
     bind: IpAddr,
@@ -123,6 +127,7 @@ async fn main() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    fedsim::vocabulary::set(cli.vocabulary);
     let config = SimConfig {
         seed: cli.seed,
         instances: cli.peertube_instances,

@@ -25,6 +25,9 @@ pub enum Lang {
     Ru,
     /// Japanese (written without spaces between words).
     Ja,
+    /// Chinese (written without spaces; only in the realistic vocabulary, see
+    /// [`crate::vocabulary`]).
+    Zh,
 }
 
 impl Lang {
@@ -53,6 +56,7 @@ impl Lang {
             Lang::Nl => "nl",
             Lang::Ru => "ru",
             Lang::Ja => "ja",
+            Lang::Zh => "zh",
         }
     }
 
@@ -68,6 +72,7 @@ impl Lang {
             Lang::Nl => "Dutch",
             Lang::Ru => "Russian",
             Lang::Ja => "Japanese",
+            Lang::Zh => "Chinese",
         }
     }
 
@@ -83,17 +88,20 @@ impl Lang {
             Lang::Nl => "Dutch (Netherlands)",
             Lang::Ru => "Russian (Russia)",
             Lang::Ja => "Japanese (Japan)",
+            Lang::Zh => "Chinese (China)",
         }
     }
 
     /// Parses an ISO 639-1 code into a language fedsim knows.
     pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code)
+        crate::vocabulary::LANGS
+            .into_iter()
+            .find(|l| l.code() == code)
     }
 
     /// Whether words are separated by spaces in this language.
     pub fn spaced(self) -> bool {
-        self != Lang::Ja
+        !matches!(self, Lang::Ja | Lang::Zh)
     }
 
     fn raw(self) -> &'static str {
@@ -106,12 +114,16 @@ impl Lang {
             Lang::Pt => include_str!("../data/words/pt.txt"),
             Lang::Nl => include_str!("../data/words/nl.txt"),
             Lang::Ru => include_str!("../data/words/ru.txt"),
-            Lang::Ja => include_str!("../data/words/ja.txt"),
+            // Chinese has no small list (the small corpus never writes it).
+            Lang::Ja | Lang::Zh => include_str!("../data/words/ja.txt"),
         }
     }
 
     /// The parsed word list of this language, built once.
     pub fn words(self) -> &'static WordList {
+        if self == Lang::Zh || crate::vocabulary::realistic() {
+            return crate::vocabulary::words(self);
+        }
         static LISTS: OnceLock<Vec<WordList>> = OnceLock::new();
         let lists = LISTS.get_or_init(|| {
             Lang::ALL
@@ -142,11 +154,17 @@ impl WordList {
             .map(str::trim)
             .filter(|w| !w.is_empty())
             .collect();
+        // Zipf with exponent 1: weight of rank r is 1/(r+1).
+        let weights: Vec<f64> = (0..words.len()).map(|r| 1.0 / (r as f64 + 1.0)).collect();
+        WordList::weighted(words, &weights, lang)
+    }
+
+    /// A list sampled by the given weights (one per word, most frequent first).
+    pub(crate) fn weighted(words: Vec<&'static str>, weights: &[f64], lang: Lang) -> WordList {
         let mut cumulative = Vec::with_capacity(words.len());
         let mut acc = 0.0;
-        for rank in 0..words.len() {
-            // Zipf with exponent 1: weight of rank r is 1/(r+1).
-            acc += 1.0 / (rank as f64 + 1.0);
+        for w in weights.iter().take(words.len()) {
+            acc += w;
             cumulative.push(acc);
         }
         let (tag_start, min_tag_chars) = if lang.spaced() { (150, 4) } else { (60, 2) };

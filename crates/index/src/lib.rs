@@ -31,6 +31,7 @@ mod prefix;
 mod search_index;
 mod stored;
 mod text_query;
+mod typo;
 mod upgrade;
 mod withheld;
 mod word_query;

@@ -3,13 +3,13 @@
 
 use tantivy::Term;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, PhraseQuery,
-    Query, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::analysis::Analysis;
 use crate::kinds::fields::TextField;
+use crate::typo::TypoQuery;
 use crate::word_query::WordQuery;
 
 /// The ranking constants. A result's score is the sum of:
@@ -255,6 +255,21 @@ fn word_query(
     let mut exact: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut loose: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let len = w.folded.chars().count();
+    // One automaton per word, shared by the loose fields (built on first use).
+    let loose_field = spec.fields.iter().find(|f| f.loose).map(|f| f.folded);
+    let typo = loose_field
+        .filter(|_| w.typos && len >= ranking::TYPO1_MIN_CHARS)
+        .map(|f| {
+            let d = if len >= ranking::TYPO2_MIN_CHARS {
+                2
+            } else {
+                1
+            };
+            TypoQuery::new(Term::from_field_text(f, &w.folded), d)
+        });
+    let prefix = loose_field
+        .filter(|_| w.prefix)
+        .map(|f| TypoQuery::new_prefix(Term::from_field_text(f, &w.folded)));
     for f in spec.fields {
         exact.push((Occur::Should, scored_term(f.folded, &w.folded, f.weight)));
         for s in &w.stems {
@@ -266,19 +281,10 @@ fn word_query(
         if !f.loose {
             continue;
         }
-        let t = Term::from_field_text(f.folded, &w.folded);
-        if w.typos && len >= ranking::TYPO1_MIN_CHARS {
-            let d = if len >= ranking::TYPO2_MIN_CHARS {
-                2
-            } else {
-                1
-            };
-            loose.push((
-                Occur::Should,
-                Box::new(FuzzyTermQuery::new(t.clone(), d, true)),
-            ));
+        if let Some(typo) = &typo {
+            loose.push((Occur::Should, Box::new(typo.in_field(f.folded))));
         }
-        if w.prefix {
+        if let Some(prefix) = &prefix {
             // The words of the index that start with it, when there are few
             // (their postings are cheaper than an automaton's bitset over
             // every document); else the automaton.
@@ -289,10 +295,7 @@ fn word_query(
                         .filter(|x| **x != w.folded)
                         .map(|x| (Occur::Should, term(f.folded, x))),
                 ),
-                None => loose.push((
-                    Occur::Should,
-                    Box::new(FuzzyTermQuery::new_prefix(t, 0, true)),
-                )),
+                None => loose.push((Occur::Should, Box::new(prefix.in_field(f.folded)))),
             }
         }
     }

@@ -89,3 +89,81 @@ fn a_word_inside_a_japanese_or_chinese_title_is_found_first() {
         vec!["Tokyo tower at night".to_string()]
     );
 }
+
+fn index_of(titles: &[(&str, &str)]) -> SearchIndex {
+    let idx = SearchIndex::in_memory().unwrap();
+    for (i, (t, l)) in titles.iter().enumerate() {
+        let mut r = Record::from_json(&video(i as u32 + 1, t, l)).unwrap();
+        r.normalize().unwrap();
+        idx.upsert(&r).unwrap();
+    }
+    idx.commit().unwrap();
+    idx
+}
+
+#[test]
+fn a_person_s_name_inside_a_title_is_found_and_ranked_first() {
+    let idx = index_of(&[
+        ("佐藤さんの料理教室", "ja"),
+        ("翔太くんの夏休み", "ja"),
+        ("佐藤翔太のゲーム実況", "ja"),
+        ("王伟教你做饭", "zh"),
+        ("伟大的长城", "zh"),
+        ("王老师的数学课", "zh"),
+    ]);
+    // The full name: its title first, though both halves appear elsewhere.
+    let got = found(&idx, "佐藤翔太");
+    assert_eq!(
+        got.first().map(String::as_str),
+        Some("佐藤翔太のゲーム実況"),
+        "{got:?}"
+    );
+    let got = found(&idx, "王伟");
+    assert_eq!(
+        got.first().map(String::as_str),
+        Some("王伟教你做饭"),
+        "{got:?}"
+    );
+    // The family name alone finds every title holding it, and no other.
+    let mut got = found(&idx, "佐藤");
+    got.sort();
+    assert_eq!(got, vec!["佐藤さんの料理教室", "佐藤翔太のゲーム実況"]);
+}
+
+#[test]
+fn mixed_cjk_and_latin_titles_are_found_by_either_part_and_by_both() {
+    let idx = index_of(&[
+        ("Linux入門講座", "ja"),
+        ("Linux tips and tricks", "en"),
+        ("料理入門ガイド", "ja"),
+        ("PeerTubeの使い方", "ja"),
+        ("用Python学习编程", "zh"),
+        ("编程语言的历史", "zh"),
+    ]);
+    assert_eq!(
+        found(&idx, "peertube"),
+        vec!["PeerTubeの使い方".to_string()]
+    );
+    let mut got = found(&idx, "入門");
+    got.sort();
+    assert_eq!(got, vec!["Linux入門講座", "料理入門ガイド"]);
+    // Both parts: the title holding both ranks first.
+    let got = found(&idx, "Linux 入門");
+    assert_eq!(
+        got.first().map(String::as_str),
+        Some("Linux入門講座"),
+        "{got:?}"
+    );
+    assert_eq!(got.len(), 3, "{got:?}");
+    let got = found(&idx, "python 编程");
+    assert_eq!(
+        got.first().map(String::as_str),
+        Some("用Python学习编程"),
+        "{got:?}"
+    );
+    // A typo of the Latin part still finds it; a Latin typo never matches CJK text.
+    assert_eq!(
+        found(&idx, "peertbue").first().map(String::as_str),
+        Some("PeerTubeの使い方")
+    );
+}

@@ -1,0 +1,201 @@
+//! Typo matching kept to the query word's script.
+//!
+//! A typo query walks the term dictionary with a Levenshtein automaton. One
+//! edit at the start lets the automaton enter every first character the
+//! dictionary holds, and Chinese and Japanese text (indexed as characters
+//! and bigrams, see `cjk`) puts thousands of distinct first characters
+//! there: every typo query of a Latin or Cyrillic word walked them all,
+//! though no word of another script is a typo of it. [`TypoQuery`] stops the
+//! walk at the first byte of a CJK or other wide character when the query
+//! word has none, and matches the same terms as tantivy's `FuzzyTermQuery`
+//! otherwise. The automaton of a word is built once and shared by the
+//! fields it is matched in ([`TypoQuery::in_field`]).
+
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use tantivy::query::{AutomatonWeight, DfaWrapper, EnableScoring, FuzzyTermQuery, Query, Weight};
+use tantivy::schema::Field;
+use tantivy::{TantivyError, Term};
+use tantivy_fst::Automaton;
+
+/// UTF-8 lead bytes of characters from U+3000 on (CJK, kana, Hangul and
+/// everything past the Basic Multilingual Plane's middle): E3–EF and F0–F4.
+fn is_wide_lead(byte: u8) -> bool {
+    (0xE3..=0xF4).contains(&byte)
+}
+
+/// Whether a word holds a character whose UTF-8 form starts with a wide lead byte.
+fn has_wide(word: &str) -> bool {
+    word.bytes().any(is_wide_lead)
+}
+
+/// A state no transition leaves and nothing matches from (no real DFA state is this big).
+const DEAD: u32 = u32::MAX;
+
+/// The Levenshtein automaton of a word, refusing terms with wide
+/// characters when the word has none.
+struct SameScript {
+    dfa: DfaWrapper,
+    block_wide: bool,
+}
+
+impl Automaton for SameScript {
+    type State = u32;
+
+    fn start(&self) -> u32 {
+        self.dfa.start()
+    }
+
+    fn is_match(&self, state: &u32) -> bool {
+        *state != DEAD && self.dfa.is_match(state)
+    }
+
+    fn can_match(&self, state: &u32) -> bool {
+        *state != DEAD && self.dfa.can_match(state)
+    }
+
+    fn accept(&self, state: &u32, byte: u8) -> u32 {
+        if *state == DEAD || (self.block_wide && is_wide_lead(byte)) {
+            DEAD
+        } else {
+            self.dfa.accept(state, byte)
+        }
+    }
+}
+
+/// The documents holding a term within `distance` edits of the word (or,
+/// with `prefix`, a term starting within `distance` edits of it), a
+/// transposition counting as one edit; matched, not scored.
+#[derive(Clone)]
+pub struct TypoQuery {
+    term: Term,
+    distance: u8,
+    prefix: bool,
+    /// The automaton, built by the first weight of any field and shared.
+    automaton: Arc<OnceLock<Arc<SameScript>>>,
+}
+
+impl fmt::Debug for TypoQuery {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.debug_struct("TypoQuery")
+            .field("term", &self.term)
+            .field("distance", &self.distance)
+            .field("prefix", &self.prefix)
+            .finish()
+    }
+}
+
+impl TypoQuery {
+    /// Words within `distance` edits of `term`'s text.
+    pub fn new(term: Term, distance: u8) -> TypoQuery {
+        TypoQuery {
+            term,
+            distance,
+            prefix: false,
+            automaton: Arc::default(),
+        }
+    }
+
+    /// Words starting with `term`'s text (no edits: `distance` 0).
+    pub fn new_prefix(term: Term) -> TypoQuery {
+        TypoQuery {
+            prefix: true,
+            ..TypoQuery::new(term, 0)
+        }
+    }
+
+    /// The same word matched in another field, sharing its automaton
+    /// (building a Levenshtein DFA costs more than walking a small dictionary).
+    pub fn in_field(&self, field: Field) -> TypoQuery {
+        let value = self.term.value();
+        let text = value.as_str().unwrap_or_default();
+        TypoQuery {
+            term: Term::from_field_text(field, text),
+            ..self.clone()
+        }
+    }
+
+    fn automaton(&self) -> tantivy::Result<Arc<SameScript>> {
+        if let Some(a) = self.automaton.get() {
+            return Ok(Arc::clone(a));
+        }
+        let fuzzy = if self.prefix {
+            FuzzyTermQuery::new_prefix(self.term.clone(), self.distance, true)
+        } else {
+            FuzzyTermQuery::new(self.term.clone(), self.distance, true)
+        };
+        let value = self.term.value();
+        let text = value
+            .as_str()
+            .ok_or_else(|| TantivyError::InvalidArgument("a typo query needs text".into()))?;
+        let built = Arc::new(SameScript {
+            dfa: fuzzy.automaton()?,
+            block_wide: !has_wide(text),
+        });
+        Ok(Arc::clone(self.automaton.get_or_init(|| built)))
+    }
+}
+
+impl Query for TypoQuery {
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(AutomatonWeight::<SameScript>::new(
+            self.term.field(),
+            self.automaton()?,
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::collector::Count;
+    use tantivy::schema::{STRING, Schema};
+    use tantivy::{Index, TantivyDocument};
+
+    /// A typo query of `word` in field "w" and its copy for field "v".
+    fn b_field_query(index: &Index, word: &str) -> (TypoQuery, TypoQuery) {
+        let schema = index.schema();
+        let w = schema.get_field("w").expect("w");
+        let v = schema.get_field("v").expect("v");
+        let q = TypoQuery::new(Term::from_field_text(w, word), 1);
+        let other = q.in_field(v);
+        (q, other)
+    }
+
+    #[test]
+    fn typos_match_as_fuzzy_queries_do_but_never_across_scripts() {
+        let mut b = Schema::builder();
+        let f = b.add_text_field("w", STRING);
+        let v = b.add_text_field("v", STRING);
+        let index = Index::create_in_ram(b.build());
+        let mut w = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("writer");
+        for word in [
+            "garden", "gardens", "gadren", "jardin", "g日rden", "日本", "本日", "日米",
+        ] {
+            let mut d = TantivyDocument::new();
+            d.add_text(f, word);
+            w.add_document(d).expect("add");
+        }
+        let mut d = TantivyDocument::new();
+        d.add_text(v, "gardem");
+        w.add_document(d).expect("add");
+        w.commit().expect("commit");
+        let s = index.reader().expect("reader").searcher();
+        let count = |q: &dyn Query| s.search(q, &Count).expect("search");
+        let t = |x: &str| Term::from_field_text(f, x);
+        // garden, gardens, gadren (transposition); not jardin (2 edits), not g日rden.
+        assert_eq!(count(&TypoQuery::new(t("garden"), 1)), 3);
+        assert_eq!(count(&FuzzyTermQuery::new(t("garden"), 1, true)), 4);
+        // A CJK word keeps its typos within CJK.
+        assert_eq!(count(&TypoQuery::new(t("日本"), 1)), 3);
+        assert_eq!(count(&TypoQuery::new_prefix(t("gard"))), 2);
+        // A copy for another field shares the automaton and matches in its field.
+        let g = b_field_query(&index, "garden");
+        assert_eq!(count(&g.0), 3);
+        assert_eq!(count(&g.1), 1);
+        assert!(Arc::ptr_eq(&g.0.automaton, &g.1.automaton));
+    }
+}
