@@ -296,6 +296,10 @@ impl Crawler {
             for (h, sw) in hosts {
                 index.delete_host_of(&h, sw.kinds())?;
             }
+            // Committed at once, not at the next tick: a host unblocked in
+            // the meantime would otherwise show its old copies, then lose
+            // them until its next pass.
+            index.commit()?;
             Ok::<_, sepiola_index::IndexError>(())
         })
         .await
