@@ -14,7 +14,8 @@
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
@@ -73,17 +74,44 @@ fn digests_equal(a: &[u8; 32], b: &[u8; 32]) -> (bool, usize) {
     (bool::from(same), compared)
 }
 
+/// An admin request: extracting it is the token check, which answers 404
+/// when the admin API is off and 401 without the token. Being taken from
+/// the request's head, it runs before any body is read.
+pub struct Admin;
+
+impl FromRequestParts<Arc<AppState>> for Admin {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, Self::Rejection> {
+        match refusal(state, &parts.headers) {
+            Some(r) => Err(r),
+            None => Ok(Admin),
+        }
+    }
+}
+
+/// An admin request on a server that keeps moderation logs (409 without).
+pub struct Moderator(Arc<crate::Moderation>);
+
+impl FromRequestParts<Arc<AppState>> for Moderator {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, Self::Rejection> {
+        Admin::from_request_parts(parts, state).await?;
+        moderation(state).map(Moderator)
+    }
+}
+
 /// `POST /api/v1/admin/crawl` (`host` optional): a full pass of that listed
 /// host, or of every listed host, as soon as each is free. 202 with the
 /// hosts it applies to; 409 when no crawler runs in this process.
-pub async fn crawl(
-    State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    Params(p): Params,
-) -> Response {
-    if let Some(r) = refusal(&state, &headers) {
-        return r;
-    }
+pub async fn crawl(_: Admin, State(state): State<Arc<AppState>>, Params(p): Params) -> Response {
     let host = crate::decode::Decoder::new(&p).host();
     let host = match host {
         Ok(h) => h,
@@ -141,26 +169,13 @@ async fn blocking<T: Send + 'static>(
 }
 
 /// `GET /api/v1/admin/decisions`: every decision, private notes included.
-pub async fn decisions(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    if let Some(r) = refusal(&state, &headers) {
-        return r;
-    }
-    match moderation(&state) {
-        Ok(m) => Json(json!({"decisions": m.decisions.all()})).into_response(),
-        Err(r) => r,
-    }
+pub async fn decisions(Moderator(m): Moderator) -> Response {
+    Json(json!({"decisions": m.decisions.all()})).into_response()
 }
 
 /// `GET /api/v1/admin/decisions/export`: the log as JSON Lines, one
 /// decision a line, as the file holds it.
-pub async fn export(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    if let Some(r) = refusal(&state, &headers) {
-        return r;
-    }
-    let m = match moderation(&state) {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
+pub async fn export(Moderator(m): Moderator) -> Response {
     let mut out = String::new();
     for d in m.decisions.all() {
         match serde_json::to_string(&d) {
@@ -180,17 +195,10 @@ pub async fn export(State(state): State<Arc<AppState>>, headers: HeaderMap) -> R
 /// `name@host`, or `host/id`), `reason`, `text`, `note`, `expires`
 /// (RFC 3339). 201 with the decision; in force at once.
 pub async fn block(
-    State(state): State<Arc<AppState>>,
+    Moderator(m): Moderator,
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    if let Some(r) = refusal(&state, &headers) {
-        return r;
-    }
-    let m = match moderation(&state) {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
     let f = match super::moderation::body_fields(&headers, &body) {
         Ok(f) => f,
         Err(e) => return e.into_response(),
@@ -229,18 +237,11 @@ pub async fn block(
 /// `POST /api/v1/admin/decisions/{id}/lift` (`text`, `note`): lifts a
 /// block, itself a decision. 201 with it.
 pub async fn lift(
-    State(state): State<Arc<AppState>>,
+    Moderator(m): Moderator,
     headers: HeaderMap,
     Path(id): Path<String>,
     body: axum::body::Bytes,
 ) -> Response {
-    if let Some(r) = refusal(&state, &headers) {
-        return r;
-    }
-    let m = match moderation(&state) {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
     let Ok(id) = id.parse::<u64>() else {
         return ApiError::NotFound("no such decision".into()).into_response();
     };
@@ -262,18 +263,7 @@ pub async fn lift(
 }
 
 /// `GET /api/v1/admin/reports` (`all=true` for reviewed ones too).
-pub async fn reports(
-    State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    Params(p): Params,
-) -> Response {
-    if let Some(r) = refusal(&state, &headers) {
-        return r;
-    }
-    let m = match moderation(&state) {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
+pub async fn reports(Moderator(m): Moderator, Params(p): Params) -> Response {
     let all = crate::decode::Decoder::new(&p)
         .boolean("all")
         .ok()
@@ -285,18 +275,11 @@ pub async fn reports(
 /// `POST /api/v1/admin/reports/{id}/resolve` (`outcome`: `acted`,
 /// `dismissed` or `abusive`; `decision`: the decision taken, if any).
 pub async fn resolve(
-    State(state): State<Arc<AppState>>,
+    Moderator(m): Moderator,
     headers: HeaderMap,
     Path(id): Path<String>,
     body: axum::body::Bytes,
 ) -> Response {
-    if let Some(r) = refusal(&state, &headers) {
-        return r;
-    }
-    let m = match moderation(&state) {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
     let Ok(id) = id.parse::<u64>() else {
         return ApiError::NotFound("no such report".into()).into_response();
     };
