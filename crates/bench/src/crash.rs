@@ -75,6 +75,23 @@ struct Phase {
     wall: Duration,
 }
 
+impl Phase {
+    fn named(name: &'static str) -> Phase {
+        Phase {
+            name,
+            ..Default::default()
+        }
+    }
+}
+
+/// Runs one phase and records its wall time.
+fn timed(run: impl FnOnce() -> anyhow::Result<Phase>) -> anyhow::Result<Phase> {
+    let started = Instant::now();
+    let mut phase = run()?;
+    phase.wall = started.elapsed();
+    Ok(phase)
+}
+
 /// The binaries run, and where exports are written.
 struct Bins {
     sepiola: PathBuf,
@@ -116,10 +133,10 @@ pub fn run(args: &CrashArgs) -> anyhow::Result<()> {
 
     let per = kills / 4;
     let phases = vec![
-        import_phase(&bins, &args.work, &corpus, &want, per, &mut rng)?,
-        crawl_phase(&bins, &args.work, kills - 3 * per, args.small, &mut rng)?,
-        rebuild_phase(&bins, &args.work, &corpus, &want, per, &mut rng)?,
-        moderation_phase(&bins, &args.work, per, &mut rng)?,
+        timed(|| import_phase(&bins, &args.work, &corpus, &want, per, &mut rng))?,
+        timed(|| crawl_phase(&bins, &args.work, kills - 3 * per, args.small, &mut rng))?,
+        timed(|| rebuild_phase(&bins, &args.work, &corpus, &want, per, &mut rng))?,
+        timed(|| moderation_phase(&bins, &args.work, per, &mut rng))?,
     ];
     let text = report(&phases, want.len(), args);
     print!("{text}");
@@ -309,11 +326,7 @@ fn import_phase(
     kills: usize,
     rng: &mut ChaCha8Rng,
 ) -> anyhow::Result<Phase> {
-    let started = Instant::now();
-    let mut phase = Phase {
-        name: "index import",
-        ..Default::default()
-    };
+    let mut phase = Phase::named("index import");
     let data = work.join("import");
     let import = args(&["index", "import"], Some(corpus));
     let full = run_to_end(bins, &data, &import)?;
@@ -342,7 +355,6 @@ fn import_phase(
         committed = held;
     }
     complete(bins, &data, &import, want, &mut phase)?;
-    phase.wall = started.elapsed();
     Ok(phase)
 }
 
@@ -354,11 +366,7 @@ fn rebuild_phase(
     kills: usize,
     rng: &mut ChaCha8Rng,
 ) -> anyhow::Result<Phase> {
-    let started = Instant::now();
-    let mut phase = Phase {
-        name: "index rebuild",
-        ..Default::default()
-    };
+    let mut phase = Phase::named("index rebuild");
     let data = work.join("rebuild");
     run_to_end(bins, &data, &args(&["index", "import"], Some(corpus)))?;
     let rebuild = args(&["index", "rebuild"], None);
@@ -378,7 +386,6 @@ fn rebuild_phase(
         phase.checked += want.len();
     }
     complete(bins, &data, &rebuild, want, &mut phase)?;
-    phase.wall = started.elapsed();
     Ok(phase)
 }
 
@@ -392,11 +399,7 @@ fn moderation_phase(
     kills: usize,
     rng: &mut ChaCha8Rng,
 ) -> anyhow::Result<Phase> {
-    let started = Instant::now();
-    let mut phase = Phase {
-        name: "moderation writes",
-        ..Default::default()
-    };
+    let mut phase = Phase::named("moderation writes");
     let data = work.join("moderation");
     let block = |i: usize| {
         args(
@@ -454,7 +457,6 @@ fn moderation_phase(
     let logged = decisions(bins, &data)?.context("the decision log did not read at the end")?;
     phase.lost += acknowledged.difference(&logged).count();
     phase.checked += acknowledged.len();
-    phase.wall = started.elapsed();
     Ok(phase)
 }
 
@@ -594,11 +596,7 @@ fn crawl_phase(
     small: bool,
     rng: &mut ChaCha8Rng,
 ) -> anyhow::Result<Phase> {
-    let started = Instant::now();
-    let mut phase = Phase {
-        name: "crawl under serve",
-        ..Default::default()
-    };
+    let mut phase = Phase::named("crawl under serve");
     let fed = federation(small)?;
     let data = work.join("crawl");
     let config = work.join("crawl.toml");
@@ -651,7 +649,6 @@ fn crawl_phase(
         bail!("the index holds videos of {strangers} hosts that are not on the list");
     }
     drop(fed.rt);
-    phase.wall = started.elapsed();
     Ok(phase)
 }
 
