@@ -26,13 +26,15 @@ use crate::part::{AnyPart, Part};
 /// Documents between two progress lines.
 const PROGRESS_EVERY: u64 = 10_000;
 
-fn sibling(dir: &Path, suffix: &str) -> PathBuf {
+/// `<dir><suffix>` beside `dir` (`index` → `index.next`).
+pub(crate) fn sibling(dir: &Path, suffix: &str) -> PathBuf {
     let mut name = dir.file_name().unwrap_or_default().to_os_string();
     name.push(suffix);
     dir.with_file_name(name)
 }
 
-fn io(path: &Path) -> impl Fn(std::io::Error) -> IndexError + '_ {
+/// An I/O error on `path` as the index's error naming it.
+pub(crate) fn io(path: &Path) -> impl Fn(std::io::Error) -> IndexError + '_ {
     move |source| IndexError::Directory {
         path: path.to_path_buf(),
         source,

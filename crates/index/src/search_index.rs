@@ -101,39 +101,11 @@ impl SearchIndex {
     /// Answers how many documents each kind kept.
     pub fn rebuild(dir: &Path, memory_bytes: usize) -> Result<Vec<(DocKind, u64)>, IndexError> {
         crate::format::check(dir)?;
-        let analysis = Analysis::new();
-        fn one<K: Kind>(
-            dir: &Path,
-            kind: DocKind,
-            analysis: &Analysis,
-            memory_bytes: usize,
-        ) -> Result<(DocKind, u64), IndexError> {
-            let sub = dir.join(kind.as_str());
-            crate::migrate::recover(&sub)?;
-            if !sub.join("meta.json").exists() {
-                return Ok((kind, 0));
-            }
-            // Hold the index's writer lock while it is rebuilt: a running
-            // server (or a second rebuild) keeps it, and is not disturbed.
-            let held = tantivy::Index::open_in_dir(&sub)?
-                .writer_with_num_threads::<tantivy::TantivyDocument>(1, 15_000_000)
-                .map_err(|e| match e {
-                    tantivy::TantivyError::LockFailure(..) => IndexError::Locked(sub.clone()),
-                    other => IndexError::Tantivy(other),
-                })?;
-            let kept = crate::migrate::rebuild::<K>(&sub, analysis, budget_of::<K>(memory_bytes));
-            drop(held);
-            Ok((kind, kept?))
-        }
-        let m = memory_bytes;
-        let a = &analysis;
-        Ok(vec![
-            one::<VideoKind>(dir, DocKind::Video, a, m)?,
-            one::<ChannelKind>(dir, DocKind::Channel, a, m)?,
-            one::<PlaylistKind>(dir, DocKind::Playlist, a, m)?,
-            one::<EventKind>(dir, DocKind::Event, a, m)?,
-            one::<GroupKind>(dir, DocKind::Group, a, m)?,
-        ])
+        each_kind(&mut InPlace {
+            dir,
+            analysis: Analysis::new(),
+            memory_bytes,
+        })
     }
 
     /// Builds this release's index beside the one in `dir`, which is only
@@ -147,37 +119,12 @@ impl SearchIndex {
         crate::format::check(dir)?;
         let next = crate::upgrade::next_of(dir);
         let lock = crate::upgrade::start_build(&next)?;
-        let analysis = Analysis::new();
-        fn one<K: Kind>(
-            dir: &Path,
-            next: &Path,
-            kind: DocKind,
-            analysis: &Analysis,
-            memory_bytes: usize,
-        ) -> Result<(DocKind, u64), IndexError> {
-            let source = dir.join(kind.as_str());
-            let target = next.join(kind.as_str());
-            if !source.join("meta.json").exists() {
-                // An empty kind: an empty index of the current schema.
-                Part::<K>::open(Some(&target), analysis, Some(budget_of::<K>(memory_bytes)))?;
-                return Ok((kind, 0));
-            }
-            let kept = crate::migrate::build_from::<K>(
-                &source,
-                &target,
-                analysis,
-                budget_of::<K>(memory_bytes),
-            )?;
-            Ok((kind, kept))
-        }
-        let (m, a) = (memory_bytes, &analysis);
-        let kept = vec![
-            one::<VideoKind>(dir, &next, DocKind::Video, a, m)?,
-            one::<ChannelKind>(dir, &next, DocKind::Channel, a, m)?,
-            one::<PlaylistKind>(dir, &next, DocKind::Playlist, a, m)?,
-            one::<EventKind>(dir, &next, DocKind::Event, a, m)?,
-            one::<GroupKind>(dir, &next, DocKind::Group, a, m)?,
-        ];
+        let kept = each_kind(&mut Beside {
+            dir,
+            next: &next,
+            analysis: Analysis::new(),
+            memory_bytes,
+        })?;
         crate::format::record(&next)?;
         crate::upgrade::mark_ready(&next)?;
         drop(lock);
@@ -212,6 +159,83 @@ impl SearchIndex {
     /// API sends it (no parsing).
     pub fn search_answers<Q: Searchable>(&self, q: &Q) -> Result<Hits<AnswerJson>, IndexError> {
         q.run_in(self)
+    }
+}
+
+/// Work done on each kind's index in turn (a rebuild, an upgrade), so the
+/// list of kinds for whole-index maintenance is written once.
+trait EachKind {
+    /// The work on kind `K`; answers how many documents it kept.
+    fn on<K: Kind>(&mut self) -> Result<u64, IndexError>;
+}
+
+/// Runs `work` on every kind, answering what each kept.
+fn each_kind(work: &mut impl EachKind) -> Result<Vec<(DocKind, u64)>, IndexError> {
+    fn one<K: Kind>(work: &mut impl EachKind) -> Result<(DocKind, u64), IndexError> {
+        Ok((<K::Doc as sepiola_model::Document>::KIND, work.on::<K>()?))
+    }
+    Ok(vec![
+        one::<VideoKind>(work)?,
+        one::<ChannelKind>(work)?,
+        one::<PlaylistKind>(work)?,
+        one::<EventKind>(work)?,
+        one::<GroupKind>(work)?,
+    ])
+}
+
+/// The directory of kind `K`'s index under `dir`.
+fn kind_dir<K: Kind>(dir: &Path) -> std::path::PathBuf {
+    dir.join(<K::Doc as sepiola_model::Document>::KIND.as_str())
+}
+
+/// `sepiola index rebuild`: each kind rebuilt where it is.
+struct InPlace<'a> {
+    dir: &'a Path,
+    analysis: Analysis,
+    memory_bytes: usize,
+}
+
+impl EachKind for InPlace<'_> {
+    fn on<K: Kind>(&mut self) -> Result<u64, IndexError> {
+        let sub = kind_dir::<K>(self.dir);
+        crate::migrate::recover(&sub)?;
+        if !sub.join("meta.json").exists() {
+            return Ok(0);
+        }
+        // Hold the index's writer lock while it is rebuilt: a running
+        // server (or a second rebuild) keeps it, and is not disturbed.
+        let held = tantivy::Index::open_in_dir(&sub)?
+            .writer_with_num_threads::<tantivy::TantivyDocument>(1, 15_000_000)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => IndexError::Locked(sub.clone()),
+                other => IndexError::Tantivy(other),
+            })?;
+        let budget = budget_of::<K>(self.memory_bytes);
+        let kept = crate::migrate::rebuild::<K>(&sub, &self.analysis, budget);
+        drop(held);
+        kept
+    }
+}
+
+/// `sepiola index upgrade`: each kind written afresh into `next`.
+struct Beside<'a> {
+    dir: &'a Path,
+    next: &'a Path,
+    analysis: Analysis,
+    memory_bytes: usize,
+}
+
+impl EachKind for Beside<'_> {
+    fn on<K: Kind>(&mut self) -> Result<u64, IndexError> {
+        let source = kind_dir::<K>(self.dir);
+        let target = kind_dir::<K>(self.next);
+        let budget = budget_of::<K>(self.memory_bytes);
+        if !source.join("meta.json").exists() {
+            // An empty kind: an empty index of the current schema.
+            Part::<K>::open(Some(&target), &self.analysis, Some(budget))?;
+            return Ok(0);
+        }
+        crate::migrate::build_from::<K>(&source, &target, &self.analysis, budget)
     }
 }
 

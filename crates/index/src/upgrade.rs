@@ -17,28 +17,16 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::IndexError;
+use crate::migrate::{io, sibling};
 
 /// Set when every kind of `index.next` is built.
 pub const READY: &str = "READY";
 /// Held (flock) by the process building `index.next`.
 const LOCK: &str = "BUILDING.lock";
 
-fn sibling(dir: &Path, suffix: &str) -> PathBuf {
-    let mut name = dir.file_name().unwrap_or_default().to_os_string();
-    name.push(suffix);
-    dir.with_file_name(name)
-}
-
 /// `<data>/index.next` for `<data>/index`.
 pub fn next_of(dir: &Path) -> PathBuf {
     sibling(dir, ".next")
-}
-
-fn io(path: &Path) -> impl Fn(std::io::Error) -> IndexError + '_ {
-    move |source| IndexError::Directory {
-        path: path.to_path_buf(),
-        source,
-    }
 }
 
 /// The lock of a build in progress: held for the life of the value.
