@@ -24,11 +24,7 @@ pub struct Phase {
 impl Phase {
     /// The q-quantile latency, milliseconds.
     pub fn quantile_ms(&self, q: f64) -> f64 {
-        if self.micros.is_empty() {
-            return f64::NAN;
-        }
-        let i = ((self.micros.len() - 1) as f64 * q).round() as usize;
-        self.micros[i.min(self.micros.len() - 1)] as f64 / 1000.0
+        quantile_ms(&self.micros, q)
     }
 
     /// Requests per second.
@@ -37,7 +33,17 @@ impl Phase {
     }
 }
 
-fn client() -> anyhow::Result<reqwest::Client> {
+/// The q-quantile of sorted microseconds, in milliseconds (NaN when empty).
+pub fn quantile_ms(sorted: &[u64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let i = ((sorted.len() - 1) as f64 * q).round() as usize;
+    sorted[i.min(sorted.len() - 1)] as f64 / 1000.0
+}
+
+/// The load clients' HTTP client: keep-alive, a 30 s limit, no proxy.
+pub fn client() -> anyhow::Result<reqwest::Client> {
     Ok(reqwest::Client::builder()
         .pool_max_idle_per_host(64)
         .timeout(Duration::from_secs(30))

@@ -66,25 +66,6 @@ struct Window {
     documents: u64,
 }
 
-fn quantile(sorted: &[u64], q: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let i = ((sorted.len() - 1) as f64 * q).round() as usize;
-    sorted[i.min(sorted.len() - 1)] as f64 / 1000.0
-}
-
-fn rss_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("VmRSS:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        })
-        .unwrap_or(0)
-}
-
 fn corpus_hosts(corpus: &Path) -> anyhow::Result<BTreeSet<String>> {
     use std::io::BufRead;
     let f = std::io::BufReader::new(std::fs::File::open(corpus)?);
@@ -238,11 +219,7 @@ async fn soak(
     args: &SoakArgs,
     pid: u32,
 ) -> anyhow::Result<Vec<Window>> {
-    let c = reqwest::Client::builder()
-        .pool_max_idle_per_host(64)
-        .timeout(Duration::from_secs(30))
-        .no_proxy()
-        .build()?;
+    let c = crate::load::client()?;
     let started = Instant::now();
     let total = Duration::from_secs(args.minutes * 60);
     let window = Duration::from_secs(args.window.max(1));
@@ -275,7 +252,7 @@ async fn soak(
             tokio::time::sleep(wait).await;
         }
         let docs = documents(&c, base).await.unwrap_or(0);
-        samples.push((rss_kib(pid), docs));
+        samples.push((process::vm_rss_kib(pid).unwrap_or(0), docs));
     }
     let mut windows = vec![Window::default(); n_windows];
     for t in tasks {
@@ -340,8 +317,8 @@ fn report(args: &SoakArgs, docs: &str, images: usize, windows: &[Window]) -> Str
             (i as u64 + 1) * args.window,
             w.micros.len(),
             w.errors,
-            quantile(&w.micros, 0.5),
-            quantile(&w.micros, 0.99),
+            crate::load::quantile_ms(&w.micros, 0.5),
+            crate::load::quantile_ms(&w.micros, 0.99),
             w.rss_kib / 1024,
             w.documents
         ));
