@@ -126,29 +126,65 @@ pub async fn run(
     Ok(phase)
 }
 
-/// Median bytes of a results page's HTML, and of the stylesheet.
-pub async fn page_weight(base: &str, pages: &[String]) -> anyhow::Result<(usize, usize)> {
+/// What a results page weighs on the wire: HTML and stylesheet, sent plain,
+/// with gzip and with brotli (the client asks; nothing is decompressed, so
+/// the bytes counted are the bytes sent).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageWeight {
+    /// Median HTML bytes of the mix's pages, for each encoding.
+    pub html: Encoded,
+    /// Stylesheet bytes, for each encoding.
+    pub css: Encoded,
+}
+
+/// Sizes of one resource by `Accept-Encoding`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Encoded {
+    /// `identity`.
+    pub plain: usize,
+    /// `gzip`.
+    pub gzip: usize,
+    /// `br`.
+    pub brotli: usize,
+}
+
+/// Weighs the first 50 results pages of the mix (median) and the stylesheet.
+pub async fn page_weight(base: &str, pages: &[String]) -> anyhow::Result<PageWeight> {
     let c = client()?;
-    let mut sizes = Vec::new();
-    for p in pages.iter().take(50) {
-        sizes.push(
-            c.get(format!("{base}{p}"))
-                .send()
-                .await?
-                .bytes()
-                .await?
-                .len(),
-        );
+    let size = |url: String, encoding: &'static str| {
+        let c = c.clone();
+        async move {
+            anyhow::Ok(
+                c.get(url)
+                    .header("Accept-Encoding", encoding)
+                    .send()
+                    .await?
+                    .bytes()
+                    .await?
+                    .len(),
+            )
+        }
+    };
+    let mut html = Encoded::default();
+    for (encoding, slot) in [
+        ("identity", &mut html.plain as &mut usize),
+        ("gzip", &mut html.gzip),
+        ("br", &mut html.brotli),
+    ] {
+        let mut sizes = Vec::new();
+        for p in pages.iter().take(50) {
+            sizes.push(size(format!("{base}{p}"), encoding).await?);
+        }
+        sizes.sort_unstable();
+        *slot = sizes.get(sizes.len() / 2).copied().unwrap_or(0);
     }
-    sizes.sort_unstable();
-    let css = c
-        .get(format!("{base}/static/style.css"))
-        .send()
-        .await?
-        .bytes()
-        .await?
-        .len();
-    Ok((sizes.get(sizes.len() / 2).copied().unwrap_or(0), css))
+    let css_url = || format!("{base}/static/style.css");
+    let css = Encoded {
+        plain: size(css_url(), "identity").await?,
+        gzip: size(css_url(), "gzip").await?,
+        brotli: size(css_url(), "br").await?,
+    };
+    Ok(PageWeight { html, css })
 }
 
 /// Median latency of each query of `queries`, each sent `repeat` times in a

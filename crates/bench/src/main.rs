@@ -296,7 +296,7 @@ fn run(args: &RunArgs) -> anyhow::Result<()> {
     let mut mobilizon = Vec::new();
     let mut pages = Vec::new();
     let mut rss = Vec::new();
-    let mut page_weight = (0, 0);
+    let mut page_weight = load::PageWeight::default();
     let mobilizon_mix: Vec<String> = mix
         .api
         .iter()

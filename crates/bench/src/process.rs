@@ -18,6 +18,10 @@ pub struct Cost {
     pub wall: Duration,
     /// Peak resident memory, KiB.
     pub peak_rss_kib: u64,
+    /// CPU time (user + system, every thread) it used, as last sampled
+    /// (every 50 ms): unlike wall time, it barely moves with the machine's
+    /// load, so it compares runs on a shared machine.
+    pub cpu: Duration,
     /// What the command printed on standard output.
     pub stdout: String,
 }
@@ -72,7 +76,11 @@ pub fn measure(cmd: &mut Command) -> anyhow::Result<Cost> {
         })
     });
     let mut peak = 0;
+    let mut ticks = 0;
     loop {
+        if let Some(t) = cpu_ticks(pid) {
+            ticks = ticks.max(t);
+        }
         if let Some(status) = child.try_wait()? {
             let wall = started.elapsed();
             let stdout = reader.and_then(|r| r.join().ok()).unwrap_or_default();
@@ -80,6 +88,7 @@ pub fn measure(cmd: &mut Command) -> anyhow::Result<Cost> {
                 success: status.success(),
                 wall,
                 peak_rss_kib: peak,
+                cpu: Duration::from_micros((ticks as f64 * tick_micros()) as u64),
                 stdout,
             });
         }

@@ -1,7 +1,7 @@
 //! Medians of the repeated measurements, as a dated Markdown section.
 
 use crate::RunArgs;
-use crate::load::Phase;
+use crate::load::{PageWeight, Phase};
 use crate::process::Cost;
 
 /// The commands that reproduce a run.
@@ -62,6 +62,29 @@ fn rates_and_walls(runs: &[Cost], items: u64) -> (Vec<f64>, Vec<f64>) {
     (rates, walls)
 }
 
+/// A table line with the CPU time of import runs: seconds, per item, and how
+/// many cores were busy on average (CPU over wall), which says how much of the
+/// wall time a quiet two-core machine would save.
+fn cpu_line(what: &str, runs: &[Cost], items: u64, item: &str) -> String {
+    let cpu: Vec<f64> = runs.iter().map(|c| c.cpu.as_secs_f64()).collect();
+    let per_item: Vec<f64> = cpu.iter().map(|s| s * 1e6 / items.max(1) as f64).collect();
+    let cores: Vec<f64> = runs
+        .iter()
+        .map(|c| c.cpu.as_secs_f64() / c.wall.as_secs_f64().max(1e-9))
+        .collect();
+    format!(
+        "| {what} | {:.0} µs per {item} (runs: {}) | {:.1} CPU-s | {:.2} cores busy on average |",
+        median(per_item.clone()),
+        spread(&per_item),
+        median(cpu),
+        median(cores)
+    )
+}
+
+fn kb(bytes: usize) -> f64 {
+    bytes as f64 / 1000.0
+}
+
 fn spread(v: &[f64]) -> String {
     let lo = v.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -95,6 +118,8 @@ impl Report {
             median(walls),
             median(rss)
         ));
+        self.lines
+            .push(cpu_line("import, CPU time", runs, self.docs, "document"));
         // sepiola reports "(N/s; X s indexing, Y s merging into 1 segment)".
         let split = |c: &Cost| -> Option<(f64, f64)> {
             let (_, rest) = c.stdout.split_once("/s; ")?;
@@ -131,6 +156,12 @@ impl Report {
             spread(&rates),
             median(walls)
         ));
+        self.lines.push(cpu_line(
+            "import of the videos alone, CPU time",
+            runs,
+            videos,
+            "video",
+        ));
     }
 
     /// Serving figures.
@@ -139,7 +170,7 @@ impl Report {
         starts: &[std::time::Duration],
         phases: &[(&str, Vec<Phase>)],
         rss: &[u64],
-        weight: (usize, usize),
+        weight: PageWeight,
     ) {
         let starts: Vec<f64> = starts.iter().map(|d| d.as_secs_f64() * 1000.0).collect();
         self.lines.push(format!(
@@ -167,9 +198,13 @@ impl Report {
             median(rss)
         ));
         self.lines.push(format!(
-            "| results page weight (no images) | {:.1} KB HTML + {:.1} KB CSS | | |",
-            weight.0 as f64 / 1000.0,
-            weight.1 as f64 / 1000.0
+            "| results page weight (no images) | {:.1} KB HTML + {:.1} KB CSS | gzip {:.1} + {:.1} KB | brotli {:.1} + {:.1} KB |",
+            kb(weight.html.plain),
+            kb(weight.css.plain),
+            kb(weight.html.gzip),
+            kb(weight.css.gzip),
+            kb(weight.html.brotli),
+            kb(weight.css.brotli)
         ));
     }
 
