@@ -15,6 +15,12 @@ use clap::{Parser, Subcommand};
 
 use crate::config::{CliOverrides, Config, CrawlOverrides};
 
+/// mimalloc instead of the system allocator: indexing and queries allocate
+/// many small, short-lived buffers, and glibc's malloc was a tenth of the
+/// import's profile (docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A search engine for the PeerTube federation.
 #[derive(Parser, Debug)]
 #[command(name = "sepiola", version, about)]
