@@ -361,6 +361,6 @@ instances-blocked = Blocked: { $reason }
 ## added by phone
 chips-heading = Active filters
 chip-text = { $filter }: { $value }
-chip-remove = Remove filter: { $filter }
+chip-remove = Remove filter:
 chips-clear = Clear all filters
 chips-edit = Change filters

@@ -363,6 +363,6 @@ instances-blocked = Bloquée : { $reason }
 ## added by phone
 chips-heading = Filtres actifs
 chip-text = { $filter } : { $value }
-chip-remove = Retirer le filtre : { $filter }
+chip-remove = Retirer le filtre :
 chips-clear = Retirer tous les filtres
 chips-edit = Modifier les filtres

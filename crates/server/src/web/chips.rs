@@ -20,12 +20,10 @@ pub(super) struct Active {
     pub value: String,
 }
 
-/// One chip: what it says, its accessible name, where it leads.
+/// One chip: what it says and where it leads.
 pub(super) struct Chip {
     /// "Language: French".
     pub text: String,
-    /// "Remove filter: Language: French".
-    pub label: String,
     /// The same search without that filter.
     pub href: String,
 }
@@ -34,6 +32,10 @@ pub(super) struct Chip {
 pub(super) struct Chips {
     /// One per filter in effect, in the panel's order.
     pub items: Vec<Chip>,
+    /// "Remove filter:", said before each chip's text to screen readers
+    /// only (in the link's text rather than an `aria-label`, so that the
+    /// chip is not a second element labelled "Language").
+    pub remove: String,
     /// The same search without any of them (sort, tab and text kept).
     pub clear_href: Option<String>,
 }
@@ -53,7 +55,6 @@ pub(super) fn chips(l: &Lang, form: &SearchForm, active: &[Active], lang: Option
                 ],
             );
             Chip {
-                label: l.ta("chip-remove", &[("filter", Arg::Text(text.clone()))]),
                 text,
                 href: link(&form.without(a.name)),
             }
@@ -63,7 +64,11 @@ pub(super) fn chips(l: &Lang, form: &SearchForm, active: &[Active], lang: Option
         let none = active.iter().fold(form.clone(), |f, a| f.without(a.name));
         link(&none)
     });
-    Chips { items, clear_href }
+    Chips {
+        items,
+        remove: l.t("chip-remove"),
+        clear_href,
+    }
 }
 
 #[cfg(test)]
@@ -89,7 +94,7 @@ mod tests {
         let c = chips(&l, &form, &on, None);
         assert_eq!(c.items.len(), 2);
         assert_eq!(c.items[0].text, "Duration: Long");
-        assert_eq!(c.items[0].label, "Remove filter: Duration: Long");
+        assert_eq!(c.remove, "Remove filter:");
         assert_eq!(
             c.items[0].href,
             "/search?search=jazz&sort=views&language=fr"
