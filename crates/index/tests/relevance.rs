@@ -463,7 +463,7 @@ fn a_pasted_account_url_finds_its_channels_and_videos() {
     let mut want: Vec<String> = records("channel")
         .iter()
         .filter(|c| handle_of(&c["ownerAccount"]) == "alice@tube.example.org")
-        .map(|c| handle_of(c))
+        .map(handle_of)
         .collect();
     want.sort();
     assert!(want.len() >= 2, "{want:?}");
