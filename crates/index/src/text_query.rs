@@ -85,54 +85,10 @@ pub fn build(
     doc_freq: &dyn Fn(&Term) -> u64,
     prefixed: &dyn Fn(Field, &str) -> Option<Vec<String>>,
 ) -> Box<dyn Query> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-
-    // Identifiers, looked up exactly: a uuid or shortUUID, alone or as a
-    // segment of a pasted watch URL (`/w/<shortUUID>`, `/videos/watch/<uuid>`,
-    // `/w/p/…`), and the channel or account a pasted `/c/…` or `/a/…` link
-    // names. A URL that names one is not read as words too.
-    let mut has_id = false;
-    let mut rest: Vec<&str> = Vec::new();
-    let tokens: Vec<&str> = search.split_whitespace().take(ranking::MAX_WORDS).collect();
-    for &raw in &tokens {
-        let token = raw.trim_matches('"');
-        if let Some(link) = actor_link(token) {
-            if let Some(q) = actor_query(&link, spec) {
-                clauses.push((Occur::Should, konst(q, ranking::ID)));
-                has_id = true;
-            }
-            continue;
-        }
-        let is_url = token.contains('/');
-        let ids: Vec<String> = id_candidates(token)
-            .filter_map(|c| {
-                sepiola_model::ids::normalize_uuid(c).or_else(|| {
-                    looks_like_short_uuid(c)
-                        .then(|| sepiola_model::short_uuid::to_uuid(c))
-                        .flatten()
-                })
-            })
-            .collect();
-        if !ids.is_empty()
-            && let Some(f) = spec.uuid
-        {
-            for uuid in &ids {
-                clauses.push((Occur::Should, konst(term(f, uuid), ranking::ID)));
-            }
-            has_id = true;
-        }
-        // A link that named an id is not words (whatever the kind: its host
-        // and path would match junk); a bare id is also a word.
-        if ids.is_empty() || !is_url {
-            rest.push(raw);
-        }
-    }
-    let cleaned = if rest.len() == search.split_whitespace().count() {
-        search.to_string()
-    } else {
-        rest.join(" ")
-    };
-    let search = cleaned.as_str();
+    let links = read_links(search, spec);
+    let has_id = links.found;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = links.clauses;
+    let search = links.words.as_str();
     let (free, phrases) = split_phrases(search);
 
     let ends_in_word = search.chars().last().is_some_and(|c| c.is_alphanumeric());
@@ -200,6 +156,68 @@ pub fn build(
         return Box::new(EmptyQuery);
     }
     Box::new(BooleanQuery::new(clauses))
+}
+
+/// What a search's ids and pasted links stand for.
+struct Links {
+    /// The exact clauses (ID score) of the ids and actors named.
+    clauses: Vec<(Occur, Box<dyn Query>)>,
+    /// Whether any was looked up on this kind.
+    found: bool,
+    /// The search without the links, to be read as words.
+    words: String,
+}
+
+/// Identifiers, looked up exactly: a uuid or shortUUID, alone or as a
+/// segment of a pasted watch URL (`/w/<shortUUID>`, `/videos/watch/<uuid>`,
+/// `/w/p/…`), and the channel or account a pasted `/c/…` or `/a/…` link
+/// names. A URL that names one is not read as words too, whatever the kind
+/// (its host and path would match junk); a bare id is also a word.
+fn read_links(search: &str, spec: &TextSpec) -> Links {
+    let mut links = Links {
+        clauses: Vec::new(),
+        found: false,
+        words: String::new(),
+    };
+    let mut rest: Vec<&str> = Vec::new();
+    for raw in search.split_whitespace().take(ranking::MAX_WORDS) {
+        let token = raw.trim_matches('"');
+        if let Some(link) = actor_link(token) {
+            if let Some(q) = actor_query(&link, spec) {
+                links.clauses.push((Occur::Should, konst(q, ranking::ID)));
+                links.found = true;
+            }
+            continue;
+        }
+        let ids: Vec<String> = id_candidates(token)
+            .filter_map(|c| {
+                sepiola_model::ids::normalize_uuid(c).or_else(|| {
+                    looks_like_short_uuid(c)
+                        .then(|| sepiola_model::short_uuid::to_uuid(c))
+                        .flatten()
+                })
+            })
+            .collect();
+        if !ids.is_empty()
+            && let Some(f) = spec.uuid
+        {
+            for uuid in &ids {
+                links
+                    .clauses
+                    .push((Occur::Should, konst(term(f, uuid), ranking::ID)));
+            }
+            links.found = true;
+        }
+        if ids.is_empty() || !token.contains('/') {
+            rest.push(raw);
+        }
+    }
+    links.words = if rest.len() == search.split_whitespace().count() {
+        search.to_string()
+    } else {
+        rest.join(" ")
+    };
+    links
 }
 
 /// Splits `"quoted phrases"` from the free words.
