@@ -394,10 +394,10 @@ test('readable on a 360 px phone: nothing wider than the screen, on every page',
   const paths = [
     '/', '/?lang=fr', '/search?search=', '/search?search=jazz', '/search?search=jazz&type=channels',
     '/search?search=jazz&type=playlists', '/search?search=&type=events', '/search?search=&type=groups',
-    `/search?search=&${THREE}`, '/search?search=&type=events&place=Lyon&when=week&attend=online&status=cancelled',
+    `/search?search=&${THREE}`, `/search?search=&${THREE}&lang=fr`, '/search?search=&type=events&place=Lyon&when=week&attend=online&status=cancelled',
     '/search?search=&type=groups&place=Lyon&radius=250', '/search?search=zzzzqqq', '/search?search=&page=9',
     '/search?search=' + encodeURIComponent('https://tube.example.org/videos/watch/playlist/' + 'x'.repeat(80)),
-    '/instances', '/moderation', '/policy', report, '/report', '/nope',
+    '/instances', '/instances?lang=fr', '/moderation', '/policy', report, '/report', '/nope',
   ];
   for (const path of paths) {
     for (const open of [false, true]) {
