@@ -10,7 +10,8 @@ use serde_json::{Value, json};
 /// One parameter: name, values, and whether it is a list parameter.
 type Param<'a> = (&'a str, &'a [&'a str]);
 
-fn enc(s: &str) -> String {
+/// Percent-encodes a query-string value.
+pub(crate) fn enc(s: &str) -> String {
     utf8_percent_encode(s, NON_ALPHANUMERIC).to_string()
 }
 

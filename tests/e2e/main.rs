@@ -36,6 +36,7 @@ mod mobilizon_api;
 mod mobilizon_client;
 mod mobilizon_crawl;
 mod moderation;
+mod pasted_links;
 mod places_api;
 mod sepia_links;
 mod upgrade;

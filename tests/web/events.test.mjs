@@ -366,3 +366,24 @@ test('readable on a 360 px phone', async () => {
   }
   await page.close();
 });
+
+test('on a 360 px phone the events come first, their filters as chips that each remove one', async () => {
+  const page = await newPage();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(base + '/search?search=&type=events&place=Lyon&radius=250&eventCategory=MUSIC');
+  const want = events.filter((e) => near(e, LYON, 250) && e.category === 'MUSIC');
+  assert.ok(want.length >= 2 && want.length < events.filter((e) => e.category === 'MUSIC').length, `${want.length}`);
+  assert.equal(await total(page), want.length);
+  const first = await page.locator('ol.cards > li').first().boundingBox();
+  assert.ok(first.y < 740, `the first event starts at ${first.y}px, below the fold`);
+  const names = () => page.locator('.chips a.chip:not(.clear)').evaluateAll((as) => as.map((a) => a.textContent.replace('×', '').replace(/\s+/g, ' ').trim()));
+  assert.deepEqual(await names(), ['Remove filter: Place: Lyon, France', 'Remove filter: Distance: 250 km', 'Remove filter: Category: Music']);
+  // the place leaves with its picked id: every music event, anywhere
+  await page.getByRole('link', { name: 'Remove filter: Place: Lyon, France' }).click();
+  await page.waitForURL((u) => !u.searchParams.has('place'));
+  const u = new URL(page.url());
+  assert.equal(u.searchParams.get('eventCategory'), 'MUSIC');
+  assert.equal(u.searchParams.get('type'), 'events');
+  assert.equal(await total(page), events.filter((e) => e.category === 'MUSIC').length);
+  await page.close();
+});

@@ -1,5 +1,6 @@
 // Writes docs/screenshots/*.png: desktop and 360 px, English and French,
-// light and dark, of the home and results pages. Needs BASE_URL (a running
+// light and dark, of the home and results pages, and of results with three
+// filters as chips (English light, French dark). Needs BASE_URL (a running
 // sepiola). Run: BASE_URL=http://127.0.0.1:8080 node screenshots.mjs
 import { launch } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
@@ -27,6 +28,16 @@ if (!query) {
   query = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] || 'video';
   await probe.close();
 }
+// Results with filters in effect, shown as chips: three filters the first
+// result of the query passes (sensitive shown, its language or category,
+// its length), so that the page still lists something.
+const first = (await (await fetch(`${base}/api/v1/search/videos?search=${encodeURIComponent(query)}&nsfw=both`)).json()).data[0];
+const filters = ['sensitive=show'];
+if (first?.language?.id) filters.push(`language=${first.language.id}`);
+else if (first?.category?.id) filters.push(`category=${first.category.id}`);
+const d = first?.duration ?? 0;
+filters.push(`duration=${d < 240 ? 'short' : d <= 600 ? 'medium' : 'long'}`);
+const filtered = `/search?search=${encodeURIComponent(query)}&${filters.join('&')}`;
 for (const [lang, locale] of [['en', 'en-US'], ['fr', 'fr-FR']]) {
   for (const scheme of ['light', 'dark']) {
     for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 780 }]]) {
@@ -34,7 +45,9 @@ for (const [lang, locale] of [['en', 'en-US'], ['fr', 'fr-FR']]) {
       await page.setExtraHTTPHeaders({ 'Accept-Language': locale });
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize(viewport);
-      for (const [name, path] of [['home', '/'], ['results', `/search?search=${encodeURIComponent(query)}`]]) {
+      const pages = [['home', '/'], ['results', `/search?search=${encodeURIComponent(query)}`]];
+      if ((lang === 'en') === (scheme === 'light')) pages.push(['filtered', filtered]);
+      for (const [name, path] of pages) {
         await page.goto(base + path, { waitUntil: 'networkidle' });
         await page.screenshot({ path: `${out}/${name}-${device}-${lang}-${scheme}.png`, fullPage: name === 'results' && device === 'desktop' ? false : false });
       }

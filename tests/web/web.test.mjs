@@ -252,20 +252,167 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
-test('readable on a 360 px phone: nothing wider than the screen', async () => {
+// Three filters that leave results in the fixture (2 French 4–10 minute
+// animal videos), and the API's own answer for them.
+const THREE = 'language=fr&duration=medium&category=16';
+const THREE_API = 'languageOneOf=fr&durationMin=240&durationMax=600&categoryOneOf=16&nsfw=false';
+
+async function apiTotal(query) {
+  return (await (await fetch(`${base}/api/v1/search/videos?${query}`)).json()).total;
+}
+
+// The accessible names of the chips (not "clear all"), in order.
+const chipNames = (page) => page.locator('.chips a.chip:not(.clear)').evaluateAll((as) => as.map((a) => a.textContent.replace('×', '').replace(/\s+/g, ' ').trim()));
+
+async function shownTotal(page) {
+  const text = await page.locator('#count').innerText();
+  return text === 'No results' ? 0 : Number(text.replace(/\D/g, ''));
+}
+
+test('on a 360 px phone with three filters the results come first, chips above them', async () => {
+  const page = await newPage();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${base}/search?search=&${THREE}`);
+  const want = await apiTotal(THREE_API);
+  assert.ok(want >= 1 && want < await apiTotal('nsfw=false'), `${want}: the filters must narrow`);
+  assert.equal(await shownTotal(page), want);
+  const first = await page.locator('ol.cards > li').first().boundingBox();
+  assert.ok(first && first.y > 0 && first.y < 740, `the first result starts at ${first?.y}px, below the fold`);
+  const panel = await page.locator('details.filters').boundingBox();
+  assert.ok(panel.y > first.y, `the filter panel (${panel.y}px) is above the first result (${first.y}px)`);
+  // the chips say what is in effect, above the results, in sight
+  assert.deepEqual(await chipNames(page), ['Duration: Medium (4 to 10 min)', 'Category: Animals', 'Language: French'].map((t) => `Remove filter: ${t}`));
+  const chip = page.getByRole('link', { name: 'Remove filter: Language: French' });
+  const box = await chip.boundingBox();
+  assert.ok(box.y + box.height < 740 && box.y < first.y);
+  // the filter panel is one link away
+  await page.getByRole('link', { name: 'Change filters' }).click();
+  assert.ok(await page.locator('details.filters').evaluate((d) => d.open && d.getBoundingClientRect().top < 740));
+  await page.close();
+});
+
+test('a chip removes only its filter; clear all removes them all; keyboard reaches them', async () => {
+  for (const js of [true, false]) {
+    const c = js ? ctx : await launch({ javaScriptEnabled: false });
+    try {
+      const page = await c.newPage();
+      await page.setExtraHTTPHeaders({ 'Accept-Language': 'en-US' });
+      await page.goto(`${base}/search?search=&sort=oldest&${THREE}`);
+      assert.equal(await page.locator('.chips a.chip').count(), 4, 'three chips and clear all');
+      // keyboard: Tab moves from one chip to the next, Enter follows it
+      await page.getByRole('link', { name: 'Remove filter: Duration: Medium (4 to 10 min)' }).focus();
+      await page.keyboard.press('Tab');
+      assert.match(await page.evaluate(() => document.activeElement.textContent), /Remove filter: Category: Animals/);
+      await page.keyboard.press('Enter');
+      await page.waitForURL((u) => !u.searchParams.has('category'));
+      const u = new URL(page.url());
+      assert.equal(u.searchParams.get('language'), 'fr');
+      assert.equal(u.searchParams.get('duration'), 'medium');
+      assert.equal(u.searchParams.get('sort'), 'oldest', 'the sort stays');
+      assert.equal(u.searchParams.get('search'), '');
+      assert.equal(await shownTotal(page), await apiTotal('languageOneOf=fr&durationMin=240&durationMax=600&nsfw=false'));
+      assert.deepEqual(await chipNames(page), ['Remove filter: Duration: Medium (4 to 10 min)', 'Remove filter: Language: French']);
+      await page.getByRole('link', { name: 'Clear all filters' }).click();
+      await page.waitForURL((x) => !x.searchParams.has('language'));
+      const v = new URL(page.url());
+      assert.ok(!v.searchParams.has('duration'));
+      assert.equal(v.searchParams.get('sort'), 'oldest');
+      assert.equal(await page.locator('.chips').count(), 0, 'no chips without filters');
+      // one filter: its chip, no clear all
+      await page.goto(`${base}/search?search=jazz&type=channels&host=video.example.fr`);
+      assert.deepEqual(await chipNames(page), ['Remove filter: Instance: video.example.fr']);
+      assert.equal(await page.locator('.chips a.chip.clear').count(), 0);
+      await page.close();
+    } finally {
+      if (!js) await c.close();
+    }
+  }
+});
+
+test('chips on the desktop too, small and wrapping beside the filter panel', async () => {
+  const page = await newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${base}/search?search=&${THREE}`);
+  const chips = page.locator('.chips a.chip');
+  assert.equal(await chips.count(), 4);
+  assert.ok(await chips.first().isVisible());
+  assert.equal(await page.getByRole('link', { name: 'Change filters' }).isVisible(), false, 'the panel is in sight on a desktop');
+  const panel = await page.locator('details.filters').boundingBox();
+  const first = await page.locator('ol.cards > li').first().boundingBox();
+  assert.ok(panel.x + panel.width <= first.x, 'the panel sits beside the results');
+  const h = await chips.first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(h < 16, `chip text is ${h}px`);
+  await page.close();
+});
+
+test('a pasted watch URL finds its video, a pasted channel URL its channel', async () => {
+  const page = await newPage();
+  const video = (await (await fetch(`${base}/api/v1/search/videos?search=${encodeURIComponent('Marie Curie')}`)).json()).data[0];
+  assert.equal(video.name, 'Marie Curie, a life');
+  await page.goto(base + '/');
+  await page.getByRole('searchbox').fill(`https://${video.account.host}/w/${video.shortUUID}`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/search\?search=https/);
+  assert.deepEqual(await page.locator('ol.cards h2').allInnerTexts(), [video.name]);
+  // the channel link, on the channels tab (the header search keeps the tab)
+  const channel = (await (await fetch(`${base}/api/v1/search/video-channels?search=histoire`)).json()).data[0];
+  await page.goto(`${base}/search?search=x&type=channels`);
+  await page.getByRole('searchbox').fill(`https://${channel.host}/c/${channel.name}/videos`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/search=https/);
+  assert.equal(new URL(page.url()).searchParams.get('type'), 'channels');
+  assert.deepEqual(await page.locator('ol.cards h2').allInnerTexts(), [channel.displayName]);
+  // another host's link of the same name finds nothing, not junk
+  await page.goto(`${base}/search?type=channels&search=${encodeURIComponent(`https://tube.example.org/c/${channel.name}`)}`);
+  assert.equal(await page.locator('#count').innerText(), 'No results');
+  await page.close();
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds no violation on results with chips (${scheme})`, async () => {
+    for (const width of [1280, 360]) {
+      const page = await newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width, height: 800 });
+      for (const path of [`/search?search=&${THREE}`, `/search?search=&${THREE}&lang=fr`, '/search?search=jazz&type=playlists&host=video.example.fr']) {
+        await page.goto(base + path);
+        assert.ok(await page.locator('.chips a.chip').count() >= 1, path);
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        assert.deepEqual(summary, [], `${path} at ${width}px`);
+      }
+      await page.close();
+    }
+  });
+}
+
+test('readable on a 360 px phone: nothing wider than the screen, on every page', async () => {
   const page = await newPage();
   await page.setViewportSize({ width: 360, height: 780 });
-  for (const path of ['/', '/search?search=jazz', '/instances']) {
-    await page.goto(base + path);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 360, `${path} is ${width}px wide`);
-    // Nothing scrolls sideways inside the page either (the instances table
-    // reflows into one card per instance instead of hiding columns).
-    const hidden = await page.evaluate(() =>
-      [...document.querySelectorAll('main *')]
-        .filter((e) => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
-        .map((e) => e.className || e.tagName));
-    assert.deepEqual(hidden, [], `${path} scrolls sideways inside: ${hidden}`);
+  await page.goto(base + '/search?search=jazz');
+  const report = await page.locator('ol.cards a.report').first().getAttribute('href');
+  const paths = [
+    '/', '/?lang=fr', '/search?search=', '/search?search=jazz', '/search?search=jazz&type=channels',
+    '/search?search=jazz&type=playlists', '/search?search=&type=events', '/search?search=&type=groups',
+    `/search?search=&${THREE}`, `/search?search=&${THREE}&lang=fr`, '/search?search=&type=events&place=Lyon&when=week&attend=online&status=cancelled',
+    '/search?search=&type=groups&place=Lyon&radius=250', '/search?search=zzzzqqq', '/search?search=&page=9',
+    '/search?search=' + encodeURIComponent('https://tube.example.org/videos/watch/playlist/' + 'x'.repeat(80)),
+    '/instances', '/instances?lang=fr', '/moderation', '/policy', report, '/report', '/nope',
+  ];
+  for (const path of paths) {
+    for (const open of [false, true]) {
+      await page.goto(base + path);
+      if (open) await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 360, `${path} is ${width}px wide`);
+      // Nothing scrolls sideways inside the page either (the instances table
+      // reflows into one card per instance instead of hiding columns).
+      const hidden = await page.evaluate(() =>
+        [...document.querySelectorAll('main *')]
+          .filter((e) => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+          .map((e) => e.className || e.tagName));
+      assert.deepEqual(hidden, [], `${path} scrolls sideways inside: ${hidden}`);
+    }
   }
   await page.close();
 });

@@ -65,7 +65,8 @@ pub(crate) fn channel_term(handle: &str) -> String {
     handle_term(ActorRole::Channel, handle)
 }
 
-fn handle_term(role: ActorRole, handle: &str) -> String {
+/// The term `<role> <handle>` of every document embedding that actor.
+pub(crate) fn handle_term(role: ActorRole, handle: &str) -> String {
     format!("{} {handle}", role.prefix())
 }
 

@@ -39,6 +39,8 @@ impl<K: Kind> Part<K> {
             fields: kind.text_fields(),
             name_exact: common.name_exact,
             uuid: kind.uuid(),
+            own_handle: kind.own_handle(),
+            actors: common.actors,
         };
         add_text(&mut c, analysis, ki, q.text(), &spec);
         kind.filters(common, q, &mut c);

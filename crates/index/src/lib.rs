@@ -27,6 +27,7 @@ mod kind_index;
 mod kinds;
 mod migrate;
 mod part;
+mod pasted_link;
 mod prefix;
 mod search_index;
 mod stored;

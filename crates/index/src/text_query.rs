@@ -3,12 +3,15 @@
 
 use tantivy::Term;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RegexQuery,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::analysis::Analysis;
+use crate::embedded::ActorRole;
 use crate::kinds::fields::TextField;
+use crate::pasted_link::{ActorLink, ActorLinkKind, actor_link, regex_literal};
 use crate::typo::TypoQuery;
 use crate::word_query::WordQuery;
 
@@ -58,6 +61,12 @@ pub struct TextSpec<'a> {
     pub name_exact: Field,
     /// UUID field, if the kind has one (shortUUIDs are looked up there too).
     pub uuid: Option<Field>,
+    /// The document's own handle `name@host`, when a pasted channel link
+    /// names the document itself (channels).
+    pub own_handle: Option<Field>,
+    /// The embedded-actor terms ([`crate::embedded`]): a pasted channel or
+    /// account link finds the documents that embed that actor.
+    pub actors: Field,
 }
 
 struct Word {
@@ -76,44 +85,10 @@ pub fn build(
     doc_freq: &dyn Fn(&Term) -> u64,
     prefixed: &dyn Fn(Field, &str) -> Option<Vec<String>>,
 ) -> Box<dyn Query> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-
-    // Identifiers, looked up exactly: a uuid or shortUUID, alone or as a
-    // segment of a pasted watch URL (`/w/<shortUUID>`, `/videos/watch/<uuid>`,
-    // `/w/p/…`). A URL that named one is not read as words too.
-    let mut has_id = false;
-    let mut rest: Vec<&str> = Vec::new();
-    for raw in search.split_whitespace().take(ranking::MAX_WORDS) {
-        let token = raw.trim_matches('"');
-        let is_url = token.contains('/');
-        let ids: Vec<String> = id_candidates(token)
-            .filter_map(|c| {
-                sepiola_model::ids::normalize_uuid(c).or_else(|| {
-                    looks_like_short_uuid(c)
-                        .then(|| sepiola_model::short_uuid::to_uuid(c))
-                        .flatten()
-                })
-            })
-            .collect();
-        match spec.uuid {
-            Some(f) if !ids.is_empty() => {
-                for uuid in ids {
-                    clauses.push((Occur::Should, konst(term(f, &uuid), ranking::ID)));
-                }
-                has_id = true;
-                if !is_url {
-                    rest.push(raw);
-                }
-            }
-            _ => rest.push(raw),
-        }
-    }
-    let cleaned = if rest.len() == search.split_whitespace().count() {
-        search.to_string()
-    } else {
-        rest.join(" ")
-    };
-    let search = cleaned.as_str();
+    let links = read_links(search, spec);
+    let has_id = links.found;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = links.clauses;
+    let search = links.words.as_str();
     let (free, phrases) = split_phrases(search);
 
     let ends_in_word = search.chars().last().is_some_and(|c| c.is_alphanumeric());
@@ -183,6 +158,68 @@ pub fn build(
     Box::new(BooleanQuery::new(clauses))
 }
 
+/// What a search's ids and pasted links stand for.
+struct Links {
+    /// The exact clauses (ID score) of the ids and actors named.
+    clauses: Vec<(Occur, Box<dyn Query>)>,
+    /// Whether any was looked up on this kind.
+    found: bool,
+    /// The search without the links, to be read as words.
+    words: String,
+}
+
+/// Identifiers, looked up exactly: a uuid or shortUUID, alone or as a
+/// segment of a pasted watch URL (`/w/<shortUUID>`, `/videos/watch/<uuid>`,
+/// `/w/p/…`), and the channel or account a pasted `/c/…` or `/a/…` link
+/// names. A URL that names one is not read as words too, whatever the kind
+/// (its host and path would match junk); a bare id is also a word.
+fn read_links(search: &str, spec: &TextSpec) -> Links {
+    let mut links = Links {
+        clauses: Vec::new(),
+        found: false,
+        words: String::new(),
+    };
+    let mut rest: Vec<&str> = Vec::new();
+    for raw in search.split_whitespace().take(ranking::MAX_WORDS) {
+        let token = raw.trim_matches('"');
+        if let Some(link) = actor_link(token) {
+            if let Some(q) = actor_query(&link, spec) {
+                links.clauses.push((Occur::Should, konst(q, ranking::ID)));
+                links.found = true;
+            }
+            continue;
+        }
+        let ids: Vec<String> = id_candidates(token)
+            .filter_map(|c| {
+                sepiola_model::ids::normalize_uuid(c).or_else(|| {
+                    looks_like_short_uuid(c)
+                        .then(|| sepiola_model::short_uuid::to_uuid(c))
+                        .flatten()
+                })
+            })
+            .collect();
+        if !ids.is_empty()
+            && let Some(f) = spec.uuid
+        {
+            for uuid in &ids {
+                links
+                    .clauses
+                    .push((Occur::Should, konst(term(f, uuid), ranking::ID)));
+            }
+            links.found = true;
+        }
+        if ids.is_empty() || !token.contains('/') {
+            rest.push(raw);
+        }
+    }
+    links.words = if rest.len() == search.split_whitespace().count() {
+        search.to_string()
+    } else {
+        rest.join(" ")
+    };
+    links
+}
+
 /// Splits `"quoted phrases"` from the free words.
 fn split_phrases(search: &str) -> (String, Vec<String>) {
     let mut free = String::new();
@@ -217,6 +254,34 @@ fn id_candidates(token: &str) -> impl Iterator<Item = &str> {
         Vec::new()
     };
     std::iter::once(token).chain(segments)
+}
+
+/// The documents a pasted channel or account link stands for: the channel
+/// itself (kinds with their own handle), else the documents embedding the
+/// actor (a channel's videos and playlists, an account's videos, channels
+/// and playlists). With a host in the link the handle must be that host's;
+/// without, any host's actor of that name. None when the kind has neither.
+fn actor_query(link: &ActorLink, spec: &TextSpec) -> Option<Box<dyn Query>> {
+    let (field, prefix) = match (link.kind, spec.own_handle) {
+        (ActorLinkKind::Channel, Some(own)) => (own, String::new()),
+        (ActorLinkKind::Channel, None) => (spec.actors, embedded_prefix(ActorRole::Channel)),
+        (ActorLinkKind::Account, _) => (spec.actors, embedded_prefix(ActorRole::Account)),
+    };
+    match link.handle() {
+        Some(handle) => Some(term(field, &format!("{prefix}{handle}"))),
+        None => {
+            // `name@` then any host (no space: not a copy's hash term).
+            let pattern = format!("{}@[^ ]+", regex_literal(&format!("{prefix}{}", link.name)));
+            RegexQuery::from_pattern(&pattern, field)
+                .ok()
+                .map(|q| Box::new(q) as Box<dyn Query>)
+        }
+    }
+}
+
+/// The start of the embedded-actor term of `role` (`channel `, `account `).
+fn embedded_prefix(role: ActorRole) -> String {
+    crate::embedded::handle_term(role, "")
 }
 
 fn looks_like_short_uuid(s: &str) -> bool {

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 use sepiola_index::SearchIndex;
-use sepiola_model::query::{ChannelQuery, PlaylistQuery, Sort, VideoQuery, VideoSort};
+use sepiola_model::query::{ChannelQuery, Page, PlaylistQuery, Sort, VideoQuery, VideoSort};
 use sepiola_model::{Record, Video};
 
 fn fixture() -> SearchIndex {
@@ -345,4 +345,269 @@ fn a_pasted_watch_url_finds_its_video_first() {
             "{search}: the URL's words matched others: {hits:?}"
         );
     }
+}
+
+/// The fixture's records of one kind, as JSON.
+fn records(kind: &str) -> Vec<serde_json::Value> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/relevance.jsonl"
+    );
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|r| r["kind"] == kind)
+        .collect()
+}
+
+/// `name@host` of an actor in a record's JSON.
+fn handle_of(actor: &serde_json::Value) -> String {
+    format!(
+        "{}@{}",
+        actor["name"].as_str().unwrap(),
+        actor["host"].as_str().unwrap()
+    )
+}
+
+/// The handles of the channels a search finds, in rank order.
+fn channel_handles(idx: &SearchIndex, search: &str) -> Vec<String> {
+    idx.search(&ChannelQuery {
+        search: Some(search.into()),
+        ..Default::default()
+    })
+    .unwrap()
+    .data
+    .into_iter()
+    .map(|h| h.item.handle())
+    .collect()
+}
+
+/// The fixture plus a second `alice_channel`, on video.example.fr (the
+/// fixture's videos already name one there): two channels of one name, so
+/// that the host of a link decides.
+fn fixture_with_namesake() -> SearchIndex {
+    let idx = fixture();
+    let original = records("channel")
+        .into_iter()
+        .find(|c| c["name"] == "alice_channel")
+        .unwrap();
+    let line = original
+        .to_string()
+        .replace("tube.example.org", "video.example.fr");
+    let mut r = Record::from_json(&line).unwrap();
+    r.normalize().unwrap();
+    idx.upsert(&r).unwrap();
+    idx.commit().unwrap();
+    idx
+}
+
+/// A pasted channel link finds that channel, whatever the form (issue 14):
+/// `/c/…`, `/c/…/videos`, `/video-channels/…`, with or without the scheme
+/// and host. The host must be the channel's; without one, the name alone
+/// finds that name on every host; an unknown host finds nothing, and the
+/// link's words do not match other channels.
+#[test]
+fn a_pasted_channel_url_finds_that_channel() {
+    let idx = fixture_with_namesake();
+    let org = "alice_channel@tube.example.org".to_string();
+    let fr = "alice_channel@video.example.fr".to_string();
+    for search in [
+        "https://tube.example.org/c/alice_channel",
+        "https://tube.example.org/c/alice_channel/videos",
+        "tube.example.org/c/alice_channel",
+        "http://tube.example.org/video-channels/alice_channel?sort=-publishedAt",
+        "https://video.example.fr/c/alice_channel@tube.example.org",
+    ] {
+        assert_eq!(channel_handles(&idx, search), vec![org.clone()], "{search}");
+    }
+    assert_eq!(
+        channel_handles(&idx, "https://video.example.fr/c/alice_channel"),
+        vec![fr.clone()]
+    );
+    let mut both = channel_handles(&idx, "/c/alice_channel");
+    both.sort();
+    assert_eq!(both, vec![org.clone(), fr.clone()], "the name alone");
+    assert_eq!(
+        channel_handles(&idx, "https://peertube.example.de:8443/c/ops"),
+        vec!["ops@peertube.example.de:8443".to_string()],
+        "a host with a port"
+    );
+    for search in [
+        "https://unknown.example/c/alice_channel",
+        "https://tube.example.org/c/musique",
+        "/c/no_such_channel",
+    ] {
+        assert_eq!(
+            channel_handles(&idx, search),
+            Vec::<String>::new(),
+            "{search}"
+        );
+    }
+    // The link and words: the channel first, then what the words find.
+    let r = channel_handles(&idx, "https://video.example.fr/c/histoire musique");
+    assert_eq!(
+        r.first().map(String::as_str),
+        Some("histoire@video.example.fr"),
+        "{r:?}"
+    );
+    assert!(r.contains(&"musique@video.example.fr".to_string()), "{r:?}");
+}
+
+/// A pasted account link lists that account's channels on the channels
+/// tab, its videos on the videos tab; checked against the fixture filtered
+/// by owner.
+#[test]
+fn a_pasted_account_url_finds_its_channels_and_videos() {
+    let idx = fixture();
+    let mut want: Vec<String> = records("channel")
+        .iter()
+        .filter(|c| handle_of(&c["ownerAccount"]) == "alice@tube.example.org")
+        .map(handle_of)
+        .collect();
+    want.sort();
+    assert!(want.len() >= 2, "{want:?}");
+    for search in [
+        "https://tube.example.org/a/alice",
+        "https://tube.example.org/accounts/alice/video-channels",
+        "tube.example.org/a/alice",
+    ] {
+        let mut got = channel_handles(&idx, search);
+        got.sort();
+        assert_eq!(got, want, "{search}");
+    }
+    assert_eq!(
+        channel_handles(&idx, "https://peertube.example.de:8443/a/alice"),
+        Vec::<String>::new(),
+        "alice has no account there"
+    );
+    let mut want: Vec<String> = records("video")
+        .iter()
+        .filter(|v| handle_of(&v["account"]) == "claire@video.example.fr" && v["nsfw"] != true)
+        .map(|v| v["uuid"].as_str().unwrap().to_string())
+        .collect();
+    want.sort();
+    let mut got = found(
+        &idx,
+        VideoQuery {
+            search: Some("https://video.example.fr/a/claire".into()),
+            nsfw: Some(false),
+            ..Default::default()
+        },
+        |v| v.uuid,
+    );
+    got.sort();
+    assert!(want.len() >= 3, "{want:?}");
+    assert_eq!(got, want);
+}
+
+/// On the videos tab a channel link lists that channel's videos (the host
+/// deciding between the two `alice_channel`s), and on the playlists tab its
+/// playlists.
+#[test]
+fn a_pasted_channel_url_lists_its_videos_and_playlists() {
+    let idx = fixture();
+    let videos_of = |handle: &str| {
+        let mut v: Vec<String> = records("video")
+            .iter()
+            .filter(|v| handle_of(&v["channel"]) == handle && v["nsfw"] != true)
+            .map(|v| v["uuid"].as_str().unwrap().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    let search = |text: &str| {
+        let mut got = found(
+            &idx,
+            VideoQuery {
+                search: Some(text.into()),
+                nsfw: Some(false),
+                page: Page {
+                    start: 0,
+                    count: 100,
+                },
+                ..Default::default()
+            },
+            |v| v.uuid,
+        );
+        got.sort();
+        got
+    };
+    let fr = videos_of("alice_channel@video.example.fr");
+    assert_eq!(fr.len(), 3, "{fr:?}");
+    assert_eq!(search("https://video.example.fr/c/alice_channel"), fr);
+    let org = videos_of("alice_channel@tube.example.org");
+    assert!(org.len() > fr.len());
+    assert_eq!(search("tube.example.org/c/alice_channel/videos"), org);
+    let mut all: Vec<String> = org.iter().chain(&fr).cloned().collect();
+    all.sort();
+    assert_eq!(
+        search("/c/alice_channel"),
+        all,
+        "the name alone: both hosts"
+    );
+    assert!(search("https://unknown.example/c/alice_channel").is_empty());
+
+    let playlists = |text: &str| -> Vec<String> {
+        idx.search(&PlaylistQuery {
+            search: Some(text.into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .data
+        .into_iter()
+        .map(|h| h.item.display_name)
+        .collect()
+    };
+    assert_eq!(
+        playlists("https://tube.example.org/c/blender_lab"),
+        vec!["Open movies"]
+    );
+    assert!(playlists("https://video.example.fr/c/blender_lab").is_empty());
+}
+
+/// A pasted playlist link finds that playlist first, short or long form,
+/// with or without the host; on the channels tab a watch link is not read
+/// as words (its host and path would match junk).
+#[test]
+fn a_pasted_playlist_url_finds_that_playlist() {
+    let idx = fixture();
+    let playlist = records("playlist")
+        .into_iter()
+        .find(|p| p["displayName"] == "Best of jazz")
+        .unwrap();
+    let uuid = playlist["uuid"].as_str().unwrap();
+    let short = playlist["shortUUID"].as_str().unwrap();
+    for search in [
+        format!("https://video.example.fr/w/p/{short}"),
+        format!("video.example.fr/w/p/{short}"),
+        format!("/w/p/{short}"),
+        format!("https://video.example.fr/videos/watch/playlist/{uuid}"),
+        format!("https://video.example.fr/videos/watch/playlist/{uuid}?playlistPosition=2"),
+    ] {
+        let hits: Vec<String> = idx
+            .search(&PlaylistQuery {
+                search: Some(search.clone()),
+                ..Default::default()
+            })
+            .unwrap()
+            .data
+            .into_iter()
+            .map(|h| h.item.uuid)
+            .collect();
+        assert_eq!(hits, vec![uuid.to_string()], "{search}");
+    }
+    let watch = "https://tube.example.org/w/kAA7MHEBBTSictzwv3Jghr";
+    assert_eq!(channel_handles(&idx, watch), Vec::<String>::new());
+    assert_eq!(
+        titles(
+            &idx,
+            VideoQuery {
+                search: Some(format!("https://video.example.fr/w/p/{short}")),
+                ..Default::default()
+            }
+        ),
+        Vec::<String>::new(),
+        "a playlist link is not words on the videos tab"
+    );
 }

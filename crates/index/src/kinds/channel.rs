@@ -56,6 +56,10 @@ impl Kind for ChannelKind {
         d.add_text(self.owner_handle, c.owner_account.handle());
     }
 
+    fn own_handle(&self) -> Option<Field> {
+        Some(self.handle)
+    }
+
     fn account_handle(&self) -> Field {
         self.owner_handle
     }

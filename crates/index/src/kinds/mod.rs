@@ -53,6 +53,12 @@ pub trait Kind: Sized + Send + Sync + 'static {
         None
     }
 
+    /// The field holding the document's own handle `name@host`, when a
+    /// pasted channel link names the document itself (channels).
+    fn own_handle(&self) -> Option<Field> {
+        None
+    }
+
     /// The language field, when the kind has one (`boostLanguages`).
     fn language(&self) -> Option<Field> {
         None

@@ -357,3 +357,10 @@ report-bad-form = Please choose a reason.
 instances-listing = Listing
 instances-listed = Listed
 instances-blocked = Blocked: { $reason }
+
+## added by phone
+chips-heading = Active filters
+chip-text = { $filter }: { $value }
+chip-remove = Remove filter:
+chips-clear = Clear all filters
+chips-edit = Change filters

@@ -359,3 +359,10 @@ report-bad-form = Veuillez choisir un motif.
 instances-listing = Référencement
 instances-listed = Référencée
 instances-blocked = Bloquée : { $reason }
+
+## added by phone
+chips-heading = Filtres actifs
+chip-text = { $filter } : { $value }
+chip-remove = Retirer le filtre :
+chips-clear = Retirer tous les filtres
+chips-edit = Modifier les filtres

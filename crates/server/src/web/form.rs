@@ -344,6 +344,20 @@ impl SearchForm {
         }
     }
 
+    /// The same form without the filter the URL names `name`, on page 1:
+    /// a chip's link. A filter leaves with the parameters that only mean
+    /// something beside it ([`companions`]); the rest is kept.
+    pub fn without(&self, name: &str) -> SearchForm {
+        let gone = companions(name);
+        let kept: Vec<String> = self
+            .pairs(self.tab(), 1, self.lang())
+            .into_iter()
+            .filter(|(k, _)| *k != name && !gone.contains(k))
+            .map(|(k, v)| format!("{k}={}", encode(&v)))
+            .collect();
+        SearchForm::parse(&kept.join("&"))
+    }
+
     /// The URL query string of this form, with `page` and `type` replaced
     /// (`page` 1 and empty values left out, to keep shared links short).
     pub fn query_string(&self, tab: Tab, page: usize, lang: Option<&str>) -> String {
@@ -504,6 +518,16 @@ impl SearchForm {
             p.push(("count", "0".to_string()));
         }
         p
+    }
+}
+
+/// The parameters that go with filter `name` and leave with it: the place's
+/// picked id and position, a date choice's two days.
+fn companions(name: &str) -> &'static [&'static str] {
+    match name {
+        "place" => &["at", "lat", "lon"],
+        "when" => &["from", "to"],
+        _ => &[],
     }
 }
 
@@ -681,6 +705,34 @@ mod tests {
             Some(43.0),
             "London, Ontario"
         );
+    }
+
+    #[test]
+    fn without_drops_one_filter_and_keeps_the_rest() {
+        let f = SearchForm::parse(
+            "search=jazz&sort=recent&language=fr&duration=long&date=30&page=3&lang=fr",
+        );
+        let g = f.without("duration");
+        assert_eq!(
+            g.query_string(g.tab(), g.page(), g.lang()),
+            "search=jazz&sort=recent&date=30&language=fr&lang=fr"
+        );
+        let e = SearchForm::parse(
+            "type=events&place=Lyon&at=2996944&lat=45.7&lon=4.8&when=range&from=2026-01-01\
+             &to=2026-01-31&status=cancelled",
+        );
+        let without_place = e.without("place");
+        assert_eq!(
+            without_place.query_string(Tab::Events, 1, None),
+            "search=&type=events&when=range&from=2026%2D01%2D01&to=2026%2D01%2D31&status=cancelled"
+        );
+        let without_when = e.without("when");
+        assert_eq!(
+            (without_when.when, without_when.from, without_when.to),
+            (None, None, None)
+        );
+        assert_eq!(without_when.place, "Lyon");
+        assert_eq!(e.without("from").to, e.to, "one day goes, the other stays");
     }
 
     #[test]

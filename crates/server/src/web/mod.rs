@@ -9,6 +9,7 @@
 //! This file holds what every page shares: routes, headers, language.
 
 mod assets;
+mod chips;
 mod choices;
 mod error_page;
 mod event_dates;

@@ -18,6 +18,7 @@ use sepiola_model::query::{
 };
 use sepiola_model::{Channel, Event, Group, Playlist, Video};
 
+use super::chips::{self, Active, Chips};
 use super::choices::{
     Attendance, Choice, DateWindow, DurationBucket, EventWhen, Live, Radius, Sensitive, SortOrder,
     StatusChoice, Tab,
@@ -124,6 +125,8 @@ struct SearchPage {
     place_box: Option<PlaceBox>,
     /// Whether the filters start open.
     filters_open: bool,
+    /// The filters in effect, as chips above the results.
+    chips: Chips,
     pages: Vec<PageLink>,
     prev_href: Option<String>,
     next_href: Option<String>,
@@ -325,6 +328,12 @@ fn render(
     let place_box = tab
         .is_mobilizon()
         .then(|| place_box_view(&l, form, place, lang));
+    let chips = chips::chips(
+        &l,
+        form,
+        &in_effect(&l, form, place, &selects, &texts),
+        lang,
+    );
     SearchPage {
         title: title(&l, form, place),
         query: form.search_text().to_string(),
@@ -376,6 +385,7 @@ fn render(
         groups,
         place_box,
         filters_open: active > 0 || tab.is_mobilizon(),
+        chips,
         pages: page_links(&l, current, last_page, |n| href(tab, n)),
         prev_href: (current > 1).then(|| href(tab, current - 1)),
         next_href: (current < last_page).then(|| href(tab, current + 1)),
@@ -445,6 +455,50 @@ fn place_box_view(
         });
     }
     b
+}
+
+/// The filters in effect on the shown tab, read off its fields: the place
+/// (as resolved), each select whose value is not the default, each text
+/// field holding something.
+fn in_effect(
+    l: &Lang,
+    form: &SearchForm,
+    place: &PlaceChoice,
+    selects: &[SelectField],
+    texts: &[TextField],
+) -> Vec<Active> {
+    let mut out = Vec::new();
+    if form.tab().is_mobilizon() {
+        let value = match place {
+            PlaceChoice::At(at) => Some(place_box::label(at.place)),
+            PlaceChoice::Unknown(name) => Some(name.clone()),
+            PlaceChoice::Anywhere => None,
+        };
+        out.extend(value.map(|value| Active {
+            name: "place",
+            filter: l.t("filter-place"),
+            value,
+        }));
+    }
+    for f in selects {
+        let chosen = f.options.iter().find(|o| o.selected && !o.value.is_empty());
+        out.extend(chosen.map(|o| Active {
+            name: f.name,
+            filter: f.label.clone(),
+            value: o.label.clone(),
+        }));
+    }
+    out.extend(
+        texts
+            .iter()
+            .filter(|t| !t.value.is_empty())
+            .map(|t| Active {
+                name: t.name,
+                filter: t.label.clone(),
+                value: t.value.clone(),
+            }),
+    );
+    out
 }
 
 /// The heading: the query, or "browse" without one.
