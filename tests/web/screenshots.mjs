@@ -1,6 +1,8 @@
 // Writes docs/screenshots/*.png: desktop and 360 px, English and French,
-// light and dark, of the home and results pages. Needs BASE_URL (a running
-// sepiola). Run: BASE_URL=http://127.0.0.1:8080 node screenshots.mjs
+// light and dark, of the home and results pages; German, Russian and
+// Japanese (the longest words, Cyrillic, CJK) light, desktop and 360 px; and
+// the language menu open on a phone. Needs BASE_URL (a running sepiola).
+// Run: BASE_URL=http://127.0.0.1:8080 node screenshots.mjs
 import { launch } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
 
@@ -27,8 +29,10 @@ if (!query) {
   query = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] || 'video';
   await probe.close();
 }
-for (const [lang, locale] of [['en', 'en-US'], ['fr', 'fr-FR']]) {
-  for (const scheme of ['light', 'dark']) {
+const shots = [['en', 'en-US', ['light', 'dark']], ['fr', 'fr-FR', ['light', 'dark']],
+  ['de', 'de-DE', ['light']], ['ru', 'ru-RU', ['light']], ['ja', 'ja-JP', ['light']]];
+for (const [lang, locale, schemes] of shots) {
+  for (const scheme of schemes) {
     for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 780 }]]) {
       const page = await ctx.newPage();
       await page.setExtraHTTPHeaders({ 'Accept-Language': locale });
@@ -41,6 +45,17 @@ for (const [lang, locale] of [['en', 'en-US'], ['fr', 'fr-FR']]) {
       await page.close();
     }
   }
+}
+// The language menu, open, on a phone (German: the longest names).
+for (const scheme of ['light', 'dark']) {
+  const page = await ctx.newPage();
+  await page.setExtraHTTPHeaders({ 'Accept-Language': 'de-DE' });
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto(`${base}/search?search=${encodeURIComponent(query)}`, { waitUntil: 'networkidle' });
+  await page.locator('details.langs summary').click();
+  await page.screenshot({ path: `${out}/menu-phone-de-${scheme}.png` });
+  await page.close();
 }
 await ctx.close();
 console.log('screenshots written to', out);
