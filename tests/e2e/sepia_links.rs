@@ -93,9 +93,15 @@ async fn every_language_has_its_locale_prefix() {
             "/{prefix}/search"
         );
         let body = r.text().await.unwrap();
-        assert!(body.contains(&format!(r#"<html lang="{tag}">"#)), "/{prefix}/search");
+        assert!(
+            body.contains(&format!(r#"<html lang="{tag}">"#)),
+            "/{prefix}/search"
+        );
         let button = message(code, "search-button");
-        assert!(body.contains(&format!(">{button}</button>")), "/{prefix}/search: {button}");
+        assert!(
+            body.contains(&format!(">{button}</button>")),
+            "/{prefix}/search: {button}"
+        );
         // the menu marks this language as the current one, under its own name
         let name = message(code, "language-name");
         assert!(

@@ -1,7 +1,7 @@
 //! What every page shares: language, branding, links that keep the
 //! visitor's explicit language choice.
 
-use crate::settings::InstanceSettings;
+use crate::settings::{DEFAULT_DESCRIPTION, InstanceSettings};
 use crate::web::form::encode;
 use crate::web::i18n::Lang;
 
@@ -76,12 +76,19 @@ impl PageCtx {
                 name: l.name(),
             })
             .collect();
+        // the default description in the page's language; the operator's
+        // own as written
+        let description = if settings.description == DEFAULT_DESCRIPTION {
+            lang.t("site-tagline")
+        } else {
+            settings.description.clone()
+        };
         PageCtx {
             languages,
             lang,
             explicit_lang,
             site_name: settings.name.clone(),
-            description: settings.description.clone(),
+            description,
             logo: has_logo,
             custom_css: settings.custom_css.is_some(),
             legal_url: settings.legal_notices_url.clone(),
