@@ -197,16 +197,16 @@ lang-fi = Finnisch
 lang-ru = Russisch
 
 # Events and groups (Mobilizon)
-results-heading-events-near = Veranstaltungen bei { $place }
-results-heading-groups-near = Gruppen bei { $place }
+results-heading-events-near = Veranstaltungen in der Nähe von { $place }
+results-heading-groups-near = Gruppen in der Nähe von { $place }
 tab-events = Veranstaltungen
 tab-groups = Gruppen
 filter-place = Ort
 filter-place-hint = Eine Stadt oder Gemeinde, z. B. Lyon oder London, Kanada
 place-use-position = Meinen Standort verwenden
 place-position-error = Ihr Standort ist nicht verfügbar.
-place-near = Bei { $place }, im Umkreis von { $km } km.
-place-near-position = Bei Ihrem Standort ({ $place }), im Umkreis von { $km } km.
+place-near = In der Nähe von { $place }, im Umkreis von { $km } km.
+place-near-position = In der Nähe Ihres Standorts ({ $place }), im Umkreis von { $km } km.
 place-others = Andere Orte mit diesem Namen:
 place-unknown = Kein Ort namens „{ $place }“ bekannt: Ergebnisse von überall werden gezeigt.
 dates-zone = Daten in der Zeitzone { $zone }.

@@ -1,13 +1,16 @@
 //! The page's language: picked from the URL (`lang=`), else from
-//! `Accept-Language`, else English. Strings come from Fluent files embedded
-//! in the binary (`crates/server/locales/<code>/main.ftl`).
+//! `Accept-Language`, else English. From the header, tags are taken best
+//! q-value first and the first one a supported language serves wins: exactly
+//! or as its region's language (`pt-BR` → `pt`, `fr-CA` → `fr`; `zh-CN`,
+//! `zh-Hans`, `zh-SG`, and also `zh-TW`/`zh-Hant`, → simplified Chinese, the
+//! one Chinese translation). Strings come from Fluent files embedded in the
+//! binary (`crates/server/locales/<code>/main.ftl`).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
-
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
 use unic_langid::LanguageIdentifier;
