@@ -6,7 +6,8 @@
 #   bash tests/run.sh              # everything
 #   bash tests/run.sh -- web       # extra arguments go to `cargo test`
 #
-# What it installs: Debian's chromium and a font (apt-get, only as root and
+# What it installs: Debian's chromium and fonts (DejaVu, and Noto CJK for the
+# Japanese and Chinese pages; apt-get, only as root and
 # only when missing) and the browser tests' npm packages (npm ci, when
 # node_modules is missing or older than the lock file). When one of them
 # cannot be had, it says so in one line and the browser tests report the
@@ -18,6 +19,7 @@ missing=()
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -qi 'noto sans cjk' || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "tests/run.sh: installing ${need[*]} (apt-get)"

@@ -49,3 +49,64 @@ async fn sepia_search_links_open_the_same_search() {
         .unwrap();
     assert_eq!(r.status(), 404);
 }
+
+/// A message's text in a locale file, read from the file itself.
+fn message(code: &str, key: &str) -> String {
+    let path = format!(
+        "{}/crates/server/locales/{code}/main.ftl",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let ftl = std::fs::read_to_string(&path).unwrap();
+    ftl.lines()
+        .find_map(|l| l.strip_prefix(&format!("{key} = ")))
+        .unwrap_or_else(|| panic!("{key} in {path}"))
+        .to_string()
+}
+
+#[tokio::test]
+async fn every_language_has_its_locale_prefix() {
+    let s = shared();
+    for (prefix, code, tag) in [
+        ("de", "de", "de"),
+        ("en", "en", "en"),
+        ("es", "es", "es"),
+        ("fr", "fr", "fr"),
+        ("it", "it", "it"),
+        ("nl", "nl", "nl"),
+        ("pl", "pl", "pl"),
+        ("pt-BR", "pt", "pt"),
+        ("sv", "sv", "sv"),
+        ("ru", "ru", "ru"),
+        ("ja", "ja", "ja"),
+        ("zh-CN", "zh", "zh-Hans"),
+        ("zh", "zh", "zh-Hans"),
+    ] {
+        let r = client()
+            .get(s.url(&format!("/{prefix}/search?search=jazz&sort=-publishedAt")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "/{prefix}/search");
+        assert_eq!(
+            r.url().query(),
+            Some(format!("search=jazz&sort=recent&lang={code}").as_str()),
+            "/{prefix}/search"
+        );
+        let body = r.text().await.unwrap();
+        assert!(
+            body.contains(&format!(r#"<html lang="{tag}">"#)),
+            "/{prefix}/search"
+        );
+        let button = message(code, "search-button");
+        assert!(
+            body.contains(&format!(">{button}</button>")),
+            "/{prefix}/search: {button}"
+        );
+        // the menu marks this language as the current one, under its own name
+        let name = message(code, "language-name");
+        assert!(
+            body.contains(&format!(r#"lang="{tag}" aria-current="true">{name}</a>"#)),
+            "/{prefix}/search: {name}"
+        );
+    }
+}

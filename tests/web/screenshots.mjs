@@ -1,7 +1,9 @@
 // Writes docs/screenshots/*.png: desktop and 360 px, English and French,
 // light and dark, of the home and results pages, and of results with three
-// filters as chips (English light, French dark). Needs BASE_URL (a running
-// sepiola). Run: BASE_URL=http://127.0.0.1:8080 node screenshots.mjs
+// filters as chips (English light, French dark); German, Russian and
+// Japanese (the longest words, Cyrillic, CJK) light, desktop and 360 px; and
+// the language menu open on a phone. Needs BASE_URL (a running sepiola).
+// Run: BASE_URL=http://127.0.0.1:8080 node screenshots.mjs
 import { launch } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
 
@@ -38,15 +40,17 @@ else if (first?.category?.id) filters.push(`category=${first.category.id}`);
 const d = first?.duration ?? 0;
 filters.push(`duration=${d < 240 ? 'short' : d <= 600 ? 'medium' : 'long'}`);
 const filtered = `/search?search=${encodeURIComponent(query)}&${filters.join('&')}`;
-for (const [lang, locale] of [['en', 'en-US'], ['fr', 'fr-FR']]) {
-  for (const scheme of ['light', 'dark']) {
+const shots = [['en', 'en-US', ['light', 'dark']], ['fr', 'fr-FR', ['light', 'dark']],
+  ['de', 'de-DE', ['light']], ['ru', 'ru-RU', ['light']], ['ja', 'ja-JP', ['light']]];
+for (const [lang, locale, schemes] of shots) {
+  for (const scheme of schemes) {
     for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 780 }]]) {
       const page = await ctx.newPage();
       await page.setExtraHTTPHeaders({ 'Accept-Language': locale });
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize(viewport);
       const pages = [['home', '/'], ['results', `/search?search=${encodeURIComponent(query)}`]];
-      if ((lang === 'en') === (scheme === 'light')) pages.push(['filtered', filtered]);
+      if ((lang === 'en' && scheme === 'light') || (lang === 'fr' && scheme === 'dark')) pages.push(['filtered', filtered]);
       for (const [name, path] of pages) {
         await page.goto(base + path, { waitUntil: 'networkidle' });
         await page.screenshot({ path: `${out}/${name}-${device}-${lang}-${scheme}.png`, fullPage: name === 'results' && device === 'desktop' ? false : false });
@@ -54,6 +58,17 @@ for (const [lang, locale] of [['en', 'en-US'], ['fr', 'fr-FR']]) {
       await page.close();
     }
   }
+}
+// The language menu, open, on a phone (German: the longest names).
+for (const scheme of ['light', 'dark']) {
+  const page = await ctx.newPage();
+  await page.setExtraHTTPHeaders({ 'Accept-Language': 'de-DE' });
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto(`${base}/search?search=${encodeURIComponent(query)}`, { waitUntil: 'networkidle' });
+  await page.locator('details.langs summary').click();
+  await page.screenshot({ path: `${out}/menu-phone-de-${scheme}.png` });
+  await page.close();
 }
 await ctx.close();
 console.log('screenshots written to', out);

@@ -97,6 +97,7 @@ test('French from Accept-Language, English from the link, no cookie', async () =
   assert.match(await page.locator('#count').innerText(), /résultats?/);
   assert.match(await page.locator('h1').innerText(), /Résultats pour/);
   assert.equal(response.headers()['set-cookie'], undefined);
+  await page.locator('details.langs summary').click();
   await page.getByRole('link', { name: 'English' }).click();
   await page.waitForURL(/lang=en/);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
@@ -241,7 +242,7 @@ for (const scheme of ['light', 'dark']) {
   test(`axe finds no violation (${scheme})`, async () => {
     const page = await newPage();
     await page.emulateMedia({ colorScheme: scheme });
-    for (const path of ['/', '/search?search=jazz', '/search?search=jazz&sensitive=show&language=fr', '/search?search=zzzzqqq', '/instances', '/nope', '/?lang=fr']) {
+    for (const path of ['/', '/search?search=jazz', '/search?search=jazz&sensitive=show&language=fr', '/search?search=zzzzqqq', '/instances', '/nope', '/?lang=fr', '/search?search=jazz&lang=de', '/?lang=ja', '/search?search=jazz&lang=ru']) {
       await page.goto(base + path);
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -398,13 +399,26 @@ test('readable on a 360 px phone: nothing wider than the screen, on every page',
     '/search?search=&type=groups&place=Lyon&radius=250', '/search?search=zzzzqqq', '/search?search=&page=9',
     '/search?search=' + encodeURIComponent('https://tube.example.org/videos/watch/playlist/' + 'x'.repeat(80)),
     '/instances', '/instances?lang=fr', '/moderation', '/policy', report, '/report', '/nope',
+    // the longest translations and other scripts
+    '/search?search=jazz&lang=de', '/search?search=jazz&lang=ru', '/instances?lang=de', '/?lang=pt', '/?lang=nl',
+    '/search?search=jazz&lang=pl', `/search?search=&${THREE}&lang=de`,
   ];
   for (const path of paths) {
     for (const open of [false, true]) {
       await page.goto(base + path);
+      if (!open) {
+        // the header holds brand, links and language menu on one line
+        const bar = await page.locator('header.site .bar').boundingBox();
+        assert.ok(bar.height < 80, `${path}: the header bar wraps (${bar.height}px)`);
+      }
+      // open: every disclosure open at once (filters, language menu)
       if (open) await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(width <= 360, `${path} is ${width}px wide`);
+      assert.ok(width <= 360, `${path} is ${width}px wide${open ? ' with its disclosures open' : ''}`);
+      if (open) {
+        const menu = await page.locator('details.langs ul').boundingBox();
+        assert.ok(menu.x >= 0 && menu.x + menu.width <= 360, `${path}: the menu runs off the screen (${menu.x}+${menu.width})`);
+      }
       // Nothing scrolls sideways inside the page either (the instances table
       // reflows into one card per instance instead of hiding columns).
       const hidden = await page.evaluate(() =>
@@ -415,4 +429,94 @@ test('readable on a 360 px phone: nothing wider than the screen, on every page',
     }
   }
   await page.close();
+});
+
+const LANGUAGES = [
+  ['de', 'Deutsch'], ['en', 'English'], ['es', 'Español'], ['fr', 'Français'], ['it', 'Italiano'],
+  ['nl', 'Nederlands'], ['pl', 'Polski'], ['pt', 'Português'], ['sv', 'Svenska'], ['ru', 'Русский'],
+  ['ja', '日本語'], ['zh-Hans', '简体中文'],
+];
+
+test('the language menu lists every language under its own name and works without script', async (t) => {
+  const noJs = await launch({ javaScriptEnabled: false });
+  t.after(() => noJs.close());
+  const page = await noJs.newPage();
+  await page.setExtraHTTPHeaders({ 'Accept-Language': 'en-US' });
+  await page.goto(base + '/search?search=jazz&language=fr&sort=recent');
+  const links = page.locator('details.langs li a');
+  assert.equal(await links.count(), 12);
+  const listed = [];
+  for (const a of await links.all()) listed.push([await a.getAttribute('lang'), await a.textContent()]);
+  assert.deepEqual(listed, LANGUAGES);
+  for (const a of await links.all()) assert.equal(await a.getAttribute('hreflang'), await a.getAttribute('lang'));
+  assert.deepEqual(await page.locator('details.langs [aria-current]').allTextContents(), ['English']);
+  // closed until opened: a plain <details>, no script
+  assert.equal(await links.first().isVisible(), false);
+  await page.locator('details.langs summary').click();
+  await page.getByRole('link', { name: 'Deutsch' }).click();
+  await page.waitForURL(/lang=de/);
+  const u = new URL(page.url());
+  assert.equal(u.searchParams.get('search'), 'jazz');
+  assert.equal(u.searchParams.get('language'), 'fr');
+  assert.equal(u.searchParams.get('sort'), 'recent');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+  assert.match(await page.locator('h1').innerText(), /Ergebnisse für „jazz“/);
+  assert.equal(await page.getByRole('button', { name: 'Suchen' }).count(), 1);
+  assert.deepEqual(await page.locator('details.langs [aria-current]').allTextContents(), ['Deutsch']);
+  assert.match(await page.locator('details.langs summary').innerText(), /Deutsch/);
+  // the choice travels: tabs, a new search from the header, the footer links
+  await page.getByRole('link', { name: 'Kanäle' }).click();
+  await page.waitForURL(/type=channels/);
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'de');
+  await page.locator('header form input[name=search]').fill('chevaux');
+  await page.locator('header form button[type=submit]').click();
+  await page.waitForURL(/search=chevaux/);
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'de');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+  // and back to Japanese from the menu, query kept
+  await page.locator('details.langs summary').click();
+  await page.getByRole('link', { name: '日本語' }).click();
+  await page.waitForURL(/lang=ja/);
+  assert.equal(new URL(page.url()).searchParams.get('search'), 'chevaux');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+  assert.match(await page.locator('h1').innerText(), /「chevaux」の検索結果/);
+});
+
+test('the language menu works from the keyboard', async () => {
+  const page = await newPage();
+  await page.goto(base + '/search?search=jazz');
+  await page.locator('details.langs summary').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('details.langs').getAttribute('open'), '');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Deutsch');
+  // Escape closes it and gives the focus back to its button (script)
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('details.langs').getAttribute('open'), null);
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
+  // Enter on an entry follows it
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Français');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/lang=fr/);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  await page.close();
+});
+
+test('Accept-Language: the best supported language by q-value, regional tags fall back', async () => {
+  for (const [header, lang, button] of [
+    ['pt-BR', 'pt', 'Pesquisar'],
+    ['zh-CN,zh;q=0.9', 'zh-Hans', '搜索'],
+    ['ko-KR, de-AT;q=0.8, en;q=0.5', 'de', 'Suchen'],
+    ['en;q=0.3, ru;q=0.7', 'ru', 'Найти'],
+    ['fr-CA', 'fr', 'Chercher'],
+    ['tlh, eo;q=0.5', 'en', 'Search'],
+  ]) {
+    const page = await newPage(header);
+    await page.goto(base + '/search?search=jazz');
+    assert.equal(await page.locator('html').getAttribute('lang'), lang, header);
+    assert.equal(await page.getByRole('button', { name: button, exact: true }).count(), 1, header);
+    await page.close();
+  }
 });

@@ -24,11 +24,16 @@ pub struct InstanceSettings {
     pub banner: Option<String>,
 }
 
+/// The description when the operator sets none: pages show it translated
+/// (`site-tagline`), the API and OpenSearch as is.
+pub const DEFAULT_DESCRIPTION: &str =
+    "Search videos, channels and playlists across PeerTube instances.";
+
 impl Default for InstanceSettings {
     fn default() -> Self {
         InstanceSettings {
             name: "sepiola".into(),
-            description: "Search videos, channels and playlists across PeerTube instances.".into(),
+            description: DEFAULT_DESCRIPTION.into(),
             logo_file: None,
             legal_notices_url: None,
             indexed_instances_url: None,

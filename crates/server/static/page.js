@@ -4,6 +4,18 @@
 for (const select of document.querySelectorAll('select[data-autosubmit]')) {
   select.addEventListener('change', () => select.form.requestSubmit());
 }
+// The language menu is a <details>: Escape or a click elsewhere closes it.
+for (const menu of document.querySelectorAll('details.langs')) {
+  menu.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && menu.open) {
+      menu.open = false;
+      menu.querySelector('summary').focus();
+    }
+  });
+  document.addEventListener('click', (event) => {
+    if (menu.open && !menu.contains(event.target)) menu.open = false;
+  });
+}
 for (const form of document.querySelectorAll('form[data-compact]')) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();

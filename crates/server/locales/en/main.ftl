@@ -1,6 +1,7 @@
 # sepiola web page, English. Adding a language: copy this file to
 # locales/<code>/main.ftl, translate every message, add the code to
-# SUPPORTED in crates/server/src/web/i18n.rs.
+# SUPPORTED in crates/server/src/web/i18n.rs (and to the list of files in
+# its tests). Keep the order and comments of this file in every language.
 
 language-name = English
 site-tagline = Search videos, channels and playlists across PeerTube instances.
@@ -24,8 +25,7 @@ nav-api = API
 footer-privacy = No cookies, no tracking: your searches are not recorded.
 footer-legal = Legal notice
 footer-source = Free software (AGPL)
-switch-language = Français
-switch-language-label = Lire cette page en français
+language-menu = Language
 
 tab-videos = Videos
 tab-channels = Channels
@@ -358,7 +358,7 @@ instances-listing = Listing
 instances-listed = Listed
 instances-blocked = Blocked: { $reason }
 
-## added by phone
+## filter chips
 chips-heading = Active filters
 chip-text = { $filter }: { $value }
 chip-remove = Remove filter:

@@ -22,8 +22,7 @@ nav-api = API
 footer-privacy = Ni cookie ni pistage : vos recherches ne sont pas enregistrées.
 footer-legal = Mentions légales
 footer-source = Logiciel libre (AGPL)
-switch-language = English
-switch-language-label = Read this page in English
+language-menu = Langue
 
 tab-videos = Vidéos
 tab-channels = Chaînes
@@ -360,7 +359,7 @@ instances-listing = Référencement
 instances-listed = Référencée
 instances-blocked = Bloquée : { $reason }
 
-## added by phone
+## filter chips
 chips-heading = Filtres actifs
 chip-text = { $filter } : { $value }
 chip-remove = Retirer le filtre :

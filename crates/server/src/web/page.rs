@@ -1,7 +1,7 @@
 //! What every page shares: language, branding, links that keep the
 //! visitor's explicit language choice.
 
-use crate::settings::InstanceSettings;
+use crate::settings::{DEFAULT_DESCRIPTION, InstanceSettings};
 use crate::web::form::encode;
 use crate::web::i18n::Lang;
 
@@ -24,14 +24,8 @@ pub struct PageCtx {
     pub custom_css: bool,
     /// Legal notice link.
     pub legal_url: Option<String>,
-    /// Link to this page in the other language.
-    pub switch_href: String,
-    /// Its label (the other language's name).
-    pub switch_label: String,
-    /// Its tooltip.
-    pub switch_title: String,
-    /// The other language's code.
-    pub switch_code: &'static str,
+    /// The language menu: this page in every supported language.
+    pub languages: Vec<LanguageLink>,
     /// Stylesheet version.
     pub asset_version: &'static str,
     /// The operator's notice, if any.
@@ -43,7 +37,24 @@ pub struct PageCtx {
     pub kept_clear: Option<String>,
 }
 
+/// One entry of the language menu.
+pub struct LanguageLink {
+    /// This page (same query, filters, tab and page) in that language.
+    pub href: String,
+    /// The language's BCP 47 tag, for `lang` and `hreflang`.
+    pub tag: &'static str,
+    /// The language's own name (Deutsch, 日本語).
+    pub name: String,
+    /// Whether it is the page's language.
+    pub current: bool,
+}
+
 impl PageCtx {
+    /// The page's language's own name, shown on the closed menu.
+    pub fn language_name(&self) -> String {
+        self.lang.name()
+    }
+
     /// Builds the context for a page at `path` whose other query parameters
     /// are `query` (without `lang`).
     pub fn new(
@@ -56,17 +67,28 @@ impl PageCtx {
     ) -> PageCtx {
         let lang = Lang::negotiate(explicit, accept_language);
         let explicit_lang = explicit.and_then(Lang::from_code).map(|l| l.code());
-        let other = if lang.code() == "fr" { "en" } else { "fr" };
         let sep = if query.is_empty() { "" } else { "&" };
+        let languages = Lang::all()
+            .map(|l| LanguageLink {
+                href: format!("{path}?{query}{sep}lang={}", l.code()),
+                current: l.code() == lang.code(),
+                tag: l.tag(),
+                name: l.name(),
+            })
+            .collect();
+        // the default description in the page's language; the operator's
+        // own as written
+        let description = if settings.description == DEFAULT_DESCRIPTION {
+            lang.t("site-tagline")
+        } else {
+            settings.description.clone()
+        };
         PageCtx {
-            switch_href: format!("{path}?{query}{sep}lang={other}"),
-            switch_label: lang.t("switch-language"),
-            switch_title: lang.t("switch-language-label"),
-            switch_code: other,
+            languages,
             lang,
             explicit_lang,
             site_name: settings.name.clone(),
-            description: settings.description.clone(),
+            description,
             logo: has_logo,
             custom_css: settings.custom_css.is_some(),
             legal_url: settings.legal_notices_url.clone(),
