@@ -5,7 +5,7 @@
 //! indexed for the text search, filters and sorts the search API offers.
 //! Each kind is one file under `kinds/` (the `Kind` trait); everything else
 //! is written once for every kind: text matching (`text_query`,
-//! `word_query`), running a search (`execute`), writes (`writes`), what the
+//! `tiers`, `offset_query`, `own_text`), running a search (`execute`), writes (`writes`), what the
 //! index holds (`inventory`), export (`export`), the actors documents embed
 //! and their rewrite (`embedded`).
 //! Writes are batched and become searchable at the next [`SearchIndex::commit`];
@@ -26,15 +26,17 @@ mod inventory;
 mod kind_index;
 mod kinds;
 mod migrate;
+mod offset_query;
+mod own_text;
 mod part;
 mod prefix;
 mod search_index;
 mod stored;
 mod text_query;
+mod tiers;
 mod typo;
 mod upgrade;
 mod withheld;
-mod word_query;
 mod writes;
 
 pub use analysis::Analysis;
