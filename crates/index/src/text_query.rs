@@ -71,11 +71,58 @@ pub struct Built {
     pub tiers: Tiers,
 }
 
-struct Word {
-    folded: String,
-    stems: Vec<(String, Vec<&'static str>)>,
-    prefix: bool,
-    typos: bool,
+/// One query word as the search reads it.
+pub(crate) struct Word {
+    /// Folded (case and accents removed).
+    pub folded: String,
+    /// Its stems by every stemmer, with the languages giving each.
+    pub stems: Vec<(String, Vec<&'static str>)>,
+    /// Also matched as the start of a longer word (the last word).
+    pub prefix: bool,
+    /// Also matched with typos (when rare enough, see [`typo_distance`]).
+    pub typos: bool,
+}
+
+/// The free words of a query, in order, at most [`ranking::MAX_WORDS`],
+/// each once; the last one a prefix when the query ends in it and it is
+/// long enough. Typos are allowed until the index says the word is common.
+pub(crate) fn read_words(a: &Analysis, free: &str, ends_in_word: bool) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    for lower in a.lower_words(free).into_iter().take(ranking::MAX_WORDS) {
+        for folded in a.folded_terms(&lower) {
+            if words.iter().any(|w| w.folded == folded) {
+                continue;
+            }
+            words.push(Word {
+                stems: a.query_stems_by_language(&lower),
+                typos: true,
+                folded,
+                prefix: false,
+            });
+        }
+    }
+    if ends_in_word && let Some(last) = words.last_mut() {
+        last.prefix = last.folded.chars().count() >= ranking::PREFIX_MIN_CHARS;
+    }
+    words
+}
+
+/// Whether the query ends inside a word (no space after it): the last word
+/// may be incomplete.
+pub(crate) fn ends_in_word(search: &str) -> bool {
+    search.chars().last().is_some_and(|c| c.is_alphanumeric())
+}
+
+/// How many typos a word of `chars` letters tolerates (none below
+/// [`ranking::TYPO1_MIN_CHARS`]).
+pub(crate) fn typo_distance(chars: usize) -> Option<u8> {
+    if chars >= ranking::TYPO2_MIN_CHARS {
+        Some(2)
+    } else if chars >= ranking::TYPO1_MIN_CHARS {
+        Some(1)
+    } else {
+        None
+    }
 }
 
 /// One way a word can be found: a query over one field, the form it finds.
@@ -138,29 +185,15 @@ pub fn build(
     let search = cleaned.as_str();
     let (free, phrases) = split_phrases(search);
 
-    let ends_in_word = search.chars().last().is_some_and(|c| c.is_alphanumeric());
-    let mut words: Vec<Word> = Vec::new();
-    for lower in a.lower_words(&free).into_iter().take(ranking::MAX_WORDS) {
-        for folded in a.folded_terms(&lower) {
-            if words.iter().any(|w| w.folded == folded) {
-                continue;
-            }
-            let exact: u64 = spec
-                .fields
-                .iter()
-                .filter(|f| f.loose)
-                .map(|f| (lookups.doc_freq)(&Term::from_field_text(f.folded, &folded)))
-                .sum();
-            words.push(Word {
-                stems: a.query_stems_by_language(&lower),
-                typos: exact < ranking::TYPO_MAX_EXACT_DOCS,
-                folded,
-                prefix: false,
-            });
-        }
-    }
-    if ends_in_word && let Some(last) = words.last_mut() {
-        last.prefix = last.folded.chars().count() >= ranking::PREFIX_MIN_CHARS;
+    let mut words = read_words(a, &free, ends_in_word(search));
+    for w in &mut words {
+        let exact: u64 = spec
+            .fields
+            .iter()
+            .filter(|f| f.loose)
+            .map(|f| (lookups.doc_freq)(&Term::from_field_text(f.folded, &w.folded)))
+            .sum();
+        w.typos = exact < ranking::TYPO_MAX_EXACT_DOCS;
     }
     let phrase_terms: Vec<Vec<String>> = phrases
         .iter()
@@ -233,7 +266,7 @@ pub fn build(
 }
 
 /// Splits `"quoted phrases"` from the free words.
-fn split_phrases(search: &str) -> (String, Vec<String>) {
+pub(crate) fn split_phrases(search: &str) -> (String, Vec<String>) {
     let mut free = String::new();
     let mut phrases = Vec::new();
     for (i, part) in search.split('"').enumerate() {
@@ -304,15 +337,9 @@ fn word_forms(w: &Word, spec: &TextSpec, codes: &[&str], lookups: &Lookups) -> V
     // One automaton per word, shared by the loose fields (built on first use).
     let loose_field = spec.fields.iter().find(|f| f.loose).map(|f| f.folded);
     let typo = loose_field
-        .filter(|_| w.typos && len >= ranking::TYPO1_MIN_CHARS)
-        .map(|f| {
-            let d = if len >= ranking::TYPO2_MIN_CHARS {
-                2
-            } else {
-                1
-            };
-            TypoQuery::new(Term::from_field_text(f, &w.folded), d)
-        });
+        .filter(|_| w.typos)
+        .zip(typo_distance(len))
+        .map(|(f, d)| TypoQuery::new(Term::from_field_text(f, &w.folded), d));
     let prefix = loose_field
         .filter(|_| w.prefix)
         .map(|f| TypoQuery::new_prefix(Term::from_field_text(f, &w.folded)));
