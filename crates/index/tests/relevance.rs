@@ -468,7 +468,7 @@ fn a_title_match_beats_a_channel_name_match_before_the_language_boost() {
         let r = titles(&idx, query("hiver lumière", boost, best_match()));
         assert_eq!(
             r,
-            vec!["Hiver et lumière", "Hiver à la montagne"],
+            vec!["Hiver et lumière", "Hiver en montagne"],
             "boost {boost:?}"
         );
     }
