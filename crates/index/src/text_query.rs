@@ -16,7 +16,8 @@ use crate::own_text::OwnTextQuery;
 use crate::tiers::{Form, StemmedIn, Tiers};
 use crate::typo::TypoQuery;
 
-/// The constants of query reading; the score tiers are [`crate::tiers`].
+/// The constants of query reading; the score tiers are in `tiers.rs`
+/// (docs/ranking.md).
 pub mod ranking {
     /// BM25 of a stem counts this much of the field's weight.
     pub const STEM_FACTOR: f32 = 0.8;
