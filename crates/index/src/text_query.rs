@@ -215,7 +215,10 @@ pub fn build(
     if own_text_only && !found.is_empty() && spec.fields.iter().any(|f| !f.role.own()) {
         clauses.push((
             Occur::Must,
-            konst(own_text_or_named(&found, spec, search, lookups), 0.0),
+            konst(
+                own_text_or_named(&found, spec, search, lookups, &ids_found),
+                0.0,
+            ),
         ));
     }
     let scored: Vec<Box<dyn Query>> = found
@@ -469,13 +472,15 @@ fn word_query(forms: Vec<Found>, tiers: &Tiers) -> Box<dyn Query> {
     Box::new(DisjunctionMaxQuery::new(children))
 }
 
-/// The documents where some word is found in their own text, or that
-/// embed the channel or account the query names by its handle.
+/// The documents where some word is found in their own text, that embed
+/// the channel or account the query names by its handle, or that an
+/// identifier in the query names.
 fn own_text_or_named(
     found: &[Vec<Found>],
     spec: &TextSpec,
     search: &str,
     lookups: &Lookups,
+    ids: &[String],
 ) -> Box<dyn Query> {
     let mut any: Vec<(Occur, Box<dyn Query>)> = found
         .iter()
@@ -485,6 +490,9 @@ fn own_text_or_named(
         .collect();
     for handle in named_handles(search, spec.actors, lookups) {
         any.push((Occur::Should, term(spec.actors, &handle)));
+    }
+    if let Some(f) = spec.uuid {
+        any.extend(ids.iter().map(|id| (Occur::Should, term(f, id))));
     }
     Box::new(BooleanQuery::new(any))
 }

@@ -546,6 +546,15 @@ fn a_query_naming_the_channel_lists_its_videos_by_date() {
         );
         assert_eq!(hits.total, r.len() as u64, "{text}");
     }
+    // An identifier still finds its video by date (its words are in no text).
+    let uuid = "9eb1f2b6-27ba-5424-a78c-ce58c5f473a5";
+    let hits = idx.search(&query(uuid, &[], newest_first())).unwrap();
+    assert_eq!(
+        hits.data.first().map(|h| h.item.uuid.as_str()),
+        Some(uuid),
+        "{:?}",
+        hits.data.iter().map(|h| &h.item.name).collect::<Vec<_>>()
+    );
     // Another channel's handle does not let garden_channel's videos in.
     let hits = idx
         .search(&query("garden alice_channel", &[], newest_first()))
