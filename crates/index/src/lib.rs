@@ -32,6 +32,7 @@ mod own_text;
 mod part;
 mod prefix;
 mod search_index;
+mod stem_languages;
 mod stored;
 mod text_query;
 mod tiers;

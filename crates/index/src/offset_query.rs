@@ -4,23 +4,64 @@
 //! it (see [`crate::tiers`]). Tantivy's stock queries multiply a score
 //! ([`tantivy::query::BoostQuery`]) or replace it
 //! ([`tantivy::query::ConstScoreQuery`]); this one adds, walking the inner
-//! postings once.
+//! postings once. For a stem, the constant depends on the document's
+//! language ([`LanguageBonus`]), read from a per-segment column rather than
+//! from the language postings.
 
 use std::fmt;
+use std::sync::Arc;
 
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::Field;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term};
 
-/// Matches what `inner` matches, scoring `inner`'s score + `offset`.
+use crate::stem_languages::{self, Column};
+
+/// Matches what `inner` matches, scoring `inner`'s score + `offset` (+ the
+/// language bonus for documents stemmed in one of its languages).
 pub struct OffsetQuery {
     inner: Box<dyn Query>,
     offset: Score,
+    language: Option<LanguageBonus>,
+}
+
+/// An extra offset for documents stemmed in one of some languages.
+#[derive(Debug, Clone)]
+pub struct LanguageBonus {
+    /// The kind's language field.
+    pub field: Field,
+    /// The stemmer codes, in the order the mask's bits refer to.
+    pub codes: Arc<[&'static str]>,
+    /// Index of `en` in `codes` (languages without a stemmer are English).
+    pub english: u8,
+    /// The languages (bits over `codes`) that earn the bonus.
+    pub mask: u32,
+    /// The bonus.
+    pub extra: Score,
 }
 
 impl OffsetQuery {
     /// `inner`, its score raised by `offset`.
     pub fn new(inner: Box<dyn Query>, offset: Score) -> OffsetQuery {
-        OffsetQuery { inner, offset }
+        OffsetQuery {
+            inner,
+            offset,
+            language: None,
+        }
+    }
+
+    /// `inner`, raised by `offset`, and by `language.extra` more for the
+    /// documents stemmed in one of `language`'s languages.
+    pub fn with_language(
+        inner: Box<dyn Query>,
+        offset: Score,
+        language: LanguageBonus,
+    ) -> OffsetQuery {
+        OffsetQuery {
+            inner,
+            offset,
+            language: Some(language),
+        }
     }
 }
 
@@ -29,6 +70,7 @@ impl Clone for OffsetQuery {
         OffsetQuery {
             inner: self.inner.box_clone(),
             offset: self.offset,
+            language: self.language.clone(),
         }
     }
 }
@@ -38,6 +80,7 @@ impl fmt::Debug for OffsetQuery {
         f.debug_struct("OffsetQuery")
             .field("inner", &self.inner)
             .field("offset", &self.offset)
+            .field("language", &self.language)
             .finish()
     }
 }
@@ -47,6 +90,7 @@ impl Query for OffsetQuery {
         Ok(Box::new(OffsetWeight {
             inner: self.inner.weight(enable_scoring)?,
             offset: self.offset,
+            language: self.language.clone(),
         }))
     }
 
@@ -58,19 +102,31 @@ impl Query for OffsetQuery {
 struct OffsetWeight {
     inner: Box<dyn Weight>,
     offset: Score,
+    language: Option<LanguageBonus>,
 }
 
 impl Weight for OffsetWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let language = match &self.language {
+            Some(l) => Some((
+                stem_languages::column(reader, l.field, &l.codes, l.english)?,
+                l.mask,
+                l.extra * boost,
+            )),
+            None => None,
+        };
         Ok(Box::new(OffsetScorer {
             inner: self.inner.scorer(reader, boost)?,
             offset: self.offset * boost,
+            language,
         }))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
         let inner = self.inner.explain(reader, doc)?;
-        let mut e = Explanation::new("offset", inner.value() + self.offset);
+        let mut s = self.scorer(reader, 1.0)?;
+        s.seek(doc);
+        let mut e = Explanation::new("offset", s.score());
         e.add_detail(inner);
         Ok(e)
     }
@@ -79,6 +135,8 @@ impl Weight for OffsetWeight {
 struct OffsetScorer {
     inner: Box<dyn Scorer>,
     offset: Score,
+    /// The column, the mask of languages earning the bonus, the bonus.
+    language: Option<(Column, u32, Score)>,
 }
 
 impl DocSet for OffsetScorer {
@@ -105,7 +163,21 @@ impl DocSet for OffsetScorer {
 
 impl Scorer for OffsetScorer {
     fn score(&mut self) -> Score {
-        self.inner.score() + self.offset
+        let base = self.inner.score() + self.offset;
+        match &self.language {
+            Some((column, mask, extra)) => {
+                let lang = column
+                    .get(self.inner.doc() as usize)
+                    .copied()
+                    .unwrap_or(u8::MAX);
+                if lang < 32 && mask & (1 << lang) != 0 {
+                    base + extra
+                } else {
+                    base
+                }
+            }
+            None => base,
+        }
     }
 }
 

@@ -1,6 +1,8 @@
 //! From search text to a scoring query. The rules are a public promise,
 //! written down in docs/ranking.md; the constants below are those rules.
 
+use std::sync::Arc;
+
 use tantivy::Term;
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery,
@@ -9,10 +11,10 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::analysis::Analysis;
-use crate::filters;
 use crate::kinds::fields::TextField;
-use crate::offset_query::OffsetQuery;
+use crate::offset_query::{LanguageBonus, OffsetQuery};
 use crate::own_text::OwnTextQuery;
+use crate::stem_languages;
 use crate::tiers::{Form, StemmedIn, Tiers};
 use crate::typo::TypoQuery;
 
@@ -131,9 +133,10 @@ struct Found {
     query: Box<dyn Query>,
     form: Form,
     field: TextField,
-    /// A stem's copy restricted to documents of a language (its plain copy,
-    /// at [`Form::OtherStem`], finds a superset).
-    conditional: bool,
+    /// For a stem: the language field and the stemmers (bits over the
+    /// stemmer codes) for which it is the document's own stem, raising it
+    /// from [`Form::OtherStem`] to [`Form::OwnStem`].
+    own_if: Option<(Field, u32)>,
 }
 
 /// Builds the scoring query for `search`. Text with nothing searchable in
@@ -207,7 +210,7 @@ pub fn build(
             clauses.push((Occur::Should, konst(term(f, uuid), tiers.id())));
         }
     }
-    let codes: Vec<&'static str> = a.stemmer_codes().collect();
+    let codes: Arc<[&'static str]> = a.stemmer_codes().collect();
     let found: Vec<Vec<Found>> = words
         .iter()
         .map(|w| word_forms(w, spec, &codes, lookups))
@@ -223,7 +226,7 @@ pub fn build(
     }
     let scored: Vec<Box<dyn Query>> = found
         .into_iter()
-        .map(|forms| word_query(forms, &tiers))
+        .map(|forms| word_query(forms, &tiers, &codes))
         .collect();
     if !scored.is_empty() {
         clauses.push((
@@ -335,7 +338,7 @@ fn scored_term(field: Field, value: &str, weight: f32) -> Box<dyn Query> {
 
 /// Every way `w` can be found, field by field: as typed, by each of its
 /// stems (told apart by the document's language), as a typo or a prefix.
-fn word_forms(w: &Word, spec: &TextSpec, codes: &[&str], lookups: &Lookups) -> Vec<Found> {
+fn word_forms(w: &Word, spec: &TextSpec, codes: &[&'static str], lookups: &Lookups) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let len = w.folded.chars().count();
     // One automaton per word, shared by the loose fields (built on first use).
@@ -348,35 +351,27 @@ fn word_forms(w: &Word, spec: &TextSpec, codes: &[&str], lookups: &Lookups) -> V
         .filter(|_| w.prefix)
         .map(|f| TypoQuery::new_prefix(Term::from_field_text(f, &w.folded)));
     for f in spec.fields {
-        let mut found = |query: Box<dyn Query>, form: Form, conditional: bool| {
+        let mut found = |query: Box<dyn Query>, form: Form, own_if: Option<(Field, u32)>| {
             out.push(Found {
                 query,
                 form,
                 field: *f,
-                conditional,
+                own_if,
             })
         };
         found(
             scored_term(f.folded, &w.folded, f.weight),
             Form::Exact,
-            false,
+            None,
         );
         let stem_weight = f.weight * ranking::STEM_FACTOR;
         for (stem, langs) in &w.stems {
-            let plain = || scored_term(f.stemmed, stem, stem_weight);
+            let plain = scored_term(f.stemmed, stem, stem_weight);
             match own_language(spec.stemmed_in, langs, codes) {
-                OwnLanguage::Always => found(plain(), Form::OwnStem, false),
-                OwnLanguage::Never => found(plain(), Form::OtherStem, false),
-                OwnLanguage::When(occur, languages) => {
-                    found(
-                        Box::new(BooleanQuery::new(vec![
-                            (Occur::Must, plain()),
-                            (occur, konst(languages, 0.0)),
-                        ])),
-                        Form::OwnStem,
-                        true,
-                    );
-                    found(plain(), Form::OtherStem, false);
+                OwnLanguage::Always => found(plain, Form::OwnStem, None),
+                OwnLanguage::Never => found(plain, Form::OtherStem, None),
+                OwnLanguage::When(field, mask) => {
+                    found(plain, Form::OtherStem, Some((field, mask)))
                 }
             }
         }
@@ -405,13 +400,13 @@ fn word_forms(w: &Word, spec: &TextSpec, codes: &[&str], lookups: &Lookups) -> V
             0 => {}
             1 => {
                 if let Some((_, q)) = loose.pop() {
-                    found(konst(q, 0.0), Form::Loose, false);
+                    found(konst(q, 0.0), Form::Loose, None);
                 }
             }
             _ => found(
                 konst(Box::new(BooleanQuery::new(loose)), 0.0),
                 Form::Loose,
-                false,
+                None,
             ),
         }
     }
@@ -422,41 +417,32 @@ fn word_forms(w: &Word, spec: &TextSpec, codes: &[&str], lookups: &Lookups) -> V
 enum OwnLanguage {
     Always,
     Never,
-    /// When the language field matches (`Must`) or does not match
-    /// (`MustNot`) this query.
-    When(Occur, Box<dyn Query>),
+    /// When the document was stemmed in one of these languages (bits over
+    /// the stemmer codes) of this language field.
+    When(Field, u32),
 }
 
 /// A stem produced by the stemmers of `langs` is the document's own when
 /// the document was stemmed in one of them. Documents in a language
 /// without a stemmer were stemmed as English.
-fn own_language(stemmed_in: StemmedIn, langs: &[&str], codes: &[&str]) -> OwnLanguage {
-    let english = langs.contains(&"en");
+fn own_language(stemmed_in: StemmedIn, langs: &[&str], codes: &[&'static str]) -> OwnLanguage {
     match stemmed_in {
         StemmedIn::Unrecorded => OwnLanguage::Always,
-        StemmedIn::English if english => OwnLanguage::Always,
+        StemmedIn::English if langs.contains(&"en") => OwnLanguage::Always,
         StemmedIn::English => OwnLanguage::Never,
-        StemmedIn::LanguageField(field) if english => {
-            let others: Vec<&str> = codes
-                .iter()
-                .copied()
-                .filter(|c| !langs.contains(c))
-                .collect();
-            if others.is_empty() {
-                OwnLanguage::Always
-            } else {
-                OwnLanguage::When(Occur::MustNot, filters::any_text(field, &others))
-            }
+        StemmedIn::LanguageField(_) if codes.iter().all(|c| langs.contains(c)) => {
+            OwnLanguage::Always
         }
         StemmedIn::LanguageField(field) => {
-            OwnLanguage::When(Occur::Must, filters::any_text(field, langs))
+            OwnLanguage::When(field, stem_languages::mask(codes, langs))
         }
     }
 }
 
 /// One word's score: its best form and field (the level), whether that
 /// is in the document's own text, plus the BM25 of that match.
-fn word_query(forms: Vec<Found>, tiers: &Tiers) -> Box<dyn Query> {
+fn word_query(forms: Vec<Found>, tiers: &Tiers, codes: &Arc<[&'static str]>) -> Box<dyn Query> {
+    let english = codes.iter().position(|c| *c == "en").unwrap_or(0);
     let children: Vec<Box<dyn Query>> = forms
         .into_iter()
         .map(|f| {
@@ -465,8 +451,23 @@ fn word_query(forms: Vec<Found>, tiers: &Tiers) -> Box<dyn Query> {
             } else {
                 0.0
             };
-            let offset = own + tiers.word() + tiers.level(f.form, f.field.role.tier());
-            Box::new(OffsetQuery::new(f.query, offset)) as Box<dyn Query>
+            let tier = f.field.role.tier();
+            let offset = own + tiers.word() + tiers.level(f.form, tier);
+            let q = match f.own_if {
+                Some((field, mask)) => OffsetQuery::with_language(
+                    f.query,
+                    offset,
+                    LanguageBonus {
+                        field,
+                        codes: codes.clone(),
+                        english: u8::try_from(english).unwrap_or(0),
+                        mask,
+                        extra: tiers.level(Form::OwnStem, tier) - tiers.level(f.form, tier),
+                    },
+                ),
+                None => OffsetQuery::new(f.query, offset),
+            };
+            Box::new(q) as Box<dyn Query>
         })
         .collect();
     Box::new(DisjunctionMaxQuery::new(children))
@@ -485,7 +486,7 @@ fn own_text_or_named(
     let mut any: Vec<(Occur, Box<dyn Query>)> = found
         .iter()
         .flatten()
-        .filter(|f| f.field.role.own() && !f.conditional)
+        .filter(|f| f.field.role.own())
         .map(|f| (Occur::Should, f.query.box_clone()))
         .collect();
     for handle in named_handles(search, spec.actors, lookups) {
