@@ -673,7 +673,7 @@ async fn every_sort_orders_its_column_both_ways() {
                 .iter()
                 .map(|d| d[field].as_u64().unwrap())
                 .collect();
-            assert_eq!(vals.len(), 30);
+            assert_eq!(vals.len(), 45);
             assert!(field_order(&vals, desc), "{sort}: {vals:?}");
         }
     }
@@ -781,16 +781,16 @@ async fn pagination_is_consistent_with_exact_totals() {
         .get("/api/v1/search/videos?count=100&sort=-publishedAt")
         .await;
     let all = names(&all);
-    assert_eq!(all.len(), 30);
+    assert_eq!(all.len(), 45);
     let mut paged = Vec::new();
-    for start in (0..30).step_by(7) {
+    for start in (0..45).step_by(7) {
         let (st, v) = s
             .get(&format!(
                 "/api/v1/search/videos?start={start}&count=7&sort=-publishedAt"
             ))
             .await;
         assert_eq!(st, 200);
-        assert_eq!(total(&v), 30);
+        assert_eq!(total(&v), 45);
         paged.extend(names(&v));
     }
     assert_eq!(paged, all);
@@ -798,7 +798,7 @@ async fn pagination_is_consistent_with_exact_totals() {
     let (_, v) = s.get("/api/v1/search/videos").await;
     assert_eq!(v["data"].as_array().unwrap().len(), 20);
     let (_, v) = s.get("/api/v1/search/videos?count=0").await;
-    assert_eq!((total(&v), v["data"].as_array().unwrap().len()), (30, 0));
+    assert_eq!((total(&v), v["data"].as_array().unwrap().len()), (45, 0));
     // PeerTube's live test: count=5 returns 5 with total > 5
     let (_, v) = s
         .get("/api/v1/search/videos?count=5&search=jazz%20rust%20solar")
@@ -807,7 +807,7 @@ async fn pagination_is_consistent_with_exact_totals() {
     assert!(total(&v) > 5);
     // past the end: empty page, same total
     let (_, v) = s.get("/api/v1/search/videos?start=9000&count=100").await;
-    assert_eq!((total(&v), v["data"].as_array().unwrap().len()), (30, 0));
+    assert_eq!((total(&v), v["data"].as_array().unwrap().len()), (45, 0));
 }
 
 #[tokio::test]
@@ -867,8 +867,8 @@ async fn config_cors_and_unknown_routes() {
     let (st, v) = s.get("/api/v1/config").await;
     assert_eq!(st, 200);
     assert_eq!(v["searchInstanceName"], "Test Search");
-    assert_eq!(v["indexedHostsCount"], 3);
-    assert_eq!(v["indexedDocuments"]["videos"], 30);
+    assert_eq!(v["indexedHostsCount"], 4);
+    assert_eq!(v["indexedDocuments"]["videos"], 45);
     let r = crate::harness::client()
         .get(s.url("/api/v1/search/videos"))
         .header("Origin", "https://peertube.example")
@@ -900,7 +900,8 @@ async fn config_cors_and_unknown_routes() {
 async fn operator_deny_list_applies_at_query_time() {
     let s = Server::with_fixture_and_config("[moderation]\ndeny_hosts = [\"Video.Example.FR\"]\n");
     let (_, v) = s.get("/api/v1/search/videos?count=100").await;
-    assert_eq!(total(&v), 22);
+    // 45 videos, 12 of them on video.example.fr
+    assert_eq!(total(&v), 33);
     assert!(
         v["data"]
             .as_array()
@@ -934,7 +935,7 @@ async fn export_then_import_gives_the_same_answers() {
         ]);
         assert_eq!(code, 0, "{err}");
         let text = std::fs::read_to_string(&out).unwrap();
-        assert_eq!(text.lines().count(), 38);
+        assert_eq!(text.lines().count(), 53);
         let data2 = dir.join("data2");
         crate::harness::import(&data2, &out);
         // export of the re-import is the same set of lines
@@ -974,4 +975,60 @@ async fn import_reports_invalid_lines_and_keeps_the_valid_ones() {
     assert!(out.contains("3 invalid lines"), "{out}");
     assert!(err.contains("line 2"), "{err}");
     assert!(err.contains("another host"), "{err}");
+}
+
+/// Issue 14, through the API PeerTube's global search calls: "garden"
+/// sorted by date lists only the videos with the word in their own text
+/// (the fixture filtered here is the truth), not every video of the channel
+/// garden_channel, and the total says so; best first, the channel's videos
+/// come after them; typing the channel's handle lists its videos by date.
+#[tokio::test]
+async fn date_sorted_search_leaves_out_videos_matching_only_by_channel_name() {
+    let s = shared();
+    let own_text = |v: &Value| {
+        let mut texts = vec![v["name"].clone(), v["description"].clone()];
+        texts.extend(v["tags"].as_array().unwrap().iter().cloned());
+        texts.iter().filter_map(Value::as_str).any(|t| {
+            t.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "garden")
+        })
+    };
+    let mut expected: Vec<&Value> = Vec::new();
+    let videos = fixture("video");
+    expected.extend(videos.iter().filter(|v| own_text(v)));
+    expected.sort_by_key(|v| std::cmp::Reverse(v["publishedAt"].as_str().unwrap().to_string()));
+    let expected: Vec<String> = expected
+        .iter()
+        .map(|v| v["name"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !expected.is_empty() && expected.len() < videos.len(),
+        "{expected:?}"
+    );
+    let (st, v) = s
+        .get("/api/v1/search/videos?search=garden&sort=-publishedAt&count=20")
+        .await;
+    assert_eq!(st, 200);
+    assert_eq!(names(&v), expected);
+    assert_eq!(total(&v), expected.len() as u64);
+
+    let channel: Vec<String> = videos
+        .iter()
+        .filter(|v| v["channel"]["name"] == "garden_channel")
+        .map(|v| v["name"].as_str().unwrap().to_string())
+        .collect();
+    let (_, v) = s.get("/api/v1/search/videos?search=garden&count=20").await;
+    let best = names(&v);
+    assert_eq!(best.len(), expected.len() + channel.len(), "{best:?}");
+    assert!(
+        best[expected.len()..].iter().all(|n| channel.contains(n)),
+        "{best:?}"
+    );
+
+    let (_, v) = s
+        .get("/api/v1/search/videos?search=garden_channel&sort=-publishedAt&count=20")
+        .await;
+    let named = names(&v);
+    assert_eq!(named[..channel.len()], channel[..], "{named:?}");
 }

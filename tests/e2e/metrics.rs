@@ -101,10 +101,10 @@ async fn metrics_count_requests_and_documents_but_not_who_or_what() {
             .starts_with("sepiola_http_request_duration_seconds")),
         "{text}"
     );
-    // The committed fixture: 30 videos, 5 channels, 3 playlists.
+    // The committed fixture: 45 videos, 5 channels, 3 playlists.
     assert_eq!(
         value(&scrape, "sepiola_documents", &[("kind", "video")]),
-        Some(30.0)
+        Some(45.0)
     );
     assert_eq!(
         value(&scrape, "sepiola_documents", &[("kind", "channel")]),

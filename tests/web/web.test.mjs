@@ -41,10 +41,10 @@ test('search from the home page, then filter, reset and paginate', async () => {
   await page.waitForURL((u) => !u.search.includes('language='));
   assert.equal(await page.locator('ol.cards > li').count(), 3);
 
-  // browse everything, 30 videos on 3 pages
+  // browse everything, 45 videos on 5 pages
   await page.goto(base + '/search?search=');
-  // sensitive content is hidden by default: 29 of 30
-  assert.match(await page.locator('#count').innerText(), /29 results/);
+  // sensitive content is hidden by default: 44 of 45
+  assert.match(await page.locator('#count').innerText(), /44 results/);
   const hrefs = () => page.locator('ol.cards h2 a').evaluateAll((as) => as.map((a) => a.href));
   const first = await hrefs();
   await page.getByRole('link', { name: /Next/ }).click();
@@ -172,9 +172,9 @@ test('dead ends say what happened and where to go', async () => {
   const page = await newPage();
   // past the last page
   await page.goto(base + '/search?search=&page=9');
-  assert.match(await page.locator('.empty').innerText(), /Page 9 is past the last page \(3\)/);
+  assert.match(await page.locator('.empty').innerText(), /Page 9 is past the last page \(5\)/);
   await page.getByRole('link', { name: 'Go to the last page' }).click();
-  await page.waitForURL(/page=3/);
+  await page.waitForURL(/page=5/);
   assert.ok(await page.locator('ol.cards > li').count() > 0);
   // nothing at all: said once
   await page.goto(base + '/search?search=zzzzqqq');
@@ -520,3 +520,26 @@ test('Accept-Language: the best supported language by q-value, regional tags fal
     await page.close();
   }
 });
+
+// Issue 14: the description snippet marks every form of the query's words
+// the search matched, not only the word as typed: « sécurité » finds
+// "sécurités" (its French stem) and marks it, on a desktop and on a phone.
+for (const width of [1280, 360]) {
+  test(`a stem match is marked in the snippet (${width} px)`, async () => {
+    const page = await newPage('fr-FR');
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(base + '/search?search=' + encodeURIComponent('sécurité'));
+    const card = page.locator('ol.cards > li', { hasText: 'Les sécurités oubliées' });
+    assert.equal(await card.count(), 1);
+    const snippet = card.locator('.snippet');
+    assert.ok(await snippet.isVisible(), 'the snippet is shown');
+    const marks = await snippet.locator('mark').allInnerTexts();
+    assert.deepEqual(marks, ['sécurités'], `marks: ${marks}`);
+    const box = await snippet.locator('mark').first().boundingBox();
+    assert.ok(box && box.width > 0 && box.x + box.width <= width, `mark on screen: ${JSON.stringify(box)}`);
+    // the word as typed is marked too, in the other result
+    const exact = page.locator('ol.cards > li', { hasText: 'Sauvegarder ses photos' }).locator('.snippet mark');
+    assert.deepEqual(await exact.allInnerTexts(), ['sécurité']);
+    await page.close();
+  });
+}

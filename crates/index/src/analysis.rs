@@ -159,6 +159,30 @@ impl Analysis {
         out
     }
 
+    /// Every stem of one lower-cased query word, folded, with the language
+    /// codes whose stemmer produces it (the ranking tells a stem of the
+    /// document's own language from one only another language produces).
+    pub fn query_stems_by_language(&self, word: &str) -> Vec<(String, Vec<&'static str>)> {
+        let mut out: Vec<(String, Vec<&'static str>)> = Vec::new();
+        for (code, a) in &self.stemmers {
+            for stem in run(&mut a.clone(), word) {
+                for folded in run(&mut self.stemmed_field.clone(), &stem) {
+                    match out.iter_mut().find(|(s, _)| *s == folded) {
+                        Some((_, codes)) => codes.push(code),
+                        None => out.push((folded, vec![code])),
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The language codes that have a stemmer (documents in any other
+    /// language are stemmed as English, [`Analysis::stemmed_text`]).
+    pub fn stemmer_codes(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.stemmers.iter().map(|(c, _)| *c)
+    }
+
     /// Folds a whole text into one normalised string (for exact-title matches).
     pub fn folded_line(&self, text: &str) -> String {
         self.folded_terms(text).join(" ")
@@ -198,5 +222,19 @@ mod tests {
         assert!(stems.contains(&"cheval".to_string()), "{stems:?}");
         let stems = a.query_stems("éléphants");
         assert!(stems.contains(&"elephant".to_string()), "{stems:?}");
+        // by language: the French stem of « sécurité » is not the English one
+        let by = a.query_stems_by_language("sécurité");
+        let langs = |stem: &str| {
+            by.iter()
+                .find(|(s, _)| s == stem)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_default()
+        };
+        assert!(langs("secur").contains(&"fr"), "{by:?}");
+        assert!(!langs("secur").contains(&"en"), "{by:?}");
+        assert_eq!(
+            by.iter().map(|(_, l)| l.len()).sum::<usize>(),
+            a.stemmer_codes().count()
+        );
     }
 }

@@ -23,7 +23,8 @@ use crate::kinds::{Column, Kind, Order};
 use crate::part::{AnyPart, Part};
 use crate::prefix::words_with_prefix;
 use crate::stored::FromStored;
-use crate::text_query::{self, TextSpec, ranking};
+use crate::text_query::{self, Lookups, TextSpec};
+use crate::tiers::Tiers;
 
 impl<K: Kind> Part<K> {
     /// Runs a search of this kind, answering with `T` built from each
@@ -40,16 +41,21 @@ impl<K: Kind> Part<K> {
             name_exact: common.name_exact,
             uuid: kind.uuid(),
             own_handle: kind.own_handle(),
+            stemmed_in: kind.stemmed_in(),
             actors: common.actors,
         };
-        add_text(&mut c, analysis, ki, q.text(), &spec);
+        let order = kind.order(common, q);
+        // Sorted by anything but relevance, a match only through channel or
+        // account names has no tier to sink to: it is left out.
+        let own_text_only = !matches!(order, Order::Score);
+        let tiers = add_text(&mut c, analysis, ki, q.text(), &spec, own_text_only);
         kind.filters(common, q, &mut c);
         if let Some(language) = kind.language()
             && !q.boost_languages().is_empty()
         {
             c.should(Box::new(ConstScoreQuery::new(
                 filters::any_text(language, q.boost_languages()),
-                ranking::LANGUAGE,
+                tiers.language(),
             )));
         }
         add_blocks(
@@ -63,7 +69,7 @@ impl<K: Kind> Part<K> {
         let query = c.build();
         // Past the window only the count is computed: deep pages cost no more.
         let page = q.page().served();
-        match kind.order(common, q) {
+        match order {
             Order::UpcomingFirst { start, now } => {
                 upcoming_first(ki, &*query, start, now, page, scores)
             }
@@ -72,22 +78,34 @@ impl<K: Kind> Part<K> {
     }
 }
 
-fn add_text(c: &mut Clauses, a: &Analysis, ki: &KindIndex, search: Option<&str>, spec: &TextSpec) {
+/// Adds the text clauses; answers the tiers they score with (without text,
+/// those of a one-word query: only the language boost then scores).
+fn add_text(
+    c: &mut Clauses,
+    a: &Analysis,
+    ki: &KindIndex,
+    search: Option<&str>,
+    spec: &TextSpec,
+    own_text_only: bool,
+) -> Tiers {
     // Keep trailing white space: it says the last word is complete.
     match search.filter(|s| !s.trim().is_empty()) {
         Some(s) => {
             let searcher = ki.searcher();
             let doc_freq = |t: &Term| searcher.doc_freq(t).unwrap_or(0);
             let prefixed = |f: Field, p: &str| words_with_prefix(&searcher, f, p);
-            c.must_scored(text_query::build(
-                a,
-                s.trim_start(),
-                spec,
-                &doc_freq,
-                &prefixed,
-            ))
+            let lookups = Lookups {
+                doc_freq: &doc_freq,
+                prefixed: &prefixed,
+            };
+            let built = text_query::build(a, s.trim_start(), spec, &lookups, own_text_only);
+            c.must_scored(built.query);
+            built.tiers
         }
-        None => c.must_scored(Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0))),
+        None => {
+            c.must_scored(Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)));
+            Tiers::for_words(1)
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 //! indexed for the text search, filters and sorts the search API offers.
 //! Each kind is one file under `kinds/` (the `Kind` trait); everything else
 //! is written once for every kind: text matching (`text_query`,
-//! `word_query`), running a search (`execute`), writes (`writes`), what the
+//! `tiers`, `offset_query`, `own_text`), running a search (`execute`), writes (`writes`), what the
 //! index holds (`inventory`), export (`export`), the actors documents embed
 //! and their rewrite (`embedded`).
 //! Writes are batched and become searchable at the next [`SearchIndex::commit`];
@@ -25,23 +25,28 @@ pub mod geo;
 mod inventory;
 mod kind_index;
 mod kinds;
+mod matched_forms;
 mod migrate;
+mod offset_query;
+mod own_text;
 mod part;
 mod pasted_link;
 mod prefix;
 mod search_index;
+mod stem_languages;
 mod stored;
 mod text_query;
+mod tiers;
 mod typo;
 mod upgrade;
 mod withheld;
-mod word_query;
 mod writes;
 
 pub use analysis::Analysis;
 pub use embedded::{ActorRole, ActorUpdates, Rewrite};
 pub use error::IndexError;
 pub use inventory::DocCounts;
+pub use matched_forms::MatchedForms;
 pub use search_index::{SearchIndex, Searchable};
 pub use stored::{AnswerJson, FromStored};
 pub use text_query::ranking;

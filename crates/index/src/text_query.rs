@@ -1,40 +1,32 @@
 //! From search text to a scoring query. The rules are a public promise,
 //! written down in docs/ranking.md; the constants below are those rules.
 
+use std::sync::Arc;
+
 use tantivy::Term;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RegexQuery,
-    TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery,
+    Query, RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::analysis::Analysis;
 use crate::embedded::ActorRole;
 use crate::kinds::fields::TextField;
+use crate::offset_query::{LanguageBonus, OffsetQuery};
+use crate::own_text::OwnTextQuery;
 use crate::pasted_link::{ActorLink, ActorLinkKind, actor_link, regex_literal};
+use crate::stem_languages;
+use crate::tiers::{Form, StemmedIn, Tiers};
 use crate::typo::TypoQuery;
-use crate::word_query::WordQuery;
 
-/// The ranking constants. A result's score is the sum of:
+/// The constants of query reading; the score tiers are in `tiers.rs`
+/// (docs/ranking.md).
 pub mod ranking {
-    /// …this for every query word it contains in any form (exact, stem, typo
-    /// or prefix): all words present always ranks above some words present;
-    pub const WORD: f32 = 100_000.0;
-    /// …this when the whole title equals the query (folded);
-    pub const EXACT_TITLE: f32 = 20_000.0;
-    /// …this when the result is in one of the `boostLanguages`;
-    pub const LANGUAGE: f32 = 10_000.0;
-    /// …this for every word it contains exactly or as a stem (not only as a
-    /// typo or prefix);
-    pub const EXACT_WORD: f32 = 5_000.0;
-    /// …BM25 of the exact and stemmed words, weighted by field (title 5,
-    /// tags 3, names 2, description 1; stems count 0.8 of that), plus the
-    /// words as a phrase in the title (weight 10).
+    /// BM25 of a stem counts this much of the field's weight.
     pub const STEM_FACTOR: f32 = 0.8;
     /// Weight of the query words found as a phrase in the title.
     pub const TITLE_PHRASE: f32 = 10.0;
-    /// A UUID or short UUID equal to the query puts its document first.
-    pub const ID: f32 = 1_000_000.0;
     /// At most this many words of a query are used.
     pub const MAX_WORDS: usize = 16;
     /// Words of at least this many letters tolerate one typo…
@@ -64,49 +56,55 @@ pub struct TextSpec<'a> {
     /// The document's own handle `name@host`, when a pasted channel link
     /// names the document itself (channels).
     pub own_handle: Option<Field>,
+    /// How the kind's documents were stemmed (for the stem tiers).
+    pub stemmed_in: StemmedIn,
     /// The embedded-actor terms ([`crate::embedded`]): a pasted channel or
-    /// account link finds the documents that embed that actor.
+    /// account link, or a query naming a channel or an account by its
+    /// handle, finds their documents there.
     pub actors: Field,
 }
 
-struct Word {
-    folded: String,
-    stems: Vec<String>,
-    prefix: bool,
-    typos: bool,
+/// What the query builder asks of the index.
+pub struct Lookups<'a> {
+    /// How many documents hold a term.
+    pub doc_freq: &'a dyn Fn(&Term) -> u64,
+    /// The terms of a field starting with a prefix, when there are few.
+    pub prefixed: &'a dyn Fn(Field, &str) -> Option<Vec<String>>,
 }
 
-/// Builds the scoring query for `search`. Text with nothing searchable in
-/// it (only punctuation, say) matches nothing.
-pub fn build(
-    a: &Analysis,
-    search: &str,
-    spec: &TextSpec,
-    doc_freq: &dyn Fn(&Term) -> u64,
-    prefixed: &dyn Fn(Field, &str) -> Option<Vec<String>>,
-) -> Box<dyn Query> {
-    let links = read_links(search, spec);
-    let has_id = links.found;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = links.clauses;
-    let search = links.words.as_str();
-    let (free, phrases) = split_phrases(search);
+/// A built text query and the tiers it scores with.
+pub struct Built {
+    /// The scoring query.
+    pub query: Box<dyn Query>,
+    /// The tier sizes for this query (the language boost is one of them).
+    pub tiers: Tiers,
+}
 
-    let ends_in_word = search.chars().last().is_some_and(|c| c.is_alphanumeric());
+/// One query word as the search reads it.
+pub(crate) struct Word {
+    /// Folded (case and accents removed).
+    pub folded: String,
+    /// Its stems by every stemmer, with the languages giving each.
+    pub stems: Vec<(String, Vec<&'static str>)>,
+    /// Also matched as the start of a longer word (the last word).
+    pub prefix: bool,
+    /// Also matched with typos (when rare enough, see [`typo_distance`]).
+    pub typos: bool,
+}
+
+/// The free words of a query, in order, at most [`ranking::MAX_WORDS`],
+/// each once; the last one a prefix when the query ends in it and it is
+/// long enough. Typos are allowed until the index says the word is common.
+pub(crate) fn read_words(a: &Analysis, free: &str, ends_in_word: bool) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
-    for lower in a.lower_words(&free).into_iter().take(ranking::MAX_WORDS) {
+    for lower in a.lower_words(free).into_iter().take(ranking::MAX_WORDS) {
         for folded in a.folded_terms(&lower) {
             if words.iter().any(|w| w.folded == folded) {
                 continue;
             }
-            let exact: u64 = spec
-                .fields
-                .iter()
-                .filter(|f| f.loose)
-                .map(|f| doc_freq(&Term::from_field_text(f.folded, &folded)))
-                .sum();
             words.push(Word {
-                stems: a.query_stems(&lower),
-                typos: exact < ranking::TYPO_MAX_EXACT_DOCS,
+                stems: a.query_stems_by_language(&lower),
+                typos: true,
                 folded,
                 prefix: false,
             });
@@ -115,8 +113,99 @@ pub fn build(
     if ends_in_word && let Some(last) = words.last_mut() {
         last.prefix = last.folded.chars().count() >= ranking::PREFIX_MIN_CHARS;
     }
-    for w in &words {
-        clauses.push((Occur::Should, word_query(w, spec, prefixed)));
+    words
+}
+
+/// Whether the query ends inside a word (no space after it): the last word
+/// may be incomplete.
+pub(crate) fn ends_in_word(search: &str) -> bool {
+    search.chars().last().is_some_and(|c| c.is_alphanumeric())
+}
+
+/// How many typos a word of `chars` letters tolerates (none below
+/// [`ranking::TYPO1_MIN_CHARS`]).
+pub(crate) fn typo_distance(chars: usize) -> Option<u8> {
+    if chars >= ranking::TYPO2_MIN_CHARS {
+        Some(2)
+    } else if chars >= ranking::TYPO1_MIN_CHARS {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// One way a word can be found: a query over one field, the form it finds.
+struct Found {
+    query: Box<dyn Query>,
+    form: Form,
+    field: TextField,
+    /// For a stem: the language field and the stemmers (bits over the
+    /// stemmer codes) for which it is the document's own stem, raising it
+    /// from [`Form::OtherStem`] to [`Form::OwnStem`].
+    own_if: Option<(Field, u32)>,
+}
+
+/// Builds the scoring query for `search`. Text with nothing searchable in
+/// it (only punctuation, say) matches nothing. With `own_text_only` (sorts
+/// other than relevance), documents that match only through channel or
+/// account names are left out, unless the query names that channel or
+/// account by its handle (docs/ranking.md).
+pub fn build(
+    a: &Analysis,
+    search: &str,
+    spec: &TextSpec,
+    lookups: &Lookups,
+    own_text_only: bool,
+) -> Built {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+
+    let links = read_links(search, spec);
+    let has_id = links.found;
+    let search = links.words.as_str();
+    let (free, phrases) = split_phrases(search);
+
+    let mut words = read_words(a, &free, ends_in_word(search));
+    for w in &mut words {
+        let exact: u64 = spec
+            .fields
+            .iter()
+            .filter(|f| f.loose)
+            .map(|f| (lookups.doc_freq)(&Term::from_field_text(f.folded, &w.folded)))
+            .sum();
+        w.typos = exact < ranking::TYPO_MAX_EXACT_DOCS;
+    }
+    let phrase_terms: Vec<Vec<String>> = phrases
+        .iter()
+        .map(|p| a.folded_terms(p))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let tiers = Tiers::for_words(words.len() + phrase_terms.len());
+    for named in &links.named {
+        clauses.push((Occur::Should, konst(named.box_clone(), tiers.id())));
+    }
+    let codes: Arc<[&'static str]> = a.stemmer_codes().collect();
+    let found: Vec<Vec<Found>> = words
+        .iter()
+        .map(|w| word_forms(w, spec, &codes, lookups))
+        .collect();
+    if own_text_only && !found.is_empty() && spec.fields.iter().any(|f| !f.role.own()) {
+        clauses.push((
+            Occur::Must,
+            konst(
+                own_text_or_named(&found, spec, search, lookups, &links.named),
+                0.0,
+            ),
+        ));
+    }
+    let scored: Vec<Box<dyn Query>> = found
+        .into_iter()
+        .map(|forms| word_query(forms, &tiers, &codes))
+        .collect();
+    if !scored.is_empty() {
+        clauses.push((
+            Occur::Should,
+            Box::new(OwnTextQuery::new(scored, tiers.own_text())),
+        ));
     }
     if words.len() >= 2 {
         let terms: Vec<Term> = words
@@ -140,28 +229,27 @@ pub fn build(
                     Term::from_field_u64(spec.name_exact, crate::kinds::fields::key_hash(&whole)),
                     IndexRecordOption::Basic,
                 )),
-                ranking::EXACT_TITLE,
+                tiers.exact_title(),
             ),
         ));
     }
-    let mut has_phrase = false;
-    for p in phrases {
-        let terms = a.folded_terms(&p);
-        if let Some(q) = phrase_query(&terms, spec) {
-            clauses.push((Occur::Must, q));
-            has_phrase = true;
-        }
+    let has_phrase = !phrase_terms.is_empty();
+    for terms in &phrase_terms {
+        clauses.push((Occur::Must, phrase_query(terms, spec, &tiers)));
     }
-    if words.is_empty() && !has_id && !has_phrase {
-        return Box::new(EmptyQuery);
-    }
-    Box::new(BooleanQuery::new(clauses))
+    let query: Box<dyn Query> = if words.is_empty() && !has_id && !has_phrase {
+        Box::new(EmptyQuery)
+    } else {
+        Box::new(BooleanQuery::new(clauses))
+    };
+    Built { query, tiers }
 }
 
 /// What a search's ids and pasted links stand for.
 struct Links {
-    /// The exact clauses (ID score) of the ids and actors named.
-    clauses: Vec<(Occur, Box<dyn Query>)>,
+    /// The documents the ids and actor links name (unscored: the caller
+    /// gives them the identifier tier).
+    named: Vec<Box<dyn Query>>,
     /// Whether any was looked up on this kind.
     found: bool,
     /// The search without the links, to be read as words.
@@ -175,7 +263,7 @@ struct Links {
 /// (its host and path would match junk); a bare id is also a word.
 fn read_links(search: &str, spec: &TextSpec) -> Links {
     let mut links = Links {
-        clauses: Vec::new(),
+        named: Vec::new(),
         found: false,
         words: String::new(),
     };
@@ -184,7 +272,7 @@ fn read_links(search: &str, spec: &TextSpec) -> Links {
         let token = raw.trim_matches('"');
         if let Some(link) = actor_link(token) {
             if let Some(q) = actor_query(&link, spec) {
-                links.clauses.push((Occur::Should, konst(q, ranking::ID)));
+                links.named.push(q);
                 links.found = true;
             }
             continue;
@@ -201,11 +289,7 @@ fn read_links(search: &str, spec: &TextSpec) -> Links {
         if !ids.is_empty()
             && let Some(f) = spec.uuid
         {
-            for uuid in &ids {
-                links
-                    .clauses
-                    .push((Occur::Should, konst(term(f, uuid), ranking::ID)));
-            }
+            links.named.extend(ids.iter().map(|uuid| term(f, uuid)));
             links.found = true;
         }
         if ids.is_empty() || !token.contains('/') {
@@ -221,7 +305,7 @@ fn read_links(search: &str, spec: &TextSpec) -> Links {
 }
 
 /// Splits `"quoted phrases"` from the free words.
-fn split_phrases(search: &str) -> (String, Vec<String>) {
+pub(crate) fn split_phrases(search: &str) -> (String, Vec<String>) {
     let mut free = String::new();
     let mut phrases = Vec::new();
     for (i, part) in search.split('"').enumerate() {
@@ -312,40 +396,49 @@ fn scored_term(field: Field, value: &str, weight: f32) -> Box<dyn Query> {
     ))
 }
 
-fn word_query(
-    w: &Word,
-    spec: &TextSpec,
-    prefixed: &dyn Fn(Field, &str) -> Option<Vec<String>>,
-) -> Box<dyn Query> {
-    let mut exact: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let mut loose: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+/// Every way `w` can be found, field by field: as typed, by each of its
+/// stems (told apart by the document's language), as a typo or a prefix.
+fn word_forms(w: &Word, spec: &TextSpec, codes: &[&'static str], lookups: &Lookups) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
     let len = w.folded.chars().count();
     // One automaton per word, shared by the loose fields (built on first use).
     let loose_field = spec.fields.iter().find(|f| f.loose).map(|f| f.folded);
     let typo = loose_field
-        .filter(|_| w.typos && len >= ranking::TYPO1_MIN_CHARS)
-        .map(|f| {
-            let d = if len >= ranking::TYPO2_MIN_CHARS {
-                2
-            } else {
-                1
-            };
-            TypoQuery::new(Term::from_field_text(f, &w.folded), d)
-        });
+        .filter(|_| w.typos)
+        .zip(typo_distance(len))
+        .map(|(f, d)| TypoQuery::new(Term::from_field_text(f, &w.folded), d));
     let prefix = loose_field
         .filter(|_| w.prefix)
         .map(|f| TypoQuery::new_prefix(Term::from_field_text(f, &w.folded)));
     for f in spec.fields {
-        exact.push((Occur::Should, scored_term(f.folded, &w.folded, f.weight)));
-        for s in &w.stems {
-            exact.push((
-                Occur::Should,
-                scored_term(f.stemmed, s, f.weight * ranking::STEM_FACTOR),
-            ));
+        let mut found = |query: Box<dyn Query>, form: Form, own_if: Option<(Field, u32)>| {
+            out.push(Found {
+                query,
+                form,
+                field: *f,
+                own_if,
+            })
+        };
+        found(
+            scored_term(f.folded, &w.folded, f.weight),
+            Form::Exact,
+            None,
+        );
+        let stem_weight = f.weight * ranking::STEM_FACTOR;
+        for (stem, langs) in &w.stems {
+            let plain = scored_term(f.stemmed, stem, stem_weight);
+            match own_language(spec.stemmed_in, langs, codes) {
+                OwnLanguage::Always => found(plain, Form::OwnStem, None),
+                OwnLanguage::Never => found(plain, Form::OtherStem, None),
+                OwnLanguage::When(field, mask) => {
+                    found(plain, Form::OtherStem, Some((field, mask)))
+                }
+            }
         }
         if !f.loose {
             continue;
         }
+        let mut loose: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if let Some(typo) = &typo {
             loose.push((Occur::Should, Box::new(typo.in_field(f.folded))));
         }
@@ -353,9 +446,9 @@ fn word_query(
             // The words of the index that start with it, when there are few
             // (their postings are cheaper than an automaton's bitset over
             // every document); else the automaton.
-            match prefixed(f.folded, &w.folded) {
-                Some(found) => loose.extend(
-                    found
+            match (lookups.prefixed)(f.folded, &w.folded) {
+                Some(words) => loose.extend(
+                    words
                         .iter()
                         .filter(|x| **x != w.folded)
                         .map(|x| (Occur::Should, term(f.folded, x))),
@@ -363,64 +456,158 @@ fn word_query(
                 None => loose.push((Occur::Should, Box::new(prefix.in_field(f.folded)))),
             }
         }
+        match loose.len() {
+            0 => {}
+            1 => {
+                if let Some((_, q)) = loose.pop() {
+                    found(konst(q, 0.0), Form::Loose, None);
+                }
+            }
+            _ => found(
+                konst(Box::new(BooleanQuery::new(loose)), 0.0),
+                Form::Loose,
+                None,
+            ),
+        }
     }
-    let exact: Box<dyn Query> = Box::new(BooleanQuery::new(exact));
-    let loose: Option<Box<dyn Query>> = match loose.len() {
-        0 => None,
-        1 => loose.pop().map(|(_, q)| q),
-        _ => Some(Box::new(BooleanQuery::new(loose))),
-    };
-    Box::new(WordQuery::new(
-        exact,
-        loose,
-        ranking::WORD + ranking::EXACT_WORD,
-        ranking::WORD,
-    ))
+    out
 }
 
-fn phrase_query(terms: &[String], spec: &TextSpec) -> Option<Box<dyn Query>> {
-    match terms {
-        [] => None,
-        [one] => {
-            let w = Word {
-                folded: one.clone(),
-                stems: Vec::new(),
-                prefix: false,
-                typos: false,
-            };
-            // A quoted single word: exact only, no typo or prefix.
-            let mut exact: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            for f in spec.fields {
-                exact.push((Occur::Should, scored_term(f.folded, &w.folded, f.weight)));
-            }
-            Some(Box::new(WordQuery::new(
-                Box::new(BooleanQuery::new(exact)),
-                None,
-                ranking::WORD + ranking::EXACT_WORD,
-                0.0,
-            )))
+/// When a stem counts as one of the document's own language.
+enum OwnLanguage {
+    Always,
+    Never,
+    /// When the document was stemmed in one of these languages (bits over
+    /// the stemmer codes) of this language field.
+    When(Field, u32),
+}
+
+/// A stem produced by the stemmers of `langs` is the document's own when
+/// the document was stemmed in one of them. Documents in a language
+/// without a stemmer were stemmed as English.
+fn own_language(stemmed_in: StemmedIn, langs: &[&str], codes: &[&'static str]) -> OwnLanguage {
+    match stemmed_in {
+        StemmedIn::Unrecorded => OwnLanguage::Always,
+        StemmedIn::English if langs.contains(&"en") => OwnLanguage::Always,
+        StemmedIn::English => OwnLanguage::Never,
+        StemmedIn::LanguageField(_) if codes.iter().all(|c| langs.contains(c)) => {
+            OwnLanguage::Always
         }
-        many => {
-            let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            for f in spec.fields {
-                let terms: Vec<Term> = many
-                    .iter()
-                    .map(|t| Term::from_field_text(f.folded, t))
-                    .collect();
-                per_field.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(PhraseQuery::new(terms)), f.weight)),
-                ));
-            }
-            let bonus = (ranking::WORD + ranking::EXACT_WORD) * many.len() as f32;
-            Some(Box::new(WordQuery::new(
-                Box::new(BooleanQuery::new(per_field)),
-                None,
-                bonus,
-                0.0,
-            )))
+        StemmedIn::LanguageField(field) => {
+            OwnLanguage::When(field, stem_languages::mask(codes, langs))
         }
     }
+}
+
+/// One word's score: its best form and field (the level), whether that
+/// is in the document's own text, plus the BM25 of that match.
+fn word_query(forms: Vec<Found>, tiers: &Tiers, codes: &Arc<[&'static str]>) -> Box<dyn Query> {
+    let english = codes.iter().position(|c| *c == "en").unwrap_or(0);
+    let children: Vec<Box<dyn Query>> = forms
+        .into_iter()
+        .map(|f| {
+            let own = if f.field.role.own() {
+                tiers.own_text()
+            } else {
+                0.0
+            };
+            let tier = f.field.role.tier();
+            let offset = own + tiers.word() + tiers.level(f.form, tier);
+            let q = match f.own_if {
+                Some((field, mask)) => OffsetQuery::with_language(
+                    f.query,
+                    offset,
+                    LanguageBonus {
+                        field,
+                        codes: codes.clone(),
+                        english: u8::try_from(english).unwrap_or(0),
+                        mask,
+                        extra: tiers.level(Form::OwnStem, tier) - tiers.level(f.form, tier),
+                    },
+                ),
+                None => OffsetQuery::new(f.query, offset),
+            };
+            Box::new(q) as Box<dyn Query>
+        })
+        .collect();
+    Box::new(DisjunctionMaxQuery::new(children))
+}
+
+/// The documents where some word is found in their own text, that embed
+/// the channel or account the query names by its handle, or that an
+/// identifier or a pasted link in the query names.
+fn own_text_or_named(
+    found: &[Vec<Found>],
+    spec: &TextSpec,
+    search: &str,
+    lookups: &Lookups,
+    named: &[Box<dyn Query>],
+) -> Box<dyn Query> {
+    let mut any: Vec<(Occur, Box<dyn Query>)> = found
+        .iter()
+        .flatten()
+        .filter(|f| f.field.role.own())
+        .map(|f| (Occur::Should, f.query.box_clone()))
+        .collect();
+    for handle in named_handles(search, spec.actors, lookups) {
+        any.push((Occur::Should, term(spec.actors, &handle)));
+    }
+    any.extend(named.iter().map(|q| (Occur::Should, q.box_clone())));
+    Box::new(BooleanQuery::new(any))
+}
+
+/// The embedded-actor terms of the channels and accounts whose handle the
+/// whole query is: `garden_channel`, `garden_channel@host`, or its words
+/// joined by `_` (`Garden Channel` → `garden_channel`). At most
+/// [`ranking::PREFIX_MAX_TERMS`] hosts are looked up per name.
+fn named_handles(search: &str, actors: Field, lookups: &Lookups) -> Vec<String> {
+    let typed = search.trim().trim_matches('"').trim();
+    let joined = typed.split_whitespace().collect::<Vec<_>>().join("_");
+    let mut candidates: Vec<String> = vec![joined.clone(), joined.to_lowercase()];
+    candidates.dedup();
+    let mut out: Vec<String> = Vec::new();
+    for c in candidates {
+        if c.is_empty() || c.len() > 200 || !c.chars().all(handle_char) {
+            continue;
+        }
+        for role in ["channel", "account"] {
+            if c.contains('@') {
+                out.push(format!("{role} {c}"));
+            } else if let Some(terms) = (lookups.prefixed)(actors, &format!("{role} {c}@")) {
+                out.extend(terms);
+            }
+        }
+    }
+    out
+}
+
+/// Characters of a PeerTube handle (`name@host:port`).
+fn handle_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '@' | ':')
+}
+
+fn phrase_query(terms: &[String], spec: &TextSpec, tiers: &Tiers) -> Box<dyn Query> {
+    // A quoted single word: exact only, no typo or prefix. Several: those
+    // words next to each other, in one field. The best field decides.
+    let per_field: Vec<Box<dyn Query>> = spec
+        .fields
+        .iter()
+        .map(|f| {
+            let inner: Box<dyn Query> = match terms {
+                [one] => scored_term(f.folded, one, f.weight),
+                many => {
+                    let terms: Vec<Term> = many
+                        .iter()
+                        .map(|t| Term::from_field_text(f.folded, t))
+                        .collect();
+                    Box::new(BoostQuery::new(Box::new(PhraseQuery::new(terms)), f.weight))
+                }
+            };
+            let offset = tiers.word() + tiers.level(Form::Exact, f.role.tier());
+            Box::new(OffsetQuery::new(inner, offset)) as Box<dyn Query>
+        })
+        .collect();
+    Box::new(DisjunctionMaxQuery::new(per_field))
 }
 
 #[cfg(test)]

@@ -157,7 +157,7 @@ fn language_boost_reorders_but_does_not_filter() {
 fn no_text_browses_everything_and_ties_break_stably() {
     let idx = fixture();
     let a = idx.search(&VideoQuery::default()).unwrap();
-    assert_eq!(a.total, 30);
+    assert_eq!(a.total, 45);
     let b = idx.search(&VideoQuery::default()).unwrap();
     assert_eq!(a, b);
 }
@@ -216,13 +216,13 @@ fn delete_and_inventory_follow_writes() {
     let inv = idx
         .inventory(sepiola_model::DocKind::Video, "peertube.example.de:8443")
         .unwrap();
-    assert_eq!(inv.len(), 3);
+    assert_eq!(inv.len(), 4);
     idx.delete_host("peertube.example.de:8443").unwrap();
     idx.commit().unwrap();
     assert!(search(&idx, "kubernetes").is_empty());
     let counts = idx.host_counts().unwrap();
     assert!(!counts.contains_key("peertube.example.de:8443"));
-    assert_eq!(counts.get("video.example.fr"), Some(&(8 + 2 + 1)));
+    assert_eq!(counts.get("video.example.fr"), Some(&(12 + 2 + 1)));
 }
 
 /// The index keeps the uuid only and turns a shortUUID asked for into it,
@@ -347,6 +347,226 @@ fn a_pasted_watch_url_finds_its_video_first() {
     }
 }
 
+/// The boost languages a French visitor's browser sends, and none (as
+/// PeerTube's global search sends): the tiers of issue 14 hold with both.
+const VISITORS: [&[&str]; 2] = [&["fr"], &[]];
+
+/// A video query for `text` with these boost languages and sort.
+fn query(text: &str, boost: &[&str], sort: Sort<VideoSort>) -> VideoQuery {
+    VideoQuery {
+        search: Some(text.into()),
+        boost_languages: boost.iter().map(|s| s.to_string()).collect(),
+        sort,
+        ..Default::default()
+    }
+}
+
+fn best_match() -> Sort<VideoSort> {
+    Sort {
+        field: VideoSort::Match,
+        descending: true,
+    }
+}
+
+fn newest_first() -> Sort<VideoSort> {
+    Sort {
+        field: VideoSort::PublishedAt,
+        descending: true,
+    }
+}
+
+/// The fixture's videos whose own text (title, tags, description), folded
+/// the simple way, holds `word`: the truth the name-only rules are checked
+/// against, independent of the index.
+fn own_text_holding(word: &str) -> Vec<String> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/relevance.jsonl"
+    );
+    let words = |t: &str| -> Vec<String> {
+        t.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_string)
+            .collect()
+    };
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["kind"] == "video")
+        .filter(|v| {
+            let tags = v["tags"].as_array().unwrap();
+            std::iter::once(&v["name"])
+                .chain(tags)
+                .chain(std::iter::once(&v["description"]))
+                .filter_map(|t| t.as_str())
+                .any(|t| words(t).iter().any(|w| w == word))
+        })
+        .map(|v| v["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Issue 14: "family" put first a French video matching only through its
+/// channel "Família y" (famili, the English stem of family, is what the
+/// French stemmer makes of it), above the video with "family" in its title.
+#[test]
+fn a_title_word_beats_another_languages_stem_in_a_channel_name() {
+    let idx = fixture();
+    for boost in VISITORS {
+        let r = titles(&idx, query("family", boost, best_match()));
+        assert_eq!(
+            r,
+            vec!["Family picnic in the park", "Recette de la tortilla"],
+            "boost {boost:?}"
+        );
+    }
+}
+
+/// Issue 14: « sécurité » put the one video holding that word 4th, behind
+/// English "security" videos (secur is the French stem of sécurité, not the
+/// English one). The word as typed, even in a description, comes first;
+/// then the French stem (sécurités) in a French title; then the English
+/// videos, whose stem only another language's stemmer gives the query.
+#[test]
+fn as_typed_beats_the_documents_stem_which_beats_another_languages_stem() {
+    let idx = fixture();
+    for boost in VISITORS {
+        let r = titles(&idx, query("sécurité", boost, best_match()));
+        assert_eq!(r.len(), 5, "boost {boost:?}: {r:?}");
+        assert_eq!(r[0], "Sauvegarder ses photos", "boost {boost:?}: {r:?}");
+        assert_eq!(
+            r[1], "Les sécurités oubliées de nos vieilles maisons de campagne",
+            "boost {boost:?}: {r:?}"
+        );
+        let mut english = r[2..].to_vec();
+        english.sort();
+        assert_eq!(
+            english,
+            vec![
+                "Home security cameras",
+                "Network security",
+                "Security basics"
+            ],
+            "boost {boost:?}"
+        );
+    }
+    // Typed in English, the same English videos are exact and come first.
+    let r = search(&idx, "security");
+    assert!(
+        r[..3].iter().all(|t| t.to_lowercase().contains("security")),
+        "{r:?}"
+    );
+}
+
+/// Both words in a title (a video without a language) rank above one of
+/// them in a French channel's name, even for a French visitor whose boost
+/// favours the French video: the field tiers come before the language.
+#[test]
+fn a_title_match_beats_a_channel_name_match_before_the_language_boost() {
+    let idx = fixture();
+    for boost in VISITORS {
+        let r = titles(&idx, query("hiver lumière", boost, best_match()));
+        assert_eq!(
+            r,
+            vec!["Hiver et lumière", "Hiver en montagne"],
+            "boost {boost:?}"
+        );
+    }
+    // The boost still reorders within a tier: "jazz night" (same titles).
+    let q = query("jazz night", &["fr"], best_match());
+    let first = idx.search(&q).unwrap().data[0].item.clone();
+    assert_eq!(first.language.id.as_deref(), Some("fr"));
+}
+
+/// Issue 14: "garden" through a real PeerTube's global search listed every
+/// video of the channel garden_channel (they match only by its name), and
+/// sorted by date they came first. Best match: every video with the word in
+/// its own text ranks above them. Newest first: they are not listed, and
+/// the total counts only what is listed.
+#[test]
+fn name_only_matches_rank_last_and_leave_date_sorted_lists() {
+    let idx = fixture();
+    let own = own_text_holding("garden");
+    assert_eq!(own.len(), 3, "the fixture's own-text matches: {own:?}");
+    let channel = [
+        "Pruning roses in winter",
+        "Compost basics",
+        "Tomato seedlings",
+    ];
+    for boost in VISITORS {
+        let r = titles(&idx, query("garden", boost, best_match()));
+        assert_eq!(r.len(), 6, "boost {boost:?}: {r:?}");
+        let mut first: Vec<String> = r[..3].to_vec();
+        first.sort();
+        let mut expected = own.clone();
+        expected.sort();
+        assert_eq!(first, expected, "boost {boost:?}: {r:?}");
+        assert!(
+            r[3..].iter().all(|t| channel.contains(&t.as_str())),
+            "{r:?}"
+        );
+        // Within the own-text tier: title, then tags, then description.
+        assert_eq!(
+            r[..3],
+            ["My garden tour", "Spring planting", "Weekend vlog"],
+            "boost {boost:?}"
+        );
+
+        let hits = idx.search(&query("garden", boost, newest_first())).unwrap();
+        let r: Vec<String> = hits.data.iter().map(|h| h.item.name.clone()).collect();
+        assert_eq!(
+            r,
+            vec!["Weekend vlog", "Spring planting", "My garden tour"],
+            "boost {boost:?}: newest first, own text only"
+        );
+        assert_eq!(hits.total, 3, "the total counts what the list shows");
+    }
+}
+
+/// Typing the channel's handle (or its words, as its display name reads)
+/// names it: its videos are then listed by date too.
+#[test]
+fn a_query_naming_the_channel_lists_its_videos_by_date() {
+    let idx = fixture();
+    for text in [
+        "garden_channel",
+        "Garden channel",
+        "garden_channel@garden.example.net",
+    ] {
+        let hits = idx.search(&query(text, &[], newest_first())).unwrap();
+        let r: Vec<String> = hits.data.iter().map(|h| h.item.name.clone()).collect();
+        assert_eq!(
+            r[..3],
+            [
+                "Pruning roses in winter",
+                "Compost basics",
+                "Tomato seedlings"
+            ],
+            "{text}: {r:?}"
+        );
+        assert_eq!(hits.total, r.len() as u64, "{text}");
+    }
+    // An identifier still finds its video by date (its words are in no text).
+    let uuid = "9eb1f2b6-27ba-5424-a78c-ce58c5f473a5";
+    let hits = idx.search(&query(uuid, &[], newest_first())).unwrap();
+    assert_eq!(
+        hits.data.first().map(|h| h.item.uuid.as_str()),
+        Some(uuid),
+        "{:?}",
+        hits.data.iter().map(|h| &h.item.name).collect::<Vec<_>>()
+    );
+    // Another channel's handle does not let garden_channel's videos in.
+    let hits = idx
+        .search(&query("garden alice_channel", &[], newest_first()))
+        .unwrap();
+    assert!(
+        hits.data
+            .iter()
+            .all(|h| h.item.channel.name != "garden_channel"),
+        "{:?}",
+        hits.data.iter().map(|h| &h.item.name).collect::<Vec<_>>()
+    );
+}
 /// The fixture's records of one kind, as JSON.
 fn records(kind: &str) -> Vec<serde_json::Value> {
     let path = concat!(

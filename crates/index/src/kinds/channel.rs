@@ -8,7 +8,7 @@ use tantivy::schema::{Field, STRING, SchemaBuilder};
 
 use crate::embedded::ActorRole;
 use crate::filters::{self, Clauses};
-use crate::kinds::fields::{Common, TextField, weights};
+use crate::kinds::fields::{Common, Role, TextField};
 use crate::kinds::{Column, Kind, Order};
 
 /// Fields of the channel index.
@@ -28,9 +28,9 @@ impl Kind for ChannelKind {
 
     fn build(b: &mut SchemaBuilder) -> ChannelKind {
         let text = [
-            TextField::build(b, "title", weights::TITLE, true),
-            TextField::build(b, "names", weights::NAMES, true),
-            TextField::build(b, "description", weights::DESCRIPTION, false),
+            TextField::build(b, "title", Role::Title, true),
+            TextField::build(b, "names", Role::Names, true),
+            TextField::build(b, "description", Role::Description, false),
         ];
         ChannelKind {
             text,

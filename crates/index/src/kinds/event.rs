@@ -9,9 +9,10 @@ use tantivy::schema::{Field, INDEXED, STRING, SchemaBuilder};
 
 use crate::filters::{self, Clauses};
 use crate::geo::GeoQuery;
-use crate::kinds::fields::{Common, TextField, num_fast, weights};
+use crate::kinds::fields::{Common, Role, TextField, num_fast};
 use crate::kinds::geo_fields::GeoFields;
 use crate::kinds::{Column, Kind, Order};
+use crate::tiers::StemmedIn;
 
 /// Fields of the event index.
 #[derive(Debug, Clone, Copy)]
@@ -44,10 +45,10 @@ impl Kind for EventKind {
 
     fn build(b: &mut SchemaBuilder) -> EventKind {
         let text = [
-            TextField::build(b, "title", weights::TITLE, true),
-            TextField::build(b, "tags", weights::TAGS, true),
-            TextField::build(b, "names", weights::NAMES, true),
-            TextField::build(b, "description", weights::DESCRIPTION, false),
+            TextField::build(b, "title", Role::Title, true),
+            TextField::build(b, "tags", Role::Tags, true),
+            TextField::build(b, "names", Role::NamesAndPlace, true),
+            TextField::build(b, "description", Role::Description, false),
         ];
         EventKind {
             text,
@@ -105,6 +106,11 @@ impl Kind for EventKind {
 
     fn language(&self) -> Option<Field> {
         Some(self.language)
+    }
+
+    fn stemmed_in(&self) -> StemmedIn {
+        // Events are stemmed by their language, which has no field here.
+        StemmedIn::Unrecorded
     }
 
     fn account_handle(&self) -> Field {

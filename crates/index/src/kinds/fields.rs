@@ -116,27 +116,78 @@ impl Common {
     }
 }
 
-/// A searchable text field: its folded and stemmed views and its weight.
+/// What a text field holds, which decides its place in the ranking
+/// (docs/ranking.md): its tier within a word, whether it is the document's
+/// own text, its BM25 weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Title or display name (and a channel's or group's handle name).
+    Title,
+    /// Tags.
+    Tags,
+    /// The description.
+    Description,
+    /// Names of the channel, account or owner the document belongs to: not
+    /// the document's own text.
+    Names,
+    /// Organiser names and the place of an event, or a group's place: the
+    /// place is the document's own (an event in Paris is about Paris), and
+    /// the two share one field, so the whole field counts as own text.
+    NamesAndPlace,
+}
+
+impl Role {
+    /// Rank within a word's form (title 3, tags 2, description 1, names and
+    /// places 0): see [`crate::tiers`].
+    pub fn tier(self) -> u32 {
+        match self {
+            Role::Title => 3,
+            Role::Tags => 2,
+            Role::Description => 1,
+            Role::Names | Role::NamesAndPlace => 0,
+        }
+    }
+
+    /// Whether a match here is a match by the document's own text.
+    pub fn own(self) -> bool {
+        !matches!(self, Role::Names)
+    }
+
+    /// BM25 weight ([`weights`]).
+    pub fn weight(self) -> f32 {
+        match self {
+            Role::Title => weights::TITLE,
+            Role::Tags => weights::TAGS,
+            Role::Description => weights::DESCRIPTION,
+            Role::Names | Role::NamesAndPlace => weights::NAMES,
+        }
+    }
+}
+
+/// A searchable text field: its folded and stemmed views and its role.
 #[derive(Debug, Clone, Copy)]
 pub struct TextField {
     /// Folded view (positions kept, for phrases).
     pub folded: Field,
     /// Stemmed view.
     pub stemmed: Field,
-    /// Relative weight in relevance.
+    /// Relative weight in BM25.
     pub weight: f32,
     /// Whether typo and prefix matching apply (not to long descriptions).
     pub loose: bool,
+    /// What the field holds (tier, own text).
+    pub role: Role,
 }
 
 impl TextField {
     /// Adds a text field's two views to a schema.
-    pub fn build(b: &mut SchemaBuilder, name: &str, weight: f32, loose: bool) -> TextField {
+    pub fn build(b: &mut SchemaBuilder, name: &str, role: Role, loose: bool) -> TextField {
         TextField {
             folded: b.add_text_field(name, text_opts(FOLDED, true)),
             stemmed: b.add_text_field(&format!("{name}_stem"), text_opts(STEMMED, false)),
-            weight,
+            weight: role.weight(),
             loose,
+            role,
         }
     }
 

@@ -9,7 +9,7 @@ use tantivy::schema::{Field, STRING, SchemaBuilder};
 
 use crate::filters::{self, Clauses};
 use crate::geo::GeoQuery;
-use crate::kinds::fields::{Common, TextField, num_fast, weights};
+use crate::kinds::fields::{Common, Role, TextField, num_fast};
 use crate::kinds::geo_fields::GeoFields;
 use crate::kinds::{Column, Kind, Order};
 
@@ -34,9 +34,9 @@ impl Kind for GroupKind {
 
     fn build(b: &mut SchemaBuilder) -> GroupKind {
         let text = [
-            TextField::build(b, "title", weights::TITLE, true),
-            TextField::build(b, "names", weights::NAMES, true),
-            TextField::build(b, "description", weights::DESCRIPTION, false),
+            TextField::build(b, "title", Role::Title, true),
+            TextField::build(b, "names", Role::NamesAndPlace, true),
+            TextField::build(b, "description", Role::Description, false),
         ];
         GroupKind {
             text,

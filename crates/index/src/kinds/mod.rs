@@ -24,6 +24,7 @@ use tantivy::schema::{Field, SchemaBuilder};
 use crate::analysis::Analysis;
 use crate::embedded::{ActorRole, actor_terms};
 use crate::filters::Clauses;
+use crate::tiers::StemmedIn;
 use fields::{Common, TextField};
 
 /// One kind of document as the index sees it.
@@ -62,6 +63,16 @@ pub trait Kind: Sized + Send + Sync + 'static {
     /// The language field, when the kind has one (`boostLanguages`).
     fn language(&self) -> Option<Field> {
         None
+    }
+
+    /// How its documents were stemmed, for the stem tiers: by the language
+    /// field when the kind has one, else as English (what
+    /// [`crate::analysis::Analysis::stemmed_text`] does without a language).
+    fn stemmed_in(&self) -> StemmedIn {
+        match self.language() {
+            Some(f) => StemmedIn::LanguageField(f),
+            None => StemmedIn::English,
+        }
     }
 
     /// The field holding the handle `blockedAccounts` speaks of.

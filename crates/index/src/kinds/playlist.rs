@@ -9,7 +9,7 @@ use tantivy::schema::{Field, STRING, SchemaBuilder};
 use crate::embedded::ActorRole;
 use crate::filters::{self, Clauses};
 use crate::kinds::channel::actor_order;
-use crate::kinds::fields::{Common, TextField, weights};
+use crate::kinds::fields::{Common, Role, TextField};
 use crate::kinds::{Kind, Order};
 
 /// Fields of the playlist index.
@@ -31,9 +31,9 @@ impl Kind for PlaylistKind {
 
     fn build(b: &mut SchemaBuilder) -> PlaylistKind {
         let text = [
-            TextField::build(b, "title", weights::TITLE, true),
-            TextField::build(b, "names", weights::NAMES, true),
-            TextField::build(b, "description", weights::DESCRIPTION, false),
+            TextField::build(b, "title", Role::Title, true),
+            TextField::build(b, "names", Role::Names, true),
+            TextField::build(b, "description", Role::Description, false),
         ];
         PlaylistKind {
             text,

@@ -8,7 +8,7 @@ use tantivy::schema::{Field, INDEXED, STRING, SchemaBuilder};
 
 use crate::embedded::ActorRole;
 use crate::filters::{self, Clauses};
-use crate::kinds::fields::{Common, TextField, num_fast, weights};
+use crate::kinds::fields::{Common, Role, TextField, num_fast};
 use crate::kinds::{Column, Kind, Order};
 
 /// Fields of the video index.
@@ -55,10 +55,10 @@ impl Kind for VideoKind {
 
     fn build(b: &mut SchemaBuilder) -> VideoKind {
         let text = [
-            TextField::build(b, "title", weights::TITLE, true),
-            TextField::build(b, "tags", weights::TAGS, true),
-            TextField::build(b, "names", weights::NAMES, true),
-            TextField::build(b, "description", weights::DESCRIPTION, false),
+            TextField::build(b, "title", Role::Title, true),
+            TextField::build(b, "tags", Role::Tags, true),
+            TextField::build(b, "names", Role::Names, true),
+            TextField::build(b, "description", Role::Description, false),
         ];
         VideoKind {
             text,

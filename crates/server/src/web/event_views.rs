@@ -158,7 +158,12 @@ pub fn event(l: &Lang, a: &Analysis, h: &Highlighter, e: &Event) -> EventCard {
         )),
         status,
         participants: count(l, "participants", e.participant_count),
-        snippet: snippet(a, h, e.description.as_deref()),
+        snippet: snippet(
+            a,
+            h,
+            e.description.as_deref(),
+            sepiola_model::Document::language(e),
+        ),
         origin_label: l.ta("open-on", &[("host", Arg::Text(host_of(&e.url)))]),
     }
 }
@@ -177,7 +182,7 @@ pub fn group(l: &Lang, a: &Analysis, h: &Highlighter, g: &Group) -> GroupCard {
         handle: g.handle(),
         members: count(l, "members", g.member_count),
         place: g.location.as_ref().and_then(place_line),
-        snippet: snippet(a, h, g.description.as_deref()),
+        snippet: snippet(a, h, g.description.as_deref(), g.language.as_deref()),
         origin_label: l.ta("open-on", &[("host", Arg::Text(host_of(&g.url)))]),
     }
 }

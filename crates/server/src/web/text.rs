@@ -3,7 +3,7 @@
 //! words marked. Escaping is the template engine's job.
 
 use pulldown_cmark::{Event, Parser, TagEnd};
-use sepiola_index::Analysis;
+use sepiola_index::{Analysis, MatchedForms};
 
 /// A piece of a snippet: text, marked when it matches the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,27 +35,30 @@ pub fn markdown_to_text(md: &str, max: usize) -> String {
     sepiola_model::text::truncate(&folded, max)
 }
 
-/// What to mark: the query's folded words, the last one also as a prefix.
+/// What to mark: every word of a text the query matched, in any of the
+/// forms the search matches (as typed, a stem, a typo, the start of a
+/// longer word for the last one: [`MatchedForms`]).
 #[derive(Debug, Clone, Default)]
 pub struct Highlighter {
-    words: Vec<String>,
-    prefix: Option<String>,
+    forms: MatchedForms,
 }
 
 impl Highlighter {
     /// Prepares the query's words.
     pub fn new(analysis: &Analysis, query: &str) -> Highlighter {
-        let words = analysis.folded_terms(&query.replace('"', " "));
-        let prefix = if query.chars().last().is_some_and(char::is_alphanumeric) {
-            words.last().filter(|w| w.chars().count() >= 3).cloned()
-        } else {
-            None
-        };
-        Highlighter { words, prefix }
+        Highlighter {
+            forms: MatchedForms::new(analysis, query),
+        }
     }
 
-    /// Splits `text` into marked and unmarked segments.
-    pub fn segments(&self, analysis: &Analysis, text: &str) -> Vec<Segment> {
+    /// Splits `text`, of a document in `language`, into marked and
+    /// unmarked segments.
+    pub fn segments(
+        &self,
+        analysis: &Analysis,
+        text: &str,
+        language: Option<&str>,
+    ) -> Vec<Segment> {
         let mut out: Vec<Segment> = Vec::new();
         let mut push = |s: &str, hit: bool| match out.last_mut() {
             Some(last) if last.hit == hit => last.text.push_str(s),
@@ -64,7 +67,7 @@ impl Highlighter {
                 hit,
             }),
         };
-        if self.words.is_empty() {
+        if self.forms.is_empty() {
             push(text, false);
             return out;
         }
@@ -81,7 +84,7 @@ impl Highlighter {
                 in_word = true;
             } else if !alnum && in_word {
                 let word = &text[start..i];
-                push(word, self.matches(analysis, word));
+                push(word, self.forms.matches(analysis, word, language));
                 start = i;
                 in_word = false;
             }
@@ -91,12 +94,6 @@ impl Highlighter {
         }
         out.retain(|s| !s.text.is_empty());
         out
-    }
-
-    fn matches(&self, analysis: &Analysis, word: &str) -> bool {
-        analysis.folded_terms(word).iter().any(|f| {
-            self.words.contains(f) || self.prefix.as_ref().is_some_and(|p| f.starts_with(p))
-        })
     }
 }
 
@@ -133,7 +130,7 @@ mod tests {
     fn query_words_are_marked_whatever_their_case_and_accents() {
         let a = Analysis::new();
         let h = Highlighter::new(&a, "ecole kub");
-        let segs = h.segments(&a, "L'École de Kubernetes, école!");
+        let segs = h.segments(&a, "L'École de Kubernetes, école!", Some("fr"));
         let hits: Vec<&str> = segs
             .iter()
             .filter(|s| s.hit)
@@ -142,6 +139,51 @@ mod tests {
         assert_eq!(hits, vec!["École", "Kubernetes", "école"]);
         let joined: String = segs.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(joined, "L'École de Kubernetes, école!");
+    }
+
+    /// Issue 14: the snippet marks every form the search matched, not only
+    /// the word as typed.
+    #[test]
+    fn stems_typos_and_prefixes_are_marked_too() {
+        let a = Analysis::new();
+        let hits = |query: &str, text: &str, language: Option<&str>| -> Vec<String> {
+            Highlighter::new(&a, query)
+                .segments(&a, text, language)
+                .into_iter()
+                .filter(|s| s.hit)
+                .map(|s| s.text)
+                .collect()
+        };
+        assert_eq!(
+            hits(
+                "sécurité",
+                "Les sécurités de la maison, la sécurité.",
+                Some("fr")
+            ),
+            ["sécurités", "sécurité"]
+        );
+        assert_eq!(
+            hits("chevaux", "Un cheval blanc et des chevaux.", Some("fr")),
+            ["cheval", "chevaux"]
+        );
+        assert_eq!(
+            hits(
+                "running shoes",
+                "She runs. Running shoe reviews.",
+                Some("en")
+            ),
+            ["runs", "Running", "shoe"]
+        );
+        assert_eq!(
+            hits("tutorail", "A short tutorial, no tutor.", Some("en")),
+            ["tutorial"]
+        );
+        assert_eq!(
+            hits("gard", "The gardens of Kew, a guard.", Some("en")),
+            ["gardens"]
+        );
+        // a complete last word (a space after it) is no prefix
+        assert!(hits("kubern ", "Kubernetes", None).is_empty());
     }
 
     #[test]

@@ -91,9 +91,19 @@ pub(super) fn host_of(url: &str) -> String {
         .unwrap_or_default()
 }
 
-pub(super) fn snippet(a: &Analysis, h: &Highlighter, text: Option<&str>) -> Vec<Segment> {
+/// The description of a card, as plain text cut to length, with the
+/// query's matched words marked (stemmed as the index stemmed the document,
+/// by its `language`).
+pub(super) fn snippet(
+    a: &Analysis,
+    h: &Highlighter,
+    text: Option<&str>,
+    language: Option<&str>,
+) -> Vec<Segment> {
     match text {
-        Some(t) if !t.trim().is_empty() => h.segments(a, &markdown_to_text(t, SNIPPET_CHARS)),
+        Some(t) if !t.trim().is_empty() => {
+            h.segments(a, &markdown_to_text(t, SNIPPET_CHARS), language)
+        }
         _ => Vec::new(),
     }
 }
@@ -133,7 +143,7 @@ pub fn video(l: &Lang, a: &Analysis, h: &Highlighter, v: &Video) -> VideoCard {
         ),
         views: count(l, "views", v.views),
         language,
-        snippet: snippet(a, h, v.description.as_deref()),
+        snippet: snippet(a, h, v.description.as_deref(), v.language.id.as_deref()),
         origin_label: l.ta("watch-on", &[("host", Arg::Text(host_of(&v.url)))]),
     }
 }
@@ -158,7 +168,7 @@ pub fn channel(l: &Lang, a: &Analysis, h: &Highlighter, c: &Channel) -> ActorCar
             count(l, "followers", c.followers_count),
             l.ta("created-on", &[("date", Arg::Text(l.date(&c.created_at)))])
         ),
-        snippet: snippet(a, h, c.description.as_deref()),
+        snippet: snippet(a, h, c.description.as_deref(), None),
         origin_label: l.ta("open-on", &[("host", Arg::Text(host_of(&c.url)))]),
     }
 }
@@ -182,7 +192,7 @@ pub fn playlist(l: &Lang, a: &Analysis, h: &Highlighter, p: &Playlist) -> ActorC
         thumb: proxied(p.thumbnail_url.as_deref()),
         subtitle: owner,
         info: count(l, "videos-count", p.videos_length),
-        snippet: snippet(a, h, p.description.as_deref()),
+        snippet: snippet(a, h, p.description.as_deref(), None),
         origin_label: l.ta("open-on", &[("host", Arg::Text(host_of(&p.url)))]),
     }
 }

@@ -1,0 +1,216 @@
+//! [`OffsetQuery`]: a query's own score plus a constant.
+//!
+//! A ranking tier is a constant added to the BM25 of the form that reached
+//! it (see [`crate::tiers`]). Tantivy's stock queries multiply a score
+//! ([`tantivy::query::BoostQuery`]) or replace it
+//! ([`tantivy::query::ConstScoreQuery`]); this one adds, walking the inner
+//! postings once. For a stem, the constant depends on the document's
+//! language ([`LanguageBonus`]), read from a per-segment column rather than
+//! from the language postings.
+
+use std::fmt;
+use std::sync::Arc;
+
+use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::Field;
+use tantivy::{DocId, DocSet, Score, SegmentReader, Term};
+
+use crate::stem_languages::{self, Column};
+
+/// Matches what `inner` matches, scoring `inner`'s score + `offset` (+ the
+/// language bonus for documents stemmed in one of its languages).
+pub struct OffsetQuery {
+    inner: Box<dyn Query>,
+    offset: Score,
+    language: Option<LanguageBonus>,
+}
+
+/// An extra offset for documents stemmed in one of some languages.
+#[derive(Debug, Clone)]
+pub struct LanguageBonus {
+    /// The kind's language field.
+    pub field: Field,
+    /// The stemmer codes, in the order the mask's bits refer to.
+    pub codes: Arc<[&'static str]>,
+    /// Index of `en` in `codes` (languages without a stemmer are English).
+    pub english: u8,
+    /// The languages (bits over `codes`) that earn the bonus.
+    pub mask: u32,
+    /// The bonus.
+    pub extra: Score,
+}
+
+impl OffsetQuery {
+    /// `inner`, its score raised by `offset`.
+    pub fn new(inner: Box<dyn Query>, offset: Score) -> OffsetQuery {
+        OffsetQuery {
+            inner,
+            offset,
+            language: None,
+        }
+    }
+
+    /// `inner`, raised by `offset`, and by `language.extra` more for the
+    /// documents stemmed in one of `language`'s languages.
+    pub fn with_language(
+        inner: Box<dyn Query>,
+        offset: Score,
+        language: LanguageBonus,
+    ) -> OffsetQuery {
+        OffsetQuery {
+            inner,
+            offset,
+            language: Some(language),
+        }
+    }
+}
+
+impl Clone for OffsetQuery {
+    fn clone(&self) -> Self {
+        OffsetQuery {
+            inner: self.inner.box_clone(),
+            offset: self.offset,
+            language: self.language.clone(),
+        }
+    }
+}
+
+impl fmt::Debug for OffsetQuery {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.debug_struct("OffsetQuery")
+            .field("inner", &self.inner)
+            .field("offset", &self.offset)
+            .field("language", &self.language)
+            .finish()
+    }
+}
+
+impl Query for OffsetQuery {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(OffsetWeight {
+            inner: self.inner.weight(enable_scoring)?,
+            offset: self.offset,
+            language: self.language.clone(),
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.inner.query_terms(visitor);
+    }
+}
+
+struct OffsetWeight {
+    inner: Box<dyn Weight>,
+    offset: Score,
+    language: Option<LanguageBonus>,
+}
+
+impl Weight for OffsetWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let language = match &self.language {
+            Some(l) => Some((
+                stem_languages::column(reader, l.field, &l.codes, l.english)?,
+                l.mask,
+                l.extra * boost,
+            )),
+            None => None,
+        };
+        Ok(Box::new(OffsetScorer {
+            inner: self.inner.scorer(reader, boost)?,
+            offset: self.offset * boost,
+            language,
+        }))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let inner = self.inner.explain(reader, doc)?;
+        let mut s = self.scorer(reader, 1.0)?;
+        s.seek(doc);
+        let mut e = Explanation::new("offset", s.score());
+        e.add_detail(inner);
+        Ok(e)
+    }
+}
+
+struct OffsetScorer {
+    inner: Box<dyn Scorer>,
+    offset: Score,
+    /// The column, the mask of languages earning the bonus, the bonus.
+    language: Option<(Column, u32, Score)>,
+}
+
+impl DocSet for OffsetScorer {
+    fn advance(&mut self) -> DocId {
+        self.inner.advance()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.inner.seek(target)
+    }
+
+    fn doc(&self) -> DocId {
+        self.inner.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.inner.size_hint()
+    }
+
+    fn cost(&self) -> u64 {
+        self.inner.cost()
+    }
+}
+
+impl Scorer for OffsetScorer {
+    fn score(&mut self) -> Score {
+        let base = self.inner.score() + self.offset;
+        match &self.language {
+            Some((column, mask, extra)) => {
+                let lang = column
+                    .get(self.inner.doc() as usize)
+                    .copied()
+                    .unwrap_or(u8::MAX);
+                if lang < 32 && mask & (1 << lang) != 0 {
+                    base + extra
+                } else {
+                    base
+                }
+            }
+            None => base,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::collector::TopDocs;
+    use tantivy::query::{ConstScoreQuery, TermQuery};
+    use tantivy::schema::{IndexRecordOption, STRING, Schema};
+    use tantivy::{Index, TantivyDocument};
+
+    #[test]
+    fn adds_the_offset_to_the_inner_score_of_matching_documents_only() {
+        let mut b = Schema::builder();
+        let f = b.add_text_field("w", STRING);
+        let index = Index::create_in_ram(b.build());
+        let mut w = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("writer");
+        for word in ["cat", "dog", "cat"] {
+            let mut doc = TantivyDocument::new();
+            doc.add_text(f, word);
+            w.add_document(doc).expect("add");
+        }
+        w.commit().expect("commit");
+        let searcher = index.reader().expect("reader").searcher();
+        let cat = TermQuery::new(Term::from_field_text(f, "cat"), IndexRecordOption::Basic);
+        let q = OffsetQuery::new(Box::new(ConstScoreQuery::new(Box::new(cat), 1.5)), 100.0);
+        let top = searcher
+            .search(&q, &TopDocs::with_limit(10).order_by_score())
+            .expect("search");
+        let mut got: Vec<(u32, Score)> = top.iter().map(|(s, a)| (a.doc_id, *s)).collect();
+        got.sort_by_key(|(d, _)| *d);
+        assert_eq!(got, vec![(0, 101.5), (2, 101.5)]);
+    }
+}
