@@ -346,6 +346,35 @@ test('chips on the desktop too, small and wrapping beside the filter panel', asy
   await page.close();
 });
 
+// Bookmarks and shortcuts in Sepia Search's URL format open the same search
+// (its parameter names and values, its /<locale>/search prefix), checked
+// against the page's own parameters and against the API.
+test('a Sepia Search link and /fr/search open the same search', async () => {
+  const page = await newPage('en-US');
+  await page.goto(base + '/fr/search?search=jazz&sort=-publishedAt&nsfw=both&languageOneOf=fr&page=1');
+  const u = new URL(page.url());
+  assert.equal(u.pathname, '/search');
+  assert.equal(u.searchParams.get('lang'), 'fr');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  assert.equal(await page.locator('.results-head select#f-sort').inputValue(), 'recent');
+  assert.ok(await page.locator('.chips a.chip').count() >= 2, 'language and sensitive content shown as chips');
+  const sepia = await page.locator('ol.cards h2').allInnerTexts();
+  const api = await (await fetch(base + '/api/v1/search/videos?search=jazz&sort=-publishedAt&nsfw=both&languageOneOf=fr&count=10')).json();
+  assert.ok(api.total >= 1, `the fixture has French jazz videos (${api.total})`);
+  assert.deepEqual(sepia, api.data.map((v) => v.name));
+  await page.goto(base + '/search?search=jazz&sort=recent&sensitive=show&language=fr&lang=fr');
+  assert.deepEqual(await page.locator('ol.cards h2').allInnerTexts(), sepia, 'same results as our own link');
+  // durationRange and -views, on /search itself, in the visitor's language
+  await page.goto(base + '/search?search=&durationRange=short&sort=-views');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.locator('.results-head select#f-sort').inputValue(), 'views');
+  const short = await page.locator('ol.cards h2').allInnerTexts();
+  await page.goto(base + '/search?search=&duration=short&sort=views');
+  assert.ok(short.length >= 1);
+  assert.deepEqual(await page.locator('ol.cards h2').allInnerTexts(), short);
+  await page.close();
+});
+
 test('a pasted watch URL finds its video, a pasted channel URL its channel', async () => {
   const page = await newPage();
   const video = (await (await fetch(`${base}/api/v1/search/videos?search=${encodeURIComponent('Marie Curie')}`)).json()).data[0];
