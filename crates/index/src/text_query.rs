@@ -160,7 +160,7 @@ pub fn build(
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
 
     let links = read_links(search, spec);
-    let has_id = links.found;
+    let has_id = !links.named.is_empty();
     let search = links.words.as_str();
     let (free, phrases) = split_phrases(search);
 
@@ -250,8 +250,6 @@ struct Links {
     /// The documents the ids and actor links name (unscored: the caller
     /// gives them the identifier tier).
     named: Vec<Box<dyn Query>>,
-    /// Whether any was looked up on this kind.
-    found: bool,
     /// The search without the links, to be read as words.
     words: String,
 }
@@ -264,7 +262,6 @@ struct Links {
 fn read_links(search: &str, spec: &TextSpec) -> Links {
     let mut links = Links {
         named: Vec::new(),
-        found: false,
         words: String::new(),
     };
     let mut rest: Vec<&str> = Vec::new();
@@ -273,7 +270,6 @@ fn read_links(search: &str, spec: &TextSpec) -> Links {
         if let Some(link) = actor_link(token) {
             if let Some(q) = actor_query(&link, spec) {
                 links.named.push(q);
-                links.found = true;
             }
             continue;
         }
@@ -290,7 +286,6 @@ fn read_links(search: &str, spec: &TextSpec) -> Links {
             && let Some(f) = spec.uuid
         {
             links.named.extend(ids.iter().map(|uuid| term(f, uuid)));
-            links.found = true;
         }
         if ids.is_empty() || !token.contains('/') {
             rest.push(raw);
