@@ -5,7 +5,7 @@
 //! indexed for the text search, filters and sorts the search API offers.
 //! Each kind is one file under `kinds/` (the `Kind` trait); everything else
 //! is written once for every kind: text matching (`text_query`,
-//! `tiers`, `offset_query`, `own_text`), running a search (`execute`), writes (`writes`), what the
+//! `tiers`, `words_query`, `offset_query`), running a search (`execute`), writes (`writes`), what the
 //! index holds (`inventory`), export (`export`), the actors documents embed
 //! and their rewrite (`embedded`).
 //! Writes are batched and become searchable at the next [`SearchIndex::commit`];
@@ -28,7 +28,6 @@ mod kinds;
 mod matched_forms;
 mod migrate;
 mod offset_query;
-mod own_text;
 mod part;
 mod pasted_link;
 mod prefix;
@@ -40,6 +39,7 @@ mod tiers;
 mod typo;
 mod upgrade;
 mod withheld;
+mod words_query;
 mod writes;
 
 pub use analysis::Analysis;

@@ -4,64 +4,24 @@
 //! it (see [`crate::tiers`]). Tantivy's stock queries multiply a score
 //! ([`tantivy::query::BoostQuery`]) or replace it
 //! ([`tantivy::query::ConstScoreQuery`]); this one adds, walking the inner
-//! postings once. For a stem, the constant depends on the document's
-//! language ([`LanguageBonus`]), read from a per-segment column rather than
-//! from the language postings.
+//! postings once. Quoted phrases use it; the free words are scored by
+//! [`crate::words_query::WordsQuery`], which adds its tiers itself.
 
 use std::fmt;
-use std::sync::Arc;
 
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::schema::Field;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term};
 
-use crate::stem_languages::{self, Column};
-
-/// Matches what `inner` matches, scoring `inner`'s score + `offset` (+ the
-/// language bonus for documents stemmed in one of its languages).
+/// Matches what `inner` matches, scoring `inner`'s score + `offset`.
 pub struct OffsetQuery {
     inner: Box<dyn Query>,
     offset: Score,
-    language: Option<LanguageBonus>,
-}
-
-/// An extra offset for documents stemmed in one of some languages.
-#[derive(Debug, Clone)]
-pub struct LanguageBonus {
-    /// The kind's language field.
-    pub field: Field,
-    /// The stemmer codes, in the order the mask's bits refer to.
-    pub codes: Arc<[&'static str]>,
-    /// Index of `en` in `codes` (languages without a stemmer are English).
-    pub english: u8,
-    /// The languages (bits over `codes`) that earn the bonus.
-    pub mask: u32,
-    /// The bonus.
-    pub extra: Score,
 }
 
 impl OffsetQuery {
     /// `inner`, its score raised by `offset`.
     pub fn new(inner: Box<dyn Query>, offset: Score) -> OffsetQuery {
-        OffsetQuery {
-            inner,
-            offset,
-            language: None,
-        }
-    }
-
-    /// `inner`, raised by `offset`, and by `language.extra` more for the
-    /// documents stemmed in one of `language`'s languages.
-    pub fn with_language(
-        inner: Box<dyn Query>,
-        offset: Score,
-        language: LanguageBonus,
-    ) -> OffsetQuery {
-        OffsetQuery {
-            inner,
-            offset,
-            language: Some(language),
-        }
+        OffsetQuery { inner, offset }
     }
 }
 
@@ -70,7 +30,6 @@ impl Clone for OffsetQuery {
         OffsetQuery {
             inner: self.inner.box_clone(),
             offset: self.offset,
-            language: self.language.clone(),
         }
     }
 }
@@ -80,7 +39,6 @@ impl fmt::Debug for OffsetQuery {
         f.debug_struct("OffsetQuery")
             .field("inner", &self.inner)
             .field("offset", &self.offset)
-            .field("language", &self.language)
             .finish()
     }
 }
@@ -90,7 +48,6 @@ impl Query for OffsetQuery {
         Ok(Box::new(OffsetWeight {
             inner: self.inner.weight(enable_scoring)?,
             offset: self.offset,
-            language: self.language.clone(),
         }))
     }
 
@@ -102,23 +59,13 @@ impl Query for OffsetQuery {
 struct OffsetWeight {
     inner: Box<dyn Weight>,
     offset: Score,
-    language: Option<LanguageBonus>,
 }
 
 impl Weight for OffsetWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let language = match &self.language {
-            Some(l) => Some((
-                stem_languages::column(reader, l.field, &l.codes, l.english)?,
-                l.mask,
-                l.extra * boost,
-            )),
-            None => None,
-        };
         Ok(Box::new(OffsetScorer {
             inner: self.inner.scorer(reader, boost)?,
             offset: self.offset * boost,
-            language,
         }))
     }
 
@@ -135,8 +82,6 @@ impl Weight for OffsetWeight {
 struct OffsetScorer {
     inner: Box<dyn Scorer>,
     offset: Score,
-    /// The column, the mask of languages earning the bonus, the bonus.
-    language: Option<(Column, u32, Score)>,
 }
 
 impl DocSet for OffsetScorer {
@@ -163,21 +108,7 @@ impl DocSet for OffsetScorer {
 
 impl Scorer for OffsetScorer {
     fn score(&mut self) -> Score {
-        let base = self.inner.score() + self.offset;
-        match &self.language {
-            Some((column, mask, extra)) => {
-                let lang = column
-                    .get(self.inner.doc() as usize)
-                    .copied()
-                    .unwrap_or(u8::MAX);
-                if lang < 32 && mask & (1 << lang) != 0 {
-                    base + extra
-                } else {
-                    base
-                }
-            }
-            None => base,
-        }
+        self.inner.score() + self.offset
     }
 }
 

@@ -13,12 +13,12 @@ use tantivy::schema::{Field, IndexRecordOption};
 use crate::analysis::Analysis;
 use crate::embedded::ActorRole;
 use crate::kinds::fields::TextField;
-use crate::offset_query::{LanguageBonus, OffsetQuery};
-use crate::own_text::OwnTextQuery;
+use crate::offset_query::OffsetQuery;
 use crate::pasted_link::{ActorLink, ActorLinkKind, actor_link, regex_literal};
 use crate::stem_languages;
 use crate::tiers::{Form, StemmedIn, Tiers};
 use crate::typo::TypoQuery;
+use crate::words_query::{LanguageBonus, Matcher, Way, WordsQuery};
 
 /// The constants of query reading; the score tiers are in `tiers.rs`
 /// (docs/ranking.md).
@@ -134,9 +134,9 @@ pub(crate) fn typo_distance(chars: usize) -> Option<u8> {
     }
 }
 
-/// One way a word can be found: a query over one field, the form it finds.
+/// One way a word can be found: a matcher over one field, the form it finds.
 struct Found {
-    query: Box<dyn Query>,
+    matcher: Matcher,
     form: Form,
     field: TextField,
     /// For a stem: the language field and the stemmers (bits over the
@@ -197,14 +197,14 @@ pub fn build(
             ),
         ));
     }
-    let scored: Vec<Box<dyn Query>> = found
+    let scored: Vec<Vec<Way>> = found
         .into_iter()
-        .map(|forms| word_query(forms, &tiers, &codes))
+        .map(|forms| word_ways(forms, &tiers, &codes))
         .collect();
     if !scored.is_empty() {
         clauses.push((
             Occur::Should,
-            Box::new(OwnTextQuery::new(scored, tiers.own_text())),
+            Box::new(WordsQuery::new(scored, tiers.own_text())),
         ));
     }
     if words.len() >= 2 {
@@ -391,6 +391,14 @@ fn scored_term(field: Field, value: &str, weight: f32) -> Box<dyn Query> {
     ))
 }
 
+/// A word's way through a term, scored by BM25 times `weight`.
+fn term_matcher(field: Field, value: &str, weight: f32) -> Matcher {
+    Matcher::Term {
+        term: Term::from_field_text(field, value),
+        weight,
+    }
+}
+
 /// Every way `w` can be found, field by field: as typed, by each of its
 /// stems (told apart by the document's language), as a typo or a prefix.
 fn word_forms(w: &Word, spec: &TextSpec, codes: &[&'static str], lookups: &Lookups) -> Vec<Found> {
@@ -406,22 +414,22 @@ fn word_forms(w: &Word, spec: &TextSpec, codes: &[&'static str], lookups: &Looku
         .filter(|_| w.prefix)
         .map(|f| TypoQuery::new_prefix(Term::from_field_text(f, &w.folded)));
     for f in spec.fields {
-        let mut found = |query: Box<dyn Query>, form: Form, own_if: Option<(Field, u32)>| {
+        let mut found = |matcher: Matcher, form: Form, own_if: Option<(Field, u32)>| {
             out.push(Found {
-                query,
+                matcher,
                 form,
                 field: *f,
                 own_if,
             })
         };
         found(
-            scored_term(f.folded, &w.folded, f.weight),
+            term_matcher(f.folded, &w.folded, f.weight),
             Form::Exact,
             None,
         );
         let stem_weight = f.weight * ranking::STEM_FACTOR;
         for (stem, langs) in &w.stems {
-            let plain = scored_term(f.stemmed, stem, stem_weight);
+            let plain = term_matcher(f.stemmed, stem, stem_weight);
             match own_language(spec.stemmed_in, langs, codes) {
                 OwnLanguage::Always => found(plain, Form::OwnStem, None),
                 OwnLanguage::Never => found(plain, Form::OtherStem, None),
@@ -455,11 +463,11 @@ fn word_forms(w: &Word, spec: &TextSpec, codes: &[&'static str], lookups: &Looku
             0 => {}
             1 => {
                 if let Some((_, q)) = loose.pop() {
-                    found(konst(q, 0.0), Form::Loose, None);
+                    found(Matcher::Unscored(q), Form::Loose, None);
                 }
             }
             _ => found(
-                konst(Box::new(BooleanQuery::new(loose)), 0.0),
+                Matcher::Unscored(Box::new(BooleanQuery::new(loose))),
                 Form::Loose,
                 None,
             ),
@@ -494,11 +502,13 @@ fn own_language(stemmed_in: StemmedIn, langs: &[&str], codes: &[&'static str]) -
     }
 }
 
-/// One word's score: its best form and field (the level), whether that
-/// is in the document's own text, plus the BM25 of that match.
-fn word_query(forms: Vec<Found>, tiers: &Tiers, codes: &Arc<[&'static str]>) -> Box<dyn Query> {
+/// One word's ways, each with its tiers: its form and field (the level),
+/// whether that is the document's own text, and for a stem the bonus when
+/// it is the document's own language's. [`WordsQuery`] adds the BM25 of
+/// the match and keeps the word's best way.
+fn word_ways(forms: Vec<Found>, tiers: &Tiers, codes: &Arc<[&'static str]>) -> Vec<Way> {
     let english = codes.iter().position(|c| *c == "en").unwrap_or(0);
-    let children: Vec<Box<dyn Query>> = forms
+    forms
         .into_iter()
         .map(|f| {
             let own = if f.field.role.own() {
@@ -507,25 +517,19 @@ fn word_query(forms: Vec<Found>, tiers: &Tiers, codes: &Arc<[&'static str]>) -> 
                 0.0
             };
             let tier = f.field.role.tier();
-            let offset = own + tiers.word() + tiers.level(f.form, tier);
-            let q = match f.own_if {
-                Some((field, mask)) => OffsetQuery::with_language(
-                    f.query,
-                    offset,
-                    LanguageBonus {
-                        field,
-                        codes: codes.clone(),
-                        english: u8::try_from(english).unwrap_or(0),
-                        mask,
-                        extra: tiers.level(Form::OwnStem, tier) - tiers.level(f.form, tier),
-                    },
-                ),
-                None => OffsetQuery::new(f.query, offset),
-            };
-            Box::new(q) as Box<dyn Query>
+            Way {
+                matcher: f.matcher,
+                offset: own + tiers.word() + tiers.level(f.form, tier),
+                language: f.own_if.map(|(field, mask)| LanguageBonus {
+                    field,
+                    codes: codes.clone(),
+                    english: u8::try_from(english).unwrap_or(0),
+                    mask,
+                    extra: tiers.level(Form::OwnStem, tier) - tiers.level(f.form, tier),
+                }),
+            }
         })
-        .collect();
-    Box::new(DisjunctionMaxQuery::new(children))
+        .collect()
 }
 
 /// The documents where some word is found in their own text, that embed
@@ -542,7 +546,7 @@ fn own_text_or_named(
         .iter()
         .flatten()
         .filter(|f| f.field.role.own())
-        .map(|f| (Occur::Should, f.query.box_clone()))
+        .map(|f| (Occur::Should, f.matcher.query()))
         .collect();
     for handle in named_handles(search, spec.actors, lookups) {
         any.push((Occur::Should, term(spec.actors, &handle)));

@@ -128,7 +128,7 @@ mod tests {
             let below_word = t.exact_title() + w * best_level + t.language() + bm25;
             assert!(t.word() > below_word, "{n}");
             assert!(t.own_text() > w * t.word() + below_word, "{n}");
-            // a word's score stays under the own-text bonus (OwnTextQuery
+            // a word's score stays under the own-text bonus (WordsQuery
             // reads it so)
             assert!(t.word() + best_level + bm25 < t.own_text());
             assert!(t.id() > t.own_text() + w * t.word() + below_word);
