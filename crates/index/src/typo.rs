@@ -8,8 +8,11 @@
 //! though no word of another script is a typo of it. [`TypoQuery`] stops the
 //! walk at the first byte of a CJK or other wide character when the query
 //! word has none, and matches the same terms as tantivy's `FuzzyTermQuery`
-//! otherwise. The automaton of a word is built once and shared by the
-//! fields it is matched in ([`TypoQuery::in_field`]).
+//! otherwise, but for the first letter: a typo there counts as two, as in
+//! Meilisearch, so a word allowed one typo needs its first letter as typed
+//! and a word allowed two may change its first letter and nothing else.
+//! The automaton of a word is built once and shared by the fields it is
+//! matched in ([`TypoQuery::in_field`]).
 
 use std::fmt;
 use std::sync::{Arc, OnceLock};
@@ -32,35 +35,87 @@ fn has_wide(word: &str) -> bool {
 
 /// A state no transition leaves and nothing matches from (no real DFA state is this big).
 const DEAD: u32 = u32::MAX;
+/// [`Walk::at`] once a term's first letter differs from the word's.
+const MISMATCH: u8 = u8::MAX;
 
 /// The Levenshtein automaton of a word, refusing terms with wide
-/// characters when the word has none.
+/// characters when the word has none, and counting a typo in the first
+/// letter as two (as Meilisearch does: people rarely mistype the first
+/// letter, and a first letter that must match keeps the walk to one
+/// branch of the dictionary instead of all of them).
 struct SameScript {
+    /// Within the word's distance, the first letter as typed.
     dfa: DfaWrapper,
+    /// Within one edit, the first letter anything: for words allowed two
+    /// typos, a first-letter typo uses both.
+    one: Option<DfaWrapper>,
+    /// The UTF-8 bytes of the first letter that `dfa` needs (empty: no rule).
+    first: Vec<u8>,
     block_wide: bool,
 }
 
+/// Where a walk is in both automata and in the first letter.
+#[derive(Clone)]
+struct Walk {
+    main: u32,
+    one: u32,
+    /// Bytes of the first letter matched so far, or [`MISMATCH`].
+    at: u8,
+}
+
+impl SameScript {
+    fn first_done(&self, at: u8) -> bool {
+        at != MISMATCH && usize::from(at) >= self.first.len()
+    }
+}
+
 impl Automaton for SameScript {
-    type State = u32;
+    type State = Walk;
 
-    fn start(&self) -> u32 {
-        self.dfa.start()
+    fn start(&self) -> Walk {
+        Walk {
+            main: self.dfa.start(),
+            one: self.one.as_ref().map_or(DEAD, |d| d.start()),
+            at: 0,
+        }
     }
 
-    fn is_match(&self, state: &u32) -> bool {
-        *state != DEAD && self.dfa.is_match(state)
+    fn is_match(&self, s: &Walk) -> bool {
+        (s.main != DEAD && self.first_done(s.at) && self.dfa.is_match(&s.main))
+            || (s.one != DEAD && self.one.as_ref().is_some_and(|d| d.is_match(&s.one)))
     }
 
-    fn can_match(&self, state: &u32) -> bool {
-        *state != DEAD && self.dfa.can_match(state)
+    fn can_match(&self, s: &Walk) -> bool {
+        (s.main != DEAD && self.dfa.can_match(&s.main))
+            || (s.one != DEAD && self.one.as_ref().is_some_and(|d| d.can_match(&s.one)))
     }
 
-    fn accept(&self, state: &u32, byte: u8) -> u32 {
-        if *state == DEAD || (self.block_wide && is_wide_lead(byte)) {
+    fn accept(&self, s: &Walk, byte: u8) -> Walk {
+        if self.block_wide && is_wide_lead(byte) {
+            return Walk {
+                main: DEAD,
+                one: DEAD,
+                at: MISMATCH,
+            };
+        }
+        let at = match self.first.get(usize::from(s.at)) {
+            _ if s.at == MISMATCH => MISMATCH,
+            Some(b) if *b == byte => s.at + 1,
+            Some(_) => MISMATCH,
+            None => s.at,
+        };
+        let main = if s.main == DEAD || at == MISMATCH {
             DEAD
         } else {
-            self.dfa.accept(state, byte)
-        }
+            self.dfa.accept(&s.main, byte)
+        };
+        // Once the first letter is as typed, the main automaton covers
+        // everything the one-edit one could still match.
+        let one = match &self.one {
+            Some(d) if s.one != DEAD && !self.first_done(at) => d.accept(&s.one, byte),
+            _ => DEAD,
+        };
+        Walk { main, one, at }
     }
 }
 
@@ -129,8 +184,20 @@ impl TypoQuery {
         let text = value
             .as_str()
             .ok_or_else(|| TantivyError::InvalidArgument("a typo query needs text".into()))?;
+        let typos = !self.prefix && self.distance > 0;
+        let first = match text.chars().next() {
+            Some(c) if typos => c.to_string().into_bytes(),
+            _ => Vec::new(),
+        };
+        let one = if typos && self.distance >= 2 {
+            Some(FuzzyTermQuery::new(self.term.clone(), 1, true).automaton()?)
+        } else {
+            None
+        };
         let built = Arc::new(SameScript {
             dfa: fuzzy.automaton()?,
+            one,
+            first,
             block_wide: !has_wide(text),
         });
         Ok(Arc::clone(self.automaton.get_or_init(|| built)))
@@ -189,13 +256,60 @@ mod tests {
         // garden, gardens, gadren (transposition); not jardin (2 edits), not g日rden.
         assert_eq!(count(&TypoQuery::new(t("garden"), 1)), 3);
         assert_eq!(count(&FuzzyTermQuery::new(t("garden"), 1, true)), 4);
-        // A CJK word keeps its typos within CJK.
-        assert_eq!(count(&TypoQuery::new(t("日本"), 1)), 3);
+        // A CJK word keeps its typos within CJK (本日 changes the first letter).
+        assert_eq!(count(&TypoQuery::new(t("日本"), 1)), 2);
         assert_eq!(count(&TypoQuery::new_prefix(t("gard"))), 2);
         // A copy for another field shares the automaton and matches in its field.
         let g = b_field_query(&index, "garden");
         assert_eq!(count(&g.0), 3);
         assert_eq!(count(&g.1), 1);
         assert!(Arc::ptr_eq(&g.0.automaton, &g.1.automaton));
+    }
+
+    #[test]
+    fn a_typo_in_the_first_letter_counts_as_two() {
+        let mut b = Schema::builder();
+        let f = b.add_text_field("w", STRING);
+        let index = Index::create_in_ram(b.build());
+        let mut w = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("writer");
+        for word in [
+            "tutorial",     // 0: the word
+            "rutorial",     // 1: first letter changed
+            "utorial",      // 2: first letter dropped
+            "ttutorial",    // 3: first letter doubled
+            "utTorial",     // 4: first two swapped (as typed below)
+            "tutorail",     // 5: one swap inside
+            "documentary",  // 6: the long word
+            "focumentary",  // 7: first letter changed, rest as typed
+            "focumentry",   // 8: first letter changed and one more edit
+            "docmuentray",  // 9: two edits inside
+            "ocumentary",   // 10: first letter dropped
+            "édocumentary", // 11: a two-byte letter inserted first
+        ] {
+            let mut d = TantivyDocument::new();
+            d.add_text(f, word);
+            w.add_document(d).expect("add");
+        }
+        w.commit().expect("commit");
+        let s = index.reader().expect("reader").searcher();
+        let matched = |word: &str, distance: u8| -> Vec<u32> {
+            let q = TypoQuery::new(Term::from_field_text(f, word), distance);
+            let mut v: Vec<u32> = s
+                .search(&q, &tantivy::collector::DocSetCollector)
+                .expect("search")
+                .into_iter()
+                .map(|a| a.doc_id)
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        // one typo: the first letter as typed
+        assert_eq!(matched("tutorial", 1), vec![0, 3, 5]);
+        // two typos: a first-letter typo uses both
+        assert_eq!(matched("documentary", 2), vec![6, 7, 9, 10, 11]);
+        // (ocumentary drops the first letter: one edit, counted two)
+        assert_eq!(matched("focumentary", 2), vec![6, 7, 8, 10]);
     }
 }

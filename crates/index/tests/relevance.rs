@@ -104,6 +104,18 @@ fn one_typo_is_tolerated_and_ranks_below_exact() {
 }
 
 #[test]
+fn a_typo_in_the_first_letter_counts_as_two() {
+    let idx = fixture();
+    // eight letters allow one typo, not in the first letter
+    assert!(search(&idx, "rutorial ").is_empty());
+    assert!(search(&idx, "tutprial ").contains(&"Rust tutorial for beginners".into()));
+    // ten letters allow two: the first letter alone, or two edits after it
+    assert_eq!(search(&idx, "jubernetes "), vec!["Kubernetes in production"]);
+    assert_eq!(search(&idx, "kubrenetse "), vec!["Kubernetes in production"]);
+    assert!(search(&idx, "jubernetis ").is_empty());
+}
+
+#[test]
 fn last_word_matches_as_a_prefix() {
     let idx = fixture();
     assert_eq!(search(&idx, "kubern"), vec!["Kubernetes in production"]);
