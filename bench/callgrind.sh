@@ -3,7 +3,8 @@
 # imports a generated corpus once (as bench/each.sh does), then runs the
 # server under `valgrind --tool=callgrind --dump-instr=no` twice, idle (start,
 # ping, stop) and under `bench each --repeat $REPEAT`; prints the difference
-# of the two totals divided by the requests, and keeps the load profile
+# of the two totals divided by the requests (both runs first wait for the
+# startup work, so it is not counted per request), and keeps the load profile
 # ($WORK/cg.load) for `callgrind_annotate`.
 #
 #   VOCAB=realistic bench/callgrind.sh          # 100,000 videos, this tree's release build
@@ -45,6 +46,9 @@ for mode in idle load; do
     sleep 0.2
   done
   curl -s "$addr/api/v1/ping" >/dev/null || true
+  # Wait for the startup work (the gazetteer is parsed in the background at
+  # start) in both runs, so that it is not counted as the requests' work.
+  curl -s "$addr/api/v1/places?search=paris" >/dev/null || true
   if [ "$mode" = load ]; then
     "$BIN/bench" each --base "$addr" --pid "$pid" --repeat "$REPEAT" --queries "$QUERIES" >"$WORK/each-cg.txt"
   fi

@@ -39,6 +39,8 @@ pub enum Matcher {
     },
     /// Any query, matched only (typos and prefixes score no BM25).
     Unscored(Box<dyn Query>),
+    /// Any query, its own score added (the words as a phrase in the title).
+    Scored(Box<dyn Query>),
 }
 
 impl Matcher {
@@ -49,7 +51,7 @@ impl Matcher {
                 term.clone(),
                 IndexRecordOption::Basic,
             )),
-            Matcher::Unscored(q) => q.box_clone(),
+            Matcher::Unscored(q) | Matcher::Scored(q) => q.box_clone(),
         }
     }
 }
@@ -62,6 +64,7 @@ impl Clone for Matcher {
                 weight: *weight,
             },
             Matcher::Unscored(q) => Matcher::Unscored(q.box_clone()),
+            Matcher::Scored(q) => Matcher::Scored(q.box_clone()),
         }
     }
 }
@@ -75,6 +78,7 @@ impl fmt::Debug for Matcher {
                 .field("weight", weight)
                 .finish(),
             Matcher::Unscored(q) => f.debug_tuple("Unscored").field(q).finish(),
+            Matcher::Scored(q) => f.debug_tuple("Scored").field(q).finish(),
         }
     }
 }
@@ -109,7 +113,9 @@ pub struct Way {
 /// Matches the documents any word is found in; scores, per document, the
 /// sum over its words of each word's best way (its offset plus BM25),
 /// with `own` (the own-text tier, which every way through the document's
-/// own text carries) counted at most once.
+/// own text carries) counted at most once. A "word" may also be a bonus
+/// that is not one (the whole title equal to the query, the words as a
+/// phrase): a list of one way, scoring below `own`.
 #[derive(Debug, Clone)]
 pub struct WordsQuery {
     words: Vec<Vec<Way>>,
@@ -149,7 +155,14 @@ impl Query for WordsQuery {
                             bm25,
                         }
                     }
-                    Matcher::Unscored(q) => WeightOf::Unscored(q.weight(enable_scoring)?),
+                    Matcher::Unscored(q) => WeightOf::Other {
+                        weight: q.weight(enable_scoring)?,
+                        scored: false,
+                    },
+                    Matcher::Scored(q) => WeightOf::Other {
+                        weight: q.weight(enable_scoring)?,
+                        scored: true,
+                    },
                 };
                 ways.push(WayWeight {
                     word,
@@ -170,7 +183,7 @@ impl Query for WordsQuery {
         for way in self.words.iter().flatten() {
             match &way.matcher {
                 Matcher::Term { term, .. } => visitor(term, false),
-                Matcher::Unscored(q) => q.query_terms(visitor),
+                Matcher::Unscored(q) | Matcher::Scored(q) => q.query_terms(visitor),
             }
         }
     }
@@ -182,7 +195,11 @@ enum WeightOf {
         term: Term,
         bm25: Option<Bm25Weight>,
     },
-    Unscored(Box<dyn Weight>),
+    /// Another query's weight; `scored` when its score counts.
+    Other {
+        weight: Box<dyn Weight>,
+        scored: bool,
+    },
 }
 
 struct WayWeight {
@@ -245,8 +262,9 @@ impl Weight for WordsWeight {
                         tier,
                     });
                 }
-                WeightOf::Unscored(w) => others.push(OtherWay {
-                    scorer: w.scorer(reader, boost)?,
+                WeightOf::Other { weight, scored } => others.push(OtherWay {
+                    scorer: weight.scorer(reader, boost)?,
+                    scored: *scored,
                     tier,
                 }),
             }
@@ -313,9 +331,11 @@ struct TermWay {
     tier: Tier,
 }
 
-/// Any other matcher (typos, prefixes): its score is its tier alone.
+/// Any other matcher: typos and prefixes score their tier alone, a
+/// phrase its own score too.
 struct OtherWay {
     scorer: Box<dyn Scorer>,
+    scored: bool,
     tier: Tier,
 }
 
@@ -395,7 +415,8 @@ impl WordsScorer {
         for o in &mut self.others {
             let mut doc = o.scorer.doc();
             while doc < end {
-                note(doc, o.tier.word, o.tier.score(doc, 0.0));
+                let own = if o.scored { o.scorer.score() } else { 0.0 };
+                note(doc, o.tier.word, o.tier.score(doc, own));
                 doc = o.scorer.advance();
             }
         }

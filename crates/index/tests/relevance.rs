@@ -110,8 +110,14 @@ fn a_typo_in_the_first_letter_counts_as_two() {
     assert!(search(&idx, "rutorial ").is_empty());
     assert!(search(&idx, "tutprial ").contains(&"Rust tutorial for beginners".into()));
     // ten letters allow two: the first letter alone, or two edits after it
-    assert_eq!(search(&idx, "jubernetes "), vec!["Kubernetes in production"]);
-    assert_eq!(search(&idx, "kubrenetse "), vec!["Kubernetes in production"]);
+    assert_eq!(
+        search(&idx, "jubernetes "),
+        vec!["Kubernetes in production"]
+    );
+    assert_eq!(
+        search(&idx, "kubrenetse "),
+        vec!["Kubernetes in production"]
+    );
     assert!(search(&idx, "jubernetis ").is_empty());
 }
 
