@@ -1,13 +1,14 @@
 // Launches Debian's Chromium the way this closed network needs it.
 import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// `options` go to the context (`{ javaScriptEnabled: false }`…).
+// `options` go to the context (`{ javaScriptEnabled: false }`…). The fresh
+// profile directory is removed when the context closes.
 export async function launch(options = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'sepiola-chromium-'));
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     ...options,
@@ -17,4 +18,6 @@ export async function launch(options = {}) {
       '--disable-quic',
     ],
   });
+  context.on('close', () => rmSync(userDataDir, { recursive: true, force: true }));
+  return context;
 }
