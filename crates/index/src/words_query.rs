@@ -465,12 +465,19 @@ impl WordsScorer {
         sum as Score
     }
 
-    /// Forgets the window's remaining documents.
+    /// Forgets the window's remaining documents (only their slots hold
+    /// scores: popping a document clears its slots).
     fn clear(&mut self) {
-        for b in self.bits.iter_mut() {
-            *b = 0;
+        let words = self.words;
+        for bucket in self.bucket..WINDOW_BUCKETS {
+            let mut rest = self.bits[bucket];
+            while rest != 0 {
+                let d = bucket * 64 + rest.trailing_zeros() as usize;
+                self.best[d * words..(d + 1) * words].fill(0.0);
+                rest &= rest - 1;
+            }
+            self.bits[bucket] = 0;
         }
-        self.best.fill(0.0);
         self.bucket = WINDOW_BUCKETS;
     }
 }
