@@ -44,6 +44,19 @@ struct SortValue {
     key_hash: u64,
 }
 
+impl SortValue {
+    /// The same order as [`compare`] as a plain tuple, which sorts several
+    /// times faster than the comparison closure (a million documents per
+    /// order): missing values last, the value (inverted when descending),
+    /// the key hash.
+    fn sort_key(&self, descending: bool) -> (bool, u64, u64) {
+        match self.value {
+            Some(v) => (false, if descending { !v } else { v }, self.key_hash),
+            None => (true, 0, self.key_hash),
+        }
+    }
+}
+
 fn compare(a: &SortValue, b: &SortValue, descending: bool) -> Ordering {
     let by_value = match (a.value, b.value) {
         (Some(x), Some(y)) if descending => y.cmp(&x),
@@ -162,9 +175,10 @@ impl BrowseOrders {
             return Ok(o.clone());
         }
         let columns = Columns::open(seg, seg.schema().get_field_name(field), numeric)?;
-        let mut all: Vec<(SortValue, DocId)> =
-            (0..seg.max_doc()).map(|d| (columns.get(d), d)).collect();
-        all.sort_unstable_by(|a, b| compare(&a.0, &b.0, descending).then(a.1.cmp(&b.1)));
+        let mut all: Vec<((bool, u64, u64), DocId)> = (0..seg.max_doc())
+            .map(|d| (columns.get(d).sort_key(descending), d))
+            .collect();
+        all.sort_unstable();
         let order = Arc::new(all.into_iter().map(|(_, d)| d).collect::<Vec<_>>());
         self.lock().insert(key, order.clone());
         Ok(order)
@@ -185,5 +199,46 @@ impl BrowseOrders {
         // A panic while holding the lock cannot leave the map inconsistent
         // (inserts and removals are single calls), so poisoning is ignored.
         self.cache.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sort_key_orders_as_the_comparison_does() {
+        let values = [
+            None,
+            Some(0),
+            Some(1),
+            Some(7),
+            Some(u64::MAX - 1),
+            Some(u64::MAX),
+        ];
+        let mut all = Vec::new();
+        for (i, v) in values.iter().enumerate() {
+            for key_hash in [0, 3, u64::MAX] {
+                all.push((
+                    SortValue {
+                        value: *v,
+                        key_hash,
+                    },
+                    i as DocId,
+                ));
+            }
+        }
+        for descending in [false, true] {
+            let mut by_compare = all.clone();
+            by_compare.sort_by(|a, b| compare(&a.0, &b.0, descending).then(a.1.cmp(&b.1)));
+            let mut by_key = all.clone();
+            by_key.sort_by_key(|(v, d)| (v.sort_key(descending), *d));
+            let docs = |v: &[(SortValue, DocId)]| -> Vec<(Option<u64>, u64)> {
+                v.iter().map(|(s, _)| (s.value, s.key_hash)).collect()
+            };
+            assert_eq!(docs(&by_compare), docs(&by_key), "descending {descending}");
+            // missing values last in both directions
+            assert_eq!(by_key.last().map(|(v, _)| v.value), Some(None));
+        }
     }
 }

@@ -91,7 +91,7 @@ impl FormsOf {
             || self.typos.is_some_and(|d| {
                 // the same script only, as the search (see `typo`)
                 f.chars().any(is_cjk) == self.folded.chars().any(is_cjk)
-                    && strsim::osa_distance(f, &self.folded) <= usize::from(d)
+                    && crate::typo::within_typos(&self.folded, f, d)
             })
     }
 }
@@ -130,6 +130,12 @@ mod tests {
         assert_eq!(
             marked("tutorail ", "A tutorial and a tutor", Some("en")),
             ["tutorial"]
+        );
+        // a typo in the first letter counts as two, as in the search
+        assert!(marked("rutorial ", "A tutorial", Some("en")).is_empty());
+        assert_eq!(
+            marked("jubernetes ", "Kubernetes, qubernetis", None),
+            ["Kubernetes"]
         );
         // the last word as a prefix, not when the query ends with a space
         assert_eq!(

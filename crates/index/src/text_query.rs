@@ -197,42 +197,41 @@ pub fn build(
             ),
         ));
     }
-    let mut scored: Vec<Vec<Way>> = found
+    let scored: Vec<Vec<Way>> = found
         .into_iter()
         .map(|forms| word_ways(forms, &tiers, &codes))
         .collect();
-    // The bonuses ride in the same scorer, as lists of one way: the
-    // words as a phrase in the title, the whole title equal to the query.
+    // The bonuses ride in the same scorer: the words as a phrase in the
+    // title, the whole title equal to the query.
+    let mut bonuses: Vec<Way> = Vec::new();
     if words.len() >= 2 {
         let terms: Vec<Term> = words
             .iter()
             .map(|w| Term::from_field_text(spec.fields[0].folded, &w.folded))
             .collect();
-        scored.push(vec![Way {
+        bonuses.push(Way {
             matcher: Matcher::Scored(Box::new(BoostQuery::new(
                 Box::new(PhraseQuery::new(terms)),
                 ranking::TITLE_PHRASE,
             ))),
             offset: 0.0,
             language: None,
-        }]);
+        });
     }
     let whole = a.folded_line(&search.replace('"', " "));
     if !whole.is_empty() {
-        scored.push(vec![Way {
+        bonuses.push(Way {
             matcher: Matcher::Unscored(Box::new(TermQuery::new(
                 Term::from_field_u64(spec.name_exact, crate::kinds::fields::key_hash(&whole)),
                 IndexRecordOption::Basic,
             ))),
             offset: tiers.exact_title(),
             language: None,
-        }]);
+        });
     }
-    if !scored.is_empty() {
-        clauses.push((
-            Occur::Should,
-            Box::new(WordsQuery::new(scored, tiers.own_text())),
-        ));
+    let scoring = WordsQuery::new(scored, bonuses, tiers.own_text());
+    if !scoring.is_empty() {
+        clauses.push((Occur::Should, Box::new(scoring)));
     }
     let has_phrase = !phrase_terms.is_empty();
     for terms in &phrase_terms {

@@ -119,6 +119,18 @@ impl Automaton for SameScript {
     }
 }
 
+/// Whether `term` is within `distance` typos of `word` as [`TypoQuery`]
+/// counts them (a transposition one edit, a first-letter typo two): what a
+/// snippet marks must be what the search matched.
+pub(crate) fn within_typos(word: &str, term: &str, distance: u8) -> bool {
+    let edits = strsim::osa_distance(word, term);
+    if word.chars().next() == term.chars().next() {
+        edits <= usize::from(distance)
+    } else {
+        distance >= 2 && edits <= 1
+    }
+}
+
 /// The documents holding a term within `distance` edits of the word (or,
 /// with `prefix`, a term starting within `distance` edits of it), a
 /// transposition counting as one edit; matched, not scored.

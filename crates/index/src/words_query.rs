@@ -110,30 +110,50 @@ pub struct Way {
     pub language: Option<LanguageBonus>,
 }
 
-/// Matches the documents any word is found in; scores, per document, the
-/// sum over its words of each word's best way (its offset plus BM25),
-/// with `own` (the own-text tier, which every way through the document's
-/// own text carries) counted at most once. A "word" may also be a bonus
-/// that is not one (the whole title equal to the query, the words as a
-/// phrase): a list of one way, scoring below `own`.
+/// Matches the documents any word or bonus is found in; scores, per
+/// document, the sum over its words of each word's best way (its offset
+/// plus BM25), with `own` (the own-text tier, which every way through the
+/// document's own text carries) counted at most once, then each bonus
+/// found (the whole title equal to the query, the words as a phrase).
 #[derive(Debug, Clone)]
 pub struct WordsQuery {
-    words: Vec<Vec<Way>>,
+    /// The words' ways, then each bonus as a list of one way.
+    slots: Vec<Vec<Way>>,
+    words: usize,
     own: Score,
 }
 
 impl WordsQuery {
-    /// The query of `words`, each a list of ways; a way scoring at least
-    /// `own` is a match in the document's own text.
-    pub fn new(words: Vec<Vec<Way>>, own: Score) -> WordsQuery {
-        WordsQuery { words, own }
+    /// The query of `words`, each a list of ways (a way scoring at least
+    /// `own` is a match in the document's own text), and `bonuses`, each
+    /// adding its score (below `own`) when found.
+    pub fn new(words: Vec<Vec<Way>>, bonuses: Vec<Way>, own: Score) -> WordsQuery {
+        let count = words.len();
+        let mut slots = words;
+        slots.extend(bonuses.into_iter().map(|b| vec![b]));
+        WordsQuery {
+            slots,
+            words: count,
+            own,
+        }
+    }
+
+    /// Whether it has neither words nor bonuses (it matches nothing).
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
     }
 }
 
 impl Query for WordsQuery {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        // Typos, prefixes and the exact title only match: their weights
+        // need no statistics (as under a constant score).
+        let unscored = match enable_scoring.searcher() {
+            Some(searcher) => EnableScoring::disabled_from_searcher(searcher),
+            None => EnableScoring::disabled_from_schema(enable_scoring.schema()),
+        };
         let mut ways = Vec::new();
-        for (word, list) in self.words.iter().enumerate() {
+        for (word, list) in self.slots.iter().enumerate() {
             for way in list {
                 let matcher = match &way.matcher {
                     Matcher::Term { term, weight } => {
@@ -141,13 +161,13 @@ impl Query for WordsQuery {
                             EnableScoring::Enabled {
                                 statistics_provider,
                                 ..
-                            } => Some(
+                            } => Some((
                                 Bm25Weight::for_terms(
                                     statistics_provider,
                                     std::slice::from_ref(term),
-                                )?
-                                .boost_by(*weight),
-                            ),
+                                )?,
+                                *weight,
+                            )),
                             EnableScoring::Disabled { .. } => None,
                         };
                         WeightOf::Term {
@@ -156,7 +176,7 @@ impl Query for WordsQuery {
                         }
                     }
                     Matcher::Unscored(q) => WeightOf::Other {
-                        weight: q.weight(enable_scoring)?,
+                        weight: q.weight(unscored)?,
                         scored: false,
                     },
                     Matcher::Scored(q) => WeightOf::Other {
@@ -174,13 +194,14 @@ impl Query for WordsQuery {
         }
         Ok(Box::new(WordsWeight {
             ways,
-            words: self.words.len(),
+            slots: self.slots.len(),
+            words: self.words,
             own: self.own,
         }))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        for way in self.words.iter().flatten() {
+        for way in self.slots.iter().flatten() {
             match &way.matcher {
                 Matcher::Term { term, .. } => visitor(term, false),
                 Matcher::Unscored(q) | Matcher::Scored(q) => q.query_terms(visitor),
@@ -190,10 +211,10 @@ impl Query for WordsQuery {
 }
 
 enum WeightOf {
-    /// BM25 of the term (none when scoring is off).
+    /// BM25 of the term and the way's weight (none when scoring is off).
     Term {
         term: Term,
-        bm25: Option<Bm25Weight>,
+        bm25: Option<(Bm25Weight, Score)>,
     },
     /// Another query's weight; `scored` when its score counts.
     Other {
@@ -211,15 +232,14 @@ struct WayWeight {
 
 struct WordsWeight {
     ways: Vec<WayWeight>,
+    slots: usize,
     words: usize,
     own: Score,
 }
 
 impl Weight for WordsWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let mut terms = Vec::new();
-        let mut others = Vec::new();
-        for way in &self.ways {
+        let tier = |way: &WayWeight| -> tantivy::Result<Tier> {
             let bonus = match &way.language {
                 Some(l) => Some(Bonus {
                     column: stem_languages::column(reader, l.field, &l.codes, l.english)?,
@@ -228,11 +248,15 @@ impl Weight for WordsWeight {
                 }),
                 None => None,
             };
-            let tier = Tier {
-                word: way.word,
+            Ok(Tier {
+                slot: way.word,
                 offset: way.offset * boost,
                 bonus,
-            };
+            })
+        };
+        let mut terms = Vec::new();
+        let mut others = Vec::new();
+        for way in &self.ways {
             match &way.matcher {
                 WeightOf::Term { term, bm25 } => {
                     let field = term.field();
@@ -247,8 +271,8 @@ impl Weight for WordsWeight {
                         continue;
                     };
                     let scoring = match bm25 {
-                        Some(w) => Some((
-                            w.boost_by(boost),
+                        Some((w, weight)) => Some((
+                            w.boost_by(boost * weight),
                             reader
                                 .fieldnorms_readers()
                                 .get_field(field)?
@@ -259,21 +283,25 @@ impl Weight for WordsWeight {
                     terms.push(TermWay {
                         postings,
                         scoring,
-                        tier,
+                        tier: tier(way)?,
                     });
                 }
                 WeightOf::Other { weight, scored } => others.push(OtherWay {
                     scorer: weight.scorer(reader, boost)?,
                     scored: *scored,
-                    tier,
+                    tier: tier(way)?,
                 }),
             }
         }
         Ok(Box::new(WordsScorer::new(
             terms,
             others,
-            self.words,
-            self.own * boost,
+            Slots {
+                all: self.slots,
+                words: self.words,
+                own: self.own * boost,
+            },
+            reader.max_doc(),
         )))
     }
 
@@ -293,7 +321,7 @@ impl Weight for WordsWeight {
 
 /// Where a way's score goes and the constant it adds.
 struct Tier {
-    word: usize,
+    slot: usize,
     offset: Score,
     bonus: Option<Bonus>,
 }
@@ -342,11 +370,20 @@ struct OtherWay {
 /// The window: which documents from `start` on matched, and per document
 /// and word the best score found so far (0 for none: every way's offset
 /// is positive).
+/// The slots kept per document: the words, then the bonuses.
+struct Slots {
+    /// Words and bonuses.
+    all: usize,
+    /// Words (the first `words` slots).
+    words: usize,
+    /// The own-text tier, counted once over the words.
+    own: Score,
+}
+
 struct WordsScorer {
     terms: Vec<TermWay>,
     others: Vec<OtherWay>,
-    words: usize,
-    own: Score,
+    slots: Slots,
     start: DocId,
     bits: Box<[u64; WINDOW_BUCKETS]>,
     best: Vec<Score>,
@@ -356,16 +393,21 @@ struct WordsScorer {
 }
 
 impl WordsScorer {
-    fn new(terms: Vec<TermWay>, others: Vec<OtherWay>, words: usize, own: Score) -> WordsScorer {
-        let words = words.max(1);
+    fn new(
+        terms: Vec<TermWay>,
+        others: Vec<OtherWay>,
+        slots: Slots,
+        max_doc: DocId,
+    ) -> WordsScorer {
+        // A window never holds more documents than the segment.
+        let documents = WINDOW.min(max_doc) as usize;
         let mut s = WordsScorer {
             terms,
             others,
-            words,
-            own,
+            best: vec![0.0; documents * slots.all],
+            slots,
             start: 0,
             bits: Box::new([0; WINDOW_BUCKETS]),
-            best: vec![0.0; WINDOW as usize * words],
             bucket: WINDOW_BUCKETS,
             doc: 0,
             score: 0.0,
@@ -391,12 +433,12 @@ impl WordsScorer {
         self.start = start;
         self.bucket = 0;
         let end = start.saturating_add(WINDOW);
-        let words = self.words;
+        let stride = self.slots.all;
         let (bits, best) = (&mut *self.bits, &mut self.best);
-        let mut note = |doc: DocId, word: usize, score: Score| {
+        let mut note = |doc: DocId, slot: usize, score: Score| {
             let d = (doc - start) as usize;
             bits[d / 64] |= 1 << (d % 64);
-            let slot = &mut best[d * words + word];
+            let slot = &mut best[d * stride + slot];
             if score > *slot {
                 *slot = score;
             }
@@ -408,7 +450,7 @@ impl WordsScorer {
                     Some((w, norms)) => w.score(norms.fieldnorm_id(doc), t.postings.term_freq()),
                     None => 0.0,
                 };
-                note(doc, t.tier.word, t.tier.score(doc, bm25));
+                note(doc, t.tier.slot, t.tier.score(doc, bm25));
                 doc = t.postings.advance();
             }
         }
@@ -416,7 +458,7 @@ impl WordsScorer {
             let mut doc = o.scorer.doc();
             while doc < end {
                 let own = if o.scored { o.scorer.score() } else { 0.0 };
-                note(doc, o.tier.word, o.tier.score(doc, own));
+                note(doc, o.tier.slot, o.tier.score(doc, own));
                 doc = o.scorer.advance();
             }
         }
@@ -444,12 +486,15 @@ impl WordsScorer {
     }
 
     /// The score of window document `d`: each word's best, the own-text
-    /// tier once (summed in f64: the tiers are far apart); clears its slots.
+    /// tier once (summed in f64: the tiers are far apart), then the bonuses
+    /// found (in f32, as a union of the three added them); clears its slots.
     fn take(&mut self, d: usize) -> Score {
-        let own = f64::from(self.own);
+        let Slots { all, words, own } = self.slots;
+        let slots = &mut self.best[d * all..(d + 1) * all];
+        let own = f64::from(own);
         let mut sum = 0.0_f64;
         let mut any_own = false;
-        for slot in &mut self.best[d * self.words..(d + 1) * self.words] {
+        for slot in &mut slots[..words] {
             let s = f64::from(*slot);
             *slot = 0.0;
             if s >= own {
@@ -462,13 +507,18 @@ impl WordsScorer {
         if any_own {
             sum += own;
         }
-        sum as Score
+        let mut score = sum as Score;
+        for slot in &mut slots[words..] {
+            score += *slot;
+            *slot = 0.0;
+        }
+        score
     }
 
     /// Forgets the window's remaining documents (only their slots hold
     /// scores: popping a document clears its slots).
     fn clear(&mut self) {
-        let words = self.words;
+        let words = self.slots.all;
         for bucket in self.bucket..WINDOW_BUCKETS {
             let mut rest = self.bits[bucket];
             while rest != 0 {
@@ -512,7 +562,7 @@ impl DocSet for WordsScorer {
                 let mut rest = below;
                 while rest != 0 {
                     let d = self.bucket * 64 + rest.trailing_zeros() as usize;
-                    self.best[d * self.words..(d + 1) * self.words].fill(0.0);
+                    self.best[d * self.slots.all..(d + 1) * self.slots.all].fill(0.0);
                     rest &= rest - 1;
                 }
                 self.bits[self.bucket] = bits & !below;
@@ -603,7 +653,7 @@ mod tests {
         let word = |own: &str, names: &str| {
             vec![konst_way(f, own, 1000.0 + 10.0), konst_way(f, names, 10.0)]
         };
-        let q = WordsQuery::new(vec![word("A", "a"), word("B", "b")], 1000.0);
+        let q = WordsQuery::new(vec![word("A", "a"), word("B", "b")], Vec::new(), 1000.0);
         let top = searcher
             .search(&q, &TopDocs::with_limit(10).order_by_score())
             .expect("search");
@@ -684,10 +734,46 @@ mod tests {
                 .collect();
             Box::new(tantivy::query::DisjunctionMaxQuery::new(per))
         };
-        let ours = WordsQuery::new(vec![ways("cat"), ways("fish")], 1_000_000.0);
-        let theirs = BooleanQuery::new(vec![
+        // the bonuses: the two words as a title phrase, a constant for a term
+        let phrase = || -> Box<dyn Query> {
+            Box::new(tantivy::query::BoostQuery::new(
+                Box::new(tantivy::query::PhraseQuery::new(vec![
+                    Term::from_field_text(title, "cat"),
+                    Term::from_field_text(title, "fish"),
+                ])),
+                10.0,
+            ))
+        };
+        let dog = || -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(title, "dog"),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let bonuses = vec![
+            Way {
+                matcher: Matcher::Scored(phrase()),
+                offset: 0.0,
+                language: None,
+            },
+            Way {
+                matcher: Matcher::Unscored(dog()),
+                offset: 500.0,
+                language: None,
+            },
+        ];
+        let ours = WordsQuery::new(vec![ways("cat"), ways("fish")], bonuses, 1_000_000.0);
+        let words = BooleanQuery::new(vec![
             (Occur::Should, stock("cat")),
             (Occur::Should, stock("fish")),
+        ]);
+        let theirs = BooleanQuery::new(vec![
+            (Occur::Should, Box::new(words) as Box<dyn Query>),
+            (Occur::Should, phrase()),
+            (
+                Occur::Should,
+                Box::new(tantivy::query::ConstScoreQuery::new(dog(), 500.0)),
+            ),
         ]);
         let all = |q: &dyn Query| -> Vec<(u32, Score)> {
             let mut v: Vec<(u32, Score)> = searcher
