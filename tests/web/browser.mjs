@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // `options` go to the context (`{ javaScriptEnabled: false }`…). The fresh
-// profile directory is removed when the context closes.
+// profile directory is removed once the context (and its browser) closed;
+// a leftover never fails a test.
 export async function launch(options = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'sepiola-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -18,6 +19,14 @@ export async function launch(options = {}) {
       '--disable-quic',
     ],
   });
-  context.on('close', () => rmSync(userDataDir, { recursive: true, force: true }));
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    try {
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    } catch {
+      // Chromium may still be writing its profile; /tmp is cleaned anyway.
+    }
+  };
   return context;
 }

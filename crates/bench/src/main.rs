@@ -79,6 +79,26 @@ enum Command {
         #[arg(long)]
         pid: Option<u32>,
     },
+    /// One load phase of `run` on a running server (clients cycling
+    /// through the mix's API queries): to compare two binaries on one
+    /// index without importing again.
+    Load {
+        /// The server, e.g. `http://127.0.0.1:8080`.
+        #[arg(long)]
+        base: String,
+        /// Concurrent clients.
+        #[arg(long, default_value_t = 16)]
+        clients: usize,
+        /// Seconds of load (after one warming pass over the mix).
+        #[arg(long, default_value_t = 15)]
+        seconds: u64,
+        /// The query mix.
+        #[arg(long, default_value = "bench/queries.txt")]
+        queries: PathBuf,
+        /// The server's process id: also report its CPU time per request.
+        #[arg(long)]
+        pid: Option<u32>,
+    },
 }
 
 /// Options of a run.
@@ -182,6 +202,42 @@ fn main() -> anyhow::Result<()> {
             for (t, q) in times {
                 println!("{t:>8} {q}");
             }
+            Ok(())
+        }
+        Command::Load {
+            base,
+            clients,
+            seconds,
+            queries,
+            pid,
+        } => {
+            let mix = queries::load(&queries)?;
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()?;
+            rt.block_on(load::warm_up(&base, &mix))?;
+            let cpu_before = pid.and_then(process::cpu_ticks);
+            let phase = rt.block_on(load::run(
+                &base,
+                &mix.api,
+                clients,
+                std::time::Duration::from_secs(seconds),
+            ))?;
+            let cpu = match (cpu_before, pid.and_then(process::cpu_ticks)) {
+                (Some(b), Some(a)) if !phase.micros.is_empty() => format!(
+                    ", server CPU {:.0} us per request",
+                    (a - b) as f64 * process::tick_micros() / phase.micros.len() as f64
+                ),
+                _ => String::new(),
+            };
+            println!(
+                "{clients} clients, {seconds} s: {:.0} requests/s, p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, {} errors{cpu}",
+                phase.throughput(),
+                phase.quantile_ms(0.5),
+                phase.quantile_ms(0.95),
+                phase.quantile_ms(0.99),
+                phase.errors
+            );
             Ok(())
         }
         Command::Crash(args) => crash::run(&args),
