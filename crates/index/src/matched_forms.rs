@@ -12,7 +12,9 @@
 
 use crate::analysis::Analysis;
 use crate::cjk::is_cjk;
-use crate::text_query::{Word, ends_in_word, read_words, split_phrases, typo_distance};
+use crate::text_query::{
+    Word, ends_in_word, read_words, split_phrases, typo_distance, words_without_links,
+};
 
 /// The query's words, ready to be compared with a document's words.
 #[derive(Debug, Clone, Default)]
@@ -40,10 +42,12 @@ impl From<Word> for FormsOf {
 }
 
 impl MatchedForms {
-    /// Reads `query`: free words in every form, quoted words as typed only.
+    /// Reads `query`: free words in every form, quoted words as typed only,
+    /// pasted links not at all (the search does not read them as words).
     pub fn new(a: &Analysis, query: &str) -> MatchedForms {
-        let (free, phrases) = split_phrases(query);
-        let mut words: Vec<FormsOf> = read_words(a, &free, ends_in_word(query))
+        let query = words_without_links(query);
+        let (free, phrases) = split_phrases(&query);
+        let mut words: Vec<FormsOf> = read_words(a, &free, ends_in_word(&query))
             .into_iter()
             .map(FormsOf::from)
             .collect();
@@ -148,6 +152,24 @@ mod tests {
         assert_eq!(
             marked("cats ", "cats and a cat", Some("en")),
             ["cats", "cat"]
+        );
+    }
+
+    #[test]
+    fn a_pasted_link_marks_nothing_but_the_words_beside_it() {
+        let text = "A tube example about gardens";
+        assert!(marked("https://tube.example/c/garden_channel", text, Some("en")).is_empty());
+        assert!(
+            marked(
+                "https://tube.example/w/kkGMgK9ZtnKfYAgnEtQxbv ",
+                text,
+                Some("en")
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            marked("https://tube.example/a/marie gardens ", text, Some("en")),
+            ["gardens"]
         );
     }
 

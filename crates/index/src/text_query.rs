@@ -260,43 +260,82 @@ struct Links {
 /// names. A URL that names one is not read as words too, whatever the kind
 /// (its host and path would match junk); a bare id is also a word.
 fn read_links(search: &str, spec: &TextSpec) -> Links {
-    let mut links = Links {
-        named: Vec::new(),
-        words: String::new(),
-    };
-    let mut rest: Vec<&str> = Vec::new();
-    for raw in search.split_whitespace().take(ranking::MAX_WORDS) {
-        let token = raw.trim_matches('"');
-        if let Some(link) = actor_link(token) {
-            if let Some(q) = actor_query(&link, spec) {
-                links.named.push(q);
+    let mut named: Vec<Box<dyn Query>> = Vec::new();
+    for (_, token) in tokens(search) {
+        match token {
+            Token::Actor(link) => named.extend(actor_query(&link, spec)),
+            Token::Ids { ids, .. } => {
+                if let Some(f) = spec.uuid {
+                    named.extend(ids.iter().map(|uuid| term(f, uuid)));
+                }
             }
-            continue;
-        }
-        let ids: Vec<String> = id_candidates(token)
-            .filter_map(|c| {
-                sepiola_model::ids::normalize_uuid(c).or_else(|| {
-                    looks_like_short_uuid(c)
-                        .then(|| sepiola_model::short_uuid::to_uuid(c))
-                        .flatten()
-                })
-            })
-            .collect();
-        if !ids.is_empty()
-            && let Some(f) = spec.uuid
-        {
-            links.named.extend(ids.iter().map(|uuid| term(f, uuid)));
-        }
-        if ids.is_empty() || !token.contains('/') {
-            rest.push(raw);
+            Token::Words => {}
         }
     }
-    links.words = if rest.len() == search.split_whitespace().count() {
+    Links {
+        named,
+        words: words_without_links(search),
+    }
+}
+
+/// What one whitespace-separated token of a search names.
+enum Token {
+    /// A pasted channel or account link.
+    Actor(ActorLink),
+    /// Identifiers: a uuid or shortUUID, alone (`in_url` false: also words)
+    /// or in a pasted link's path.
+    Ids { ids: Vec<String>, in_url: bool },
+    /// Only words.
+    Words,
+}
+
+/// The search's first [`ranking::MAX_WORDS`] tokens, each as typed and
+/// read.
+fn tokens(search: &str) -> impl Iterator<Item = (&str, Token)> {
+    search
+        .split_whitespace()
+        .take(ranking::MAX_WORDS)
+        .map(|raw| {
+            let token = raw.trim_matches('"');
+            if let Some(link) = actor_link(token) {
+                return (raw, Token::Actor(link));
+            }
+            let ids: Vec<String> = id_candidates(token)
+                .filter_map(|c| {
+                    sepiola_model::ids::normalize_uuid(c).or_else(|| {
+                        looks_like_short_uuid(c)
+                            .then(|| sepiola_model::short_uuid::to_uuid(c))
+                            .flatten()
+                    })
+                })
+                .collect();
+            if ids.is_empty() {
+                (raw, Token::Words)
+            } else {
+                let in_url = token.contains('/');
+                (raw, Token::Ids { ids, in_url })
+            }
+        })
+}
+
+/// The search without its pasted links, to be read as words (their host
+/// and path would match junk); the search itself when it has none, so a
+/// trailing space still says the last word is complete. The results page
+/// marks the words of this text too.
+pub(crate) fn words_without_links(search: &str) -> String {
+    let rest: Vec<&str> = tokens(search)
+        .filter(|(_, t)| match t {
+            Token::Actor(_) => false,
+            Token::Ids { in_url, .. } => !in_url,
+            Token::Words => true,
+        })
+        .map(|(raw, _)| raw)
+        .collect();
+    if rest.len() == search.split_whitespace().count() {
         search.to_string()
     } else {
         rest.join(" ")
-    };
-    links
+    }
 }
 
 /// Splits `"quoted phrases"` from the free words.
