@@ -34,6 +34,8 @@ mod prefix;
 mod search_index;
 mod stem_languages;
 mod stored;
+#[cfg(test)]
+mod test_index;
 mod text_query;
 mod tiers;
 mod typo;

@@ -117,24 +117,11 @@ mod tests {
     use super::*;
     use tantivy::collector::TopDocs;
     use tantivy::query::{ConstScoreQuery, TermQuery};
-    use tantivy::schema::{IndexRecordOption, STRING, Schema};
-    use tantivy::{Index, TantivyDocument};
+    use tantivy::schema::IndexRecordOption;
 
     #[test]
     fn adds_the_offset_to_the_inner_score_of_matching_documents_only() {
-        let mut b = Schema::builder();
-        let f = b.add_text_field("w", STRING);
-        let index = Index::create_in_ram(b.build());
-        let mut w = index
-            .writer_with_num_threads(1, 15_000_000)
-            .expect("writer");
-        for word in ["cat", "dog", "cat"] {
-            let mut doc = TantivyDocument::new();
-            doc.add_text(f, word);
-            w.add_document(doc).expect("add");
-        }
-        w.commit().expect("commit");
-        let searcher = index.reader().expect("reader").searcher();
+        let (searcher, f) = crate::test_index::words_index("w", ["cat", "dog", "cat"]);
         let cat = TermQuery::new(Term::from_field_text(f, "cat"), IndexRecordOption::Basic);
         let q = OffsetQuery::new(Box::new(ConstScoreQuery::new(Box::new(cat), 1.5)), 100.0);
         let top = searcher

@@ -42,26 +42,13 @@ pub fn words_with_prefix(searcher: &Searcher, field: Field, prefix: &str) -> Opt
 mod tests {
     use super::*;
     use crate::text_query::ranking;
-    use tantivy::schema::{STRING, Schema};
-    use tantivy::{Index, TantivyDocument};
 
     #[test]
     fn words_with_prefix_lists_few_and_gives_up_on_many() {
-        let mut b = Schema::builder();
-        let f = b.add_text_field("w", STRING);
-        let index = Index::create_in_ram(b.build());
-        let mut w = index
-            .writer_with_num_threads(1, 15_000_000)
-            .expect("writer");
         let n = ranking::PREFIX_MAX_TERMS + 1;
-        for i in 0..n {
-            let mut d = TantivyDocument::new();
-            d.add_text(f, format!("many{i:03}"));
-            d.add_text(f, if i % 2 == 0 { "fewa" } else { "fewb" });
-            w.add_document(d).expect("add");
-        }
-        w.commit().expect("commit");
-        let searcher = index.reader().expect("reader").searcher();
+        let docs =
+            (0..n).map(|i| format!("many{i:03} {}", if i % 2 == 0 { "fewa" } else { "fewb" }));
+        let (searcher, f) = crate::test_index::words_index("w", docs);
         let mut few = words_with_prefix(&searcher, f, "few").expect("few");
         few.sort();
         assert_eq!(few, vec!["fewa", "fewb"]);

@@ -80,24 +80,11 @@ pub(crate) fn mask(codes: &[&str], langs: &[&str]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::schema::{STRING, Schema};
-    use tantivy::{Index, TantivyDocument};
 
     #[test]
     fn each_document_gets_its_stemmer_and_unknown_ones_english() {
-        let mut b = Schema::builder();
-        let f = b.add_text_field("language", STRING);
-        let index = Index::create_in_ram(b.build());
-        let mut w = index
-            .writer_with_num_threads(1, 15_000_000)
-            .expect("writer");
-        for lang in ["fr", "_unknown", "en", "ja", "de"] {
-            let mut d = TantivyDocument::new();
-            d.add_text(f, lang);
-            w.add_document(d).expect("add");
-        }
-        w.commit().expect("commit");
-        let searcher = index.reader().expect("reader").searcher();
+        let (searcher, f) =
+            crate::test_index::words_index("language", ["fr", "_unknown", "en", "ja", "de"]);
         let codes = ["de", "en", "fr"];
         let col = column(searcher.segment_reader(0), f, &codes, 1).expect("column");
         assert_eq!(*col, vec![2, 1, 1, 1, 0]);

@@ -280,13 +280,7 @@ mod tests {
 
     #[test]
     fn a_typo_in_the_first_letter_counts_as_two() {
-        let mut b = Schema::builder();
-        let f = b.add_text_field("w", STRING);
-        let index = Index::create_in_ram(b.build());
-        let mut w = index
-            .writer_with_num_threads(1, 15_000_000)
-            .expect("writer");
-        for word in [
+        let words = [
             "tutorial",     // 0: the word
             "rutorial",     // 1: first letter changed
             "utorial",      // 2: first letter dropped
@@ -299,13 +293,8 @@ mod tests {
             "docmuentray",  // 9: two edits inside
             "ocumentary",   // 10: first letter dropped
             "édocumentary", // 11: a two-byte letter inserted first
-        ] {
-            let mut d = TantivyDocument::new();
-            d.add_text(f, word);
-            w.add_document(d).expect("add");
-        }
-        w.commit().expect("commit");
-        let s = index.reader().expect("reader").searcher();
+        ];
+        let (s, f) = crate::test_index::words_index("w", words);
         let matched = |word: &str, distance: u8| -> Vec<u32> {
             let q = TypoQuery::new(Term::from_field_text(f, word), distance);
             let mut v: Vec<u32> = s

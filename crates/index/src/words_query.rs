@@ -618,7 +618,7 @@ mod tests {
     use super::*;
     use tantivy::collector::{Count, TopDocs};
     use tantivy::query::{BooleanQuery, Occur, TermQuery};
-    use tantivy::schema::{STRING, Schema, TEXT};
+    use tantivy::schema::{Schema, TEXT};
     use tantivy::{Index, TantivyDocument};
 
     fn konst_way(field: Field, word: &str, offset: Score) -> Way {
@@ -634,22 +634,9 @@ mod tests {
 
     #[test]
     fn the_own_text_bonus_counts_once_and_each_word_counts_its_best_way() {
-        let mut b = Schema::builder();
-        let f = b.add_text_field("w", STRING);
-        let index = Index::create_in_ram(b.build());
-        let mut w = index
-            .writer_with_num_threads(1, 15_000_000)
-            .expect("writer");
         // own-text forms are upper case, name-only forms lower case
-        for words in ["A B", "a b", "A", "a B", "c", "A a"] {
-            let mut doc = TantivyDocument::new();
-            for word in words.split_whitespace() {
-                doc.add_text(f, word);
-            }
-            w.add_document(doc).expect("add");
-        }
-        w.commit().expect("commit");
-        let searcher = index.reader().expect("reader").searcher();
+        let (searcher, f) =
+            crate::test_index::words_index("w", ["A B", "a b", "A", "a B", "c", "A a"]);
         let word = |own: &str, names: &str| {
             vec![konst_way(f, own, 1000.0 + 10.0), konst_way(f, names, 10.0)]
         };
