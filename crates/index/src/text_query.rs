@@ -260,10 +260,11 @@ struct Links {
 /// names. A URL that names one is not read as words too, whatever the kind
 /// (its host and path would match junk); a bare id is also a word.
 fn read_links(search: &str, spec: &TextSpec) -> Links {
+    let tokens: Vec<(&str, Token)> = tokens(search).collect();
     let mut named: Vec<Box<dyn Query>> = Vec::new();
-    for (_, token) in tokens(search) {
+    for (_, token) in &tokens {
         match token {
-            Token::Actor(link) => named.extend(actor_query(&link, spec)),
+            Token::Actor(link) => named.extend(actor_query(link, spec)),
             Token::Ids { ids, .. } => {
                 if let Some(f) = spec.uuid {
                     named.extend(ids.iter().map(|uuid| term(f, uuid)));
@@ -274,7 +275,7 @@ fn read_links(search: &str, spec: &TextSpec) -> Links {
     }
     Links {
         named,
-        words: words_without_links(search),
+        words: words_of(search, &tokens),
     }
 }
 
@@ -323,13 +324,19 @@ fn tokens(search: &str) -> impl Iterator<Item = (&str, Token)> {
 /// trailing space still says the last word is complete. The results page
 /// marks the words of this text too.
 pub(crate) fn words_without_links(search: &str) -> String {
-    let rest: Vec<&str> = tokens(search)
+    words_of(search, &tokens(search).collect::<Vec<_>>())
+}
+
+/// [`words_without_links`] of `search`, read as `tokens`.
+fn words_of(search: &str, tokens: &[(&str, Token)]) -> String {
+    let rest: Vec<&str> = tokens
+        .iter()
         .filter(|(_, t)| match t {
             Token::Actor(_) => false,
             Token::Ids { in_url, .. } => !in_url,
             Token::Words => true,
         })
-        .map(|(raw, _)| raw)
+        .map(|(raw, _)| *raw)
         .collect();
     if rest.len() == search.split_whitespace().count() {
         search.to_string()
