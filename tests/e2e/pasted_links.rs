@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use crate::harness::{client, fixture, shared};
+use crate::harness::{fixture, shared};
 
 /// `name@host` of an actor in a record's JSON.
 fn handle(actor: &Value) -> String {
@@ -124,20 +124,8 @@ async fn pasted_channel_account_and_playlist_urls_find_their_documents() {
 async fn the_page_finds_a_pasted_channel_url_on_the_channels_tab() {
     let s = shared();
     let page = |search: &str, tab: &str| {
-        let url = s.url(&format!(
-            "/search?search={}&type={tab}",
-            crate::api::enc(search)
-        ));
-        async move {
-            client()
-                .get(url)
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap()
-        }
+        let path = format!("/search?search={}&type={tab}", crate::api::enc(search));
+        async move { s.text(&path).await }
     };
     let body = page("https://video.example.fr/c/histoire", "channels").await;
     let cards = body.matches(r#"<li class="card actor">"#).count();

@@ -26,17 +26,8 @@ async fn sepia_search_links_open_the_same_search() {
     assert!(body.contains(r#"<html lang="fr">"#), "{body}");
     // Sepia's parameters on /search select the same filters as ours
     let page = |q: &str| {
-        let url = s.url(&format!("/search?{q}"));
-        async move {
-            client()
-                .get(url)
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap()
-        }
+        let path = format!("/search?{q}");
+        async move { s.text(&path).await }
     };
     let theirs = page("search=jazz&languageOneOf=fr&sort=-views").await;
     let ours = page("search=jazz&language=fr&sort=views").await;

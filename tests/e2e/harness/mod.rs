@@ -253,6 +253,12 @@ impl Server {
         format!("{}{}", self.base, path)
     }
 
+    /// GET a path, returning the body as text (a page, whatever its status).
+    pub async fn text(&self, path: &str) -> String {
+        let r = client().get(self.url(path)).send().await.unwrap();
+        r.text().await.unwrap()
+    }
+
     /// GET a path, returning status and JSON (or Null).
     pub async fn get(&self, path: &str) -> (u16, Value) {
         let r = client().get(self.url(path)).send().await.unwrap();
